@@ -1,0 +1,1 @@
+"""Backstride: a Telegram coach for reverse (backwards) running."""
