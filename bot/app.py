@@ -1,0 +1,79 @@
+"""Wiring only: build the Application, its services and handlers; open and close storage."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from telegram import BotCommand
+from telegram.error import TelegramError
+from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes
+from telegram.request import BaseRequest
+
+from bot.config import Settings
+from bot.handlers.basics import build_basic_handlers, build_fallback_handlers
+from bot.handlers.errors import handle_error
+from bot.services import CoachApplication, CoachContext, Services, attach_services, services_of
+from bot.storage.database import Database
+from bot.storage.persistence import SqlitePersistence
+from bot.storage.runners import Runners
+from bot.texts.common import COMMANDS
+
+logger = logging.getLogger(__name__)
+
+# Token used when the bot talks to the in-process emulator (terminal chat, tests).
+LOCAL_TOKEN = "1000:local-emulator"
+
+
+
+def build_application(
+    settings: Settings,
+    *,
+    request: BaseRequest | None = None,
+    updates_request: BaseRequest | None = None,
+) -> CoachApplication:
+    """The whole bot: services, persistence, handlers. Requests default to real HTTP."""
+    database = Database(settings.db_path)
+    builder = (
+        ApplicationBuilder()
+        .token(settings.token or LOCAL_TOKEN)
+        .context_types(ContextTypes(context=CoachContext))
+        .persistence(SqlitePersistence(database))
+        .rate_limiter(AIORateLimiter(max_retries=3))
+        .post_init(_open_services)
+        .post_shutdown(_close_services)
+    )
+    if settings.api_base_url:
+        builder = builder.base_url(settings.api_base_url).base_file_url(
+            _file_url_for(settings.api_base_url)
+        )
+    if request is not None:
+        builder = builder.request(request)
+    if updates_request is not None:
+        builder = builder.get_updates_request(updates_request)
+    application: CoachApplication = builder.build()
+    attach_services(application, Services(settings, database, Runners(database)))
+    # Within a group only the first matching handler runs, so the catch-alls come last.
+    application.add_handlers([*build_basic_handlers(), *build_fallback_handlers()])
+    application.add_error_handler(handle_error)
+    return application
+
+
+def _file_url_for(api_base_url: str) -> str:
+    """A self-hosted Bot API serves files under /file/bot… next to /bot…."""
+    return api_base_url.removesuffix("/bot") + "/file/bot"
+
+
+async def _open_services(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    await services_of(application).db.open()
+    try:
+        await application.bot.set_my_commands(
+            [BotCommand(command, description) for command, description in COMMANDS]
+        )
+    except TelegramError as error:
+        # The menu is a convenience; the bot works without it.
+        logger.warning("could not register the command list: %s", error)
+
+
+async def _close_services(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    await services_of(application).db.close()

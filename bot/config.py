@@ -1,0 +1,144 @@
+"""Settings from the environment and a `.env` file, validated once at start."""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlparse
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from dotenv import dotenv_values
+
+DEFAULT_DB_PATH = Path("data") / "backstride.sqlite3"
+_TOKEN_PATTERN = re.compile(r"^\d{1,20}:[A-Za-z0-9_-]{1,100}$")
+_LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+
+
+class ConfigError(Exception):
+    """A setting is malformed; the message names the variable and what is wrong."""
+
+    def __init__(self, variable: str, problem: str) -> None:
+        super().__init__(f"{variable}: {problem}")
+        self.variable = variable
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Validated configuration. `token` is None when the bot should run the terminal chat."""
+
+    token: str | None
+    api_base_url: str | None
+    db_path: Path
+    time_scale: float
+    admin_ids: frozenset[int]
+    default_timezone: str
+    log_level: str
+
+
+def load_settings(
+    environ: Mapping[str, str] | None = None, env_file: Path | None = Path(".env")
+) -> Settings:
+    """Read settings from `.env` (if present) overlaid by the process environment.
+
+    Raises ConfigError naming the first variable that is wrong.
+    """
+    values: dict[str, str] = {}
+    if env_file is not None and env_file.is_file():
+        values.update({k: v for k, v in dotenv_values(env_file).items() if v is not None})
+    values.update(os.environ if environ is None else environ)
+
+    def get(name: str) -> str:
+        return values.get(name, "").strip()
+
+    return Settings(
+        token=_parse_token(get("TELEGRAM_BOT_TOKEN")),
+        api_base_url=_parse_base_url(get("TELEGRAM_API_BASE_URL")),
+        db_path=_parse_db_path(get("BACKSTRIDE_DB_PATH")),
+        time_scale=_parse_time_scale(get("BACKSTRIDE_TIME_SCALE")),
+        admin_ids=_parse_admin_ids(get("BACKSTRIDE_ADMIN_IDS")),
+        default_timezone=_parse_timezone(get("BACKSTRIDE_DEFAULT_TZ")),
+        log_level=_parse_log_level(get("LOG_LEVEL")),
+    )
+
+
+def _parse_token(raw: str) -> str | None:
+    if not raw:
+        return None
+    if not _TOKEN_PATTERN.fullmatch(raw):
+        raise ConfigError(
+            "TELEGRAM_BOT_TOKEN", "does not look like a bot token (digits, a colon, then letters)"
+        )
+    return raw
+
+
+def _parse_base_url(raw: str) -> str | None:
+    if not raw:
+        return None
+    parsed = urlparse(raw)
+    if parsed.scheme not in ("http", "https") or not parsed.netloc:
+        raise ConfigError(
+            "TELEGRAM_API_BASE_URL", "must be an http(s) URL like http://127.0.0.1:8081/bot"
+        )
+    return raw.rstrip("/")
+
+
+def _parse_db_path(raw: str) -> Path:
+    path = Path(raw) if raw else DEFAULT_DB_PATH
+    if path.is_dir():
+        raise ConfigError("BACKSTRIDE_DB_PATH", f"{path} is a directory, not a file")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise ConfigError(
+            "BACKSTRIDE_DB_PATH", f"cannot create folder {path.parent}: {error.strerror}"
+        ) from None
+    target = path if path.exists() else path.parent
+    if not os.access(target, os.W_OK):
+        raise ConfigError("BACKSTRIDE_DB_PATH", f"{target} is not writable")
+    return path
+
+
+def _parse_time_scale(raw: str) -> float:
+    if not raw:
+        return 1.0
+    try:
+        scale = float(raw)
+    except ValueError:
+        raise ConfigError("BACKSTRIDE_TIME_SCALE", f"{raw!r} is not a number") from None
+    if not 0.01 <= scale <= 10_000:
+        raise ConfigError("BACKSTRIDE_TIME_SCALE", "must be between 0.01 and 10000")
+    return scale
+
+
+def _parse_admin_ids(raw: str) -> frozenset[int]:
+    parts = [part.strip() for part in raw.split(",") if part.strip()]
+    if not all(part.isdigit() for part in parts):
+        raise ConfigError("BACKSTRIDE_ADMIN_IDS", "must be Telegram user ids separated by commas")
+    return frozenset(int(part) for part in parts)
+
+
+def _parse_timezone(raw: str) -> str:
+    name = raw or "UTC"
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ConfigError(
+            "BACKSTRIDE_DEFAULT_TZ", f"{name!r} is not an IANA timezone like Europe/London"
+        ) from None
+    return name
+
+
+def _parse_log_level(raw: str) -> str:
+    level = (raw or "INFO").upper()
+    if level not in _LOG_LEVELS:
+        raise ConfigError("LOG_LEVEL", f"must be one of {', '.join(_LOG_LEVELS)}")
+    return level
+
+
+def log_level_number(settings: Settings) -> int:
+    """The `logging` module's number for the configured level."""
+    return logging.getLevelNamesMapping()[settings.log_level]

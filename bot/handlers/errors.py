@@ -1,0 +1,31 @@
+"""The error handler: log the error, keep the runner informed, never crash the bot."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Update
+from telegram.error import Forbidden, TelegramError
+
+from bot.services import CoachContext
+from bot.texts import common
+
+logger = logging.getLogger(__name__)
+
+
+async def handle_error(update: object, context: CoachContext) -> None:
+    """Log any error a handler or job raised; tell the runner something kind when we can."""
+    error = context.error
+    chat = update.effective_chat if isinstance(update, Update) else None
+    if isinstance(error, Forbidden):
+        if chat is not None:
+            logger.info("chat %s blocked the bot; marking the runner unreachable", chat.id)
+            await context.services.runners.mark_unreachable(chat.id)
+        return
+    logger.error("error while handling an update", exc_info=error)
+    if chat is None:
+        return
+    try:
+        await context.bot.send_message(chat.id, common.SOMETHING_WENT_WRONG)
+    except TelegramError as send_error:
+        logger.warning("could not tell chat %s about the error: %s", chat.id, send_error)

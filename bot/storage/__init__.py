@@ -1,0 +1,1 @@
+"""SQLite storage: one connection, migrations, repositories and PTB persistence."""

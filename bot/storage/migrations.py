@@ -1,0 +1,68 @@
+"""Numbered schema migrations, applied atomically and tracked with PRAGMA user_version."""
+
+from __future__ import annotations
+
+import aiosqlite
+
+# Each entry is one schema version: the statements that take the previous version to it.
+# Never edit a released entry; append a new one.
+MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    (
+        """CREATE TABLE runners (
+            user_id INTEGER PRIMARY KEY,
+            chat_id INTEGER NOT NULL,
+            first_name TEXT NOT NULL DEFAULT '',
+            active INTEGER NOT NULL DEFAULT 1,
+            created_at TEXT NOT NULL,
+            last_seen_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE ptb_conversations (
+            name TEXT NOT NULL,
+            conversation_key TEXT NOT NULL,
+            state TEXT NOT NULL,
+            PRIMARY KEY (name, conversation_key)
+        )""",
+        """CREATE TABLE ptb_user_data (
+            user_id INTEGER PRIMARY KEY,
+            data TEXT NOT NULL
+        )""",
+        """CREATE TABLE ptb_chat_data (
+            chat_id INTEGER PRIMARY KEY,
+            data TEXT NOT NULL
+        )""",
+    ),
+)
+
+LATEST_VERSION = len(MIGRATIONS)
+
+
+async def schema_version(connection: aiosqlite.Connection) -> int:
+    """The version the database is at (0 for a new file)."""
+    async with connection.execute("PRAGMA user_version") as cursor:
+        row = await cursor.fetchone()
+    return int(row[0]) if row else 0
+
+
+async def apply_migrations(connection: aiosqlite.Connection) -> int:
+    """Bring the schema to the latest version, one version per transaction.
+
+    Returns how many versions were applied. A failing version is rolled back whole,
+    user_version included, so a re-run starts from the same place.
+    """
+    current = await schema_version(connection)
+    if current > LATEST_VERSION:
+        raise RuntimeError(
+            f"database schema version {current} is newer than this program ({LATEST_VERSION})"
+        )
+    for version in range(current + 1, LATEST_VERSION + 1):
+        await connection.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in MIGRATIONS[version - 1]:
+                await connection.execute(statement)
+            # PRAGMA takes no parameters; `version` is an int from range(), never input.
+            await connection.execute(f"PRAGMA user_version = {version:d}")
+        except BaseException:
+            await connection.rollback()
+            raise
+        await connection.commit()
+    return LATEST_VERSION - current

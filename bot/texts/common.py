@@ -1,0 +1,46 @@
+"""Texts of the baseline chat: welcome, help, fallbacks and errors."""
+
+from __future__ import annotations
+
+# (command, one line for /help and Telegram's command menu), in the order runners need them.
+COMMANDS: tuple[tuple[str, str], ...] = (
+    ("start", "Set up your coach, or pick up where you left off"),
+    ("help", "What I can do"),
+    ("cancel", "Leave what we are doing right now"),
+)
+
+WELCOME = (
+    "Hi {name}! I'm Backstride, your coach for running backwards. 🔙🏃\n\n"
+    "Reverse running is kind to knees, good for balance and posture, and about a third "
+    "harder than running forwards, so we start gently: backward walking first, then short "
+    "reverse jogs, growing week by week, always somewhere safe and flat.\n\n"
+    "I'll plan your sessions, check in before each one, cue every interval on time and "
+    "adjust from how you feel."
+)
+
+DISCLAIMER = (
+    "One honest note: I give general training guidance, not medical advice. If something "
+    "hurts, or you have a health condition, talk to a doctor or physiotherapist."
+)
+
+HELP_HEADER = "Here's what I can do:"
+HELP_FOOTER = "Tip: every question has buttons, and you can type answers too."
+
+CANCELLED = "Okay, stopped there. Nothing you already told me is lost. /help shows what's next."
+NOTHING_TO_CANCEL = "There's nothing to cancel right now. /help shows what I can do."
+
+NOT_UNDERSTOOD = "I didn't catch that. /help lists what I can do."
+UNKNOWN_COMMAND = "I don't know that command. /help lists the ones I do."
+
+SOMETHING_WENT_WRONG = (
+    "Sorry, something went wrong on my side. Nothing you told me is lost; "
+    "please try that again in a moment."
+)
+
+
+def help_text() -> str:
+    """The /help message: every command with its one-line description."""
+    lines = [HELP_HEADER, ""]
+    lines += [f"/{command} - {description}" for command, description in COMMANDS]
+    lines += ["", HELP_FOOTER]
+    return "\n".join(lines)
