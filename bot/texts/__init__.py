@@ -1,0 +1,1 @@
+"""Every sentence the runner reads, in one place (ready for translation)."""
