@@ -1,8 +1,13 @@
 """Shared test configuration: Hypothesis profiles (quick for `make test`, thorough for the soak)."""
 
 import os
+from collections.abc import AsyncIterator
+from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, settings
+
+from tests.support.harness import Coach, running_coach
 
 settings.register_profile("quick", max_examples=60, deadline=None)
 settings.register_profile(
@@ -12,3 +17,10 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow],
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "quick"))
+
+
+@pytest.fixture
+async def coach(tmp_path: Path) -> AsyncIterator[Coach]:
+    """The real bot on an emulated Telegram with a fresh SQLite file."""
+    async with running_coach(tmp_path) as running:
+        yield running

@@ -1,0 +1,38 @@
+# Backstride: `make run` starts the bot (terminal chat without a token), `make test` checks everything.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+
+.PHONY: run chat test lint soak clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@ $(VENV)/.installed
+
+run: $(VENV)/.installed  ## the bot; with no TELEGRAM_BOT_TOKEN, the terminal chat
+	$(BIN)/python -m bot
+
+chat: $(VENV)/.installed  ## the terminal chat, even with a token configured
+	$(BIN)/python -m bot chat
+
+lint: $(VENV)/.installed-dev
+	$(BIN)/ruff check bot tests
+	$(BIN)/ruff format --check bot tests
+	$(BIN)/mypy
+
+test: lint  ## ruff, mypy and the fast test suite
+	$(BIN)/pytest
+
+soak: $(VENV)/.installed-dev  ## the long runs: thorough Hypothesis profile
+	HYPOTHESIS_PROFILE=thorough $(BIN)/pytest
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -1,0 +1,157 @@
+"""The database: pragmas, owner-only file, migrations, and transactions that do not interleave."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import stat
+import sys
+from pathlib import Path
+
+import aiosqlite
+import pytest
+
+from bot.storage import migrations
+from bot.storage.database import Database
+from bot.storage.migrations import LATEST_VERSION, apply_migrations, schema_version
+
+
+@pytest.fixture
+async def db(tmp_path: Path) -> Database:
+    database = Database(tmp_path / "t.sqlite3")
+    await database.open()
+    yield database  # type: ignore[misc]
+    await database.close()
+
+
+async def test_pragmas_are_set(db: Database) -> None:
+    journal = await db.fetch_one("PRAGMA journal_mode")
+    foreign_keys = await db.fetch_one("PRAGMA foreign_keys")
+    synchronous = await db.fetch_one("PRAGMA synchronous")
+    busy = await db.fetch_one("PRAGMA busy_timeout")
+
+    assert journal is not None and journal[0] == "wal"
+    assert foreign_keys is not None and foreign_keys[0] == 1
+    assert synchronous is not None and synchronous[0] == 1  # NORMAL
+    assert busy is not None and busy[0] >= 1000
+
+
+async def test_the_file_is_readable_by_its_owner_only(db: Database) -> None:
+    assert stat.S_IMODE(db.path.stat().st_mode) == 0o600
+
+
+async def test_a_new_database_is_migrated_to_the_latest_version(db: Database) -> None:
+    version = await db.fetch_one("PRAGMA user_version")
+    tables = {row[0] for row in await db.fetch_all("SELECT name FROM sqlite_master")}
+
+    assert version is not None and version[0] == LATEST_VERSION
+    assert {"runners", "ptb_conversations", "ptb_user_data", "ptb_chat_data"} <= tables
+
+
+async def test_migrating_again_applies_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "m.sqlite3"
+    async with aiosqlite.connect(path) as connection:
+        first = await apply_migrations(connection)
+        second = await apply_migrations(connection)
+        version = await schema_version(connection)
+
+    assert (first, second, version) == (LATEST_VERSION, 0, LATEST_VERSION)
+
+
+async def test_a_failing_migration_leaves_no_trace(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    broken = (*migrations.MIGRATIONS, ("CREATE TABLE half_done (x INTEGER)", "NOT SQL AT ALL"))
+    monkeypatch.setattr(migrations, "MIGRATIONS", broken)
+    monkeypatch.setattr(migrations, "LATEST_VERSION", len(broken))
+    path = tmp_path / "f.sqlite3"
+
+    async with aiosqlite.connect(path) as connection:
+        with pytest.raises(aiosqlite.OperationalError):
+            await apply_migrations(connection)
+        version = await schema_version(connection)
+        async with connection.execute(
+            "SELECT count(*) FROM sqlite_master WHERE name = 'half_done'"
+        ) as cursor:
+            row = await cursor.fetchone()
+
+    assert version == len(broken) - 1  # every good version landed, the bad one not at all
+    assert row is not None and row[0] == 0
+
+
+async def test_a_newer_schema_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "new.sqlite3"
+    async with aiosqlite.connect(path) as connection:
+        await connection.execute(f"PRAGMA user_version = {LATEST_VERSION + 1}")
+        with pytest.raises(RuntimeError, match="newer than this program"):
+            await apply_migrations(connection)
+
+
+async def test_the_migrate_command_is_idempotent(tmp_path: Path) -> None:
+    path = tmp_path / "cli.sqlite3"
+    env = {**os.environ, "BACKSTRIDE_DB_PATH": str(path)}
+    for _ in range(2):
+        process = await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-m",
+            "bot",
+            "migrate",
+            env=env,
+            cwd=tmp_path,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE,
+        )
+        out, err = await process.communicate()
+        assert process.returncode == 0, err.decode()
+        assert b"latest schema version" in out
+    async with aiosqlite.connect(path) as connection:
+        assert await schema_version(connection) == LATEST_VERSION
+
+
+async def test_transactions_do_not_interleave(db: Database) -> None:
+    order: list[str] = []
+
+    async def slow_writer() -> None:
+        async with db.transaction() as tx:
+            order.append("slow begins")
+            await tx.execute("INSERT INTO ptb_chat_data (chat_id, data) VALUES (1, 'a')")
+            await asyncio.sleep(0.05)  # another coroutine gets the loop here
+            order.append("slow ends")
+
+    async def quick_writer() -> None:
+        await asyncio.sleep(0.01)
+        async with db.transaction() as tx:
+            order.append("quick runs")
+            await tx.execute("INSERT INTO ptb_chat_data (chat_id, data) VALUES (2, 'b')")
+
+    await asyncio.gather(slow_writer(), quick_writer())
+
+    assert order == ["slow begins", "slow ends", "quick runs"]
+
+
+async def test_a_failed_transaction_rolls_back_whole(db: Database) -> None:
+    with pytest.raises(ValueError, match="boom"):
+        async with db.transaction() as tx:
+            await tx.execute("INSERT INTO ptb_chat_data (chat_id, data) VALUES (3, 'c')")
+            raise ValueError("boom")
+
+    assert await db.fetch_all("SELECT * FROM ptb_chat_data") == []
+
+
+async def test_a_failed_transaction_does_not_take_a_neighbour_down(db: Database) -> None:
+    async def failing() -> None:
+        async with db.transaction() as tx:
+            await tx.execute("INSERT INTO ptb_chat_data (chat_id, data) VALUES (4, 'd')")
+            await asyncio.sleep(0.02)
+            raise ValueError("boom")
+
+    async def succeeding() -> None:
+        await asyncio.sleep(0.01)
+        async with db.transaction() as tx:
+            await tx.execute("INSERT INTO ptb_chat_data (chat_id, data) VALUES (5, 'e')")
+
+    results = await asyncio.gather(failing(), succeeding(), return_exceptions=True)
+
+    rows = await db.fetch_all("SELECT chat_id FROM ptb_chat_data")
+    assert isinstance(results[0], ValueError)
+    assert [row[0] for row in rows] == [5]

@@ -1,0 +1,178 @@
+"""Drive the real Application (handlers, JobQueue, SQLite) through the Bot API emulator."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from contextlib import AsyncExitStack, asynccontextmanager
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from telegram import Update
+from telegram.ext import BaseHandler
+
+from bot.app import build_application
+from bot.botapi_emulator import ApiCall, BotApiEmulator, EmulatedRequest, Json
+from bot.config import Settings
+from bot.emulated_user import EmulatedUser
+from bot.lifecycle import running
+from bot.services import CoachApplication, Services, services_of
+
+_SENDING_METHODS = frozenset(
+    {"sendMessage", "sendPhoto", "sendDocument", "editMessageText", "editMessageReplyMarkup"}
+)
+
+
+def settings_for_test(db_path: Path, **overrides: Any) -> Settings:
+    """Settings for a test: no token, a temporary database, UTC."""
+    base = Settings(
+        token=None,
+        api_base_url=None,
+        db_path=db_path,
+        time_scale=1.0,
+        admin_ids=frozenset(),
+        default_timezone="UTC",
+        log_level="INFO",
+    )
+    return replace(base, **overrides)
+
+
+@dataclass
+class Coach:
+    """A running bot on an emulated Telegram; `restart()` swaps in a new Application."""
+
+    settings: Settings
+    emulator: BotApiEmulator = field(default_factory=BotApiEmulator)
+    application: CoachApplication | None = None
+    # Test-only handlers put ahead of the catch-alls of every Application this coach builds.
+    extra_handlers: Callable[[], list[BaseHandler[Any, Any, Any]]] | None = None
+    _stack: AsyncExitStack = field(default_factory=AsyncExitStack)
+
+    @property
+    def app(self) -> CoachApplication:
+        """The current Application."""
+        assert self.application is not None, "the coach is not running"
+        return self.application
+
+    @property
+    def services(self) -> Services:
+        """The current Application's services."""
+        return services_of(self.app)
+
+    async def start(self) -> None:
+        """Build and start a new Application on the same emulator and database."""
+        self.application = build_application(
+            self.settings,
+            request=EmulatedRequest(self.emulator),
+            updates_request=EmulatedRequest(self.emulator),
+        )
+        if self.extra_handlers is not None:
+            self.application.handlers[0][:0] = self.extra_handlers()
+        await self._stack.enter_async_context(running(self.application, poll=False))
+
+    async def stop(self) -> None:
+        """Stop the Application cleanly (as on SIGTERM)."""
+        await self._stack.aclose()
+        self._stack = AsyncExitStack()
+
+    async def restart(self) -> None:
+        """A new Application on the same database file: what a runner sees after a restart."""
+        await self.stop()
+        await self.start()
+
+    async def deliver(self, payload: Json) -> Update:
+        """Process one incoming update the way polling would, and wait until it is handled."""
+        update = Update.de_json(self.emulator.number_update(payload), self.app.bot)
+        await self.app.update_processor.process_update(update, self.app.process_update(update))
+        return update
+
+    def runner(self, user_id: int, first_name: str = "Runner") -> ChatRunner:
+        """A runner chatting with this coach."""
+        return ChatRunner(self, EmulatedUser(self.emulator, user_id, first_name))
+
+
+@dataclass
+class ChatRunner:
+    """One runner's side of the chat: send things, tap buttons, read what came back."""
+
+    coach: Coach
+    user: EmulatedUser
+
+    @property
+    def chat_id(self) -> int:
+        """The private chat's id (equal to the user id)."""
+        return self.user.user_id
+
+    async def send(self, text: str) -> list[ApiCall]:
+        """Send a text (or /command); returns what the bot sent to this chat in reply."""
+        return await self._exchange(self.user.text(text))
+
+    async def tap(self, label: str, message: Json | None = None) -> list[ApiCall]:
+        """Press the button whose label contains `label` (on `message` or the latest keyboard)."""
+        message = message or self.last_keyboard_message()
+        for row in message["reply_markup"]["inline_keyboard"]:
+            for button in row:
+                if label in button["text"]:
+                    return await self._exchange(self.user.tap(message, button["callback_data"]))
+        raise AssertionError(f"no button {label!r} in {self.buttons(message)}")
+
+    async def press_data(self, message: Json, callback_data: str) -> list[ApiCall]:
+        """Press a button by raw callback data (forged or stale data included)."""
+        return await self._exchange(self.user.tap(message, callback_data))
+
+    async def send_payload(self, payload: Json) -> list[ApiCall]:
+        """Send any payload built with `self.user` (sticker, photo, location…)."""
+        return await self._exchange(payload)
+
+    def inbox(self) -> list[Json]:
+        """Every message the bot has in this chat, oldest first (edits applied)."""
+        return self.coach.emulator.messages_in(self.chat_id)
+
+    def last_keyboard_message(self) -> Json:
+        """The newest message in this chat that still has inline buttons."""
+        for message in reversed(self.inbox()):
+            if message.get("reply_markup", {}).get("inline_keyboard"):
+                return message
+        raise AssertionError("no message with buttons in this chat")
+
+    @staticmethod
+    def buttons(message: Json) -> list[str]:
+        """The labels of a message's inline buttons."""
+        rows = message.get("reply_markup", {}).get("inline_keyboard", [])
+        return [button["text"] for row in rows for button in row]
+
+    async def _exchange(self, payload: Json) -> list[ApiCall]:
+        first_new = len(self.coach.emulator.calls)
+        await self.coach.deliver(payload)
+        return [
+            call
+            for call in self.coach.emulator.calls[first_new:]
+            if call.method in _SENDING_METHODS and _chat_of(call) == self.chat_id
+        ]
+
+
+def _chat_of(call: ApiCall) -> int | None:
+    chat_id = call.params.get("chat_id")
+    return int(chat_id) if chat_id is not None else None
+
+
+def texts(calls: list[ApiCall]) -> list[str]:
+    """The texts (or captions) the bot sent in these calls."""
+    return [str(call.params.get("text") or call.params.get("caption") or "") for call in calls]
+
+
+@asynccontextmanager
+async def running_coach(
+    tmp_path: Path,
+    extra_handlers: Callable[[], list[BaseHandler[Any, Any, Any]]] | None = None,
+    **overrides: Any,
+) -> AsyncIterator[Coach]:
+    """A started Coach on a fresh database under tmp_path; stopped on exit."""
+    coach = Coach(
+        settings_for_test(tmp_path / "coach.sqlite3", **overrides), extra_handlers=extra_handlers
+    )
+    await coach.start()
+    try:
+        yield coach
+    finally:
+        await coach.stop()

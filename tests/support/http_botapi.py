@@ -1,0 +1,88 @@
+"""A loopback HTTP server that speaks the Bot API, for running `python -m bot` as a process."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs
+
+from bot.botapi_emulator import BotApiEmulator, Json
+
+# Parameters the bot sends JSON-encoded inside a form field.
+_JSON_FIELDS = frozenset({"reply_markup", "commands", "entities", "allowed_updates"})
+
+
+class HttpBotApi:
+    """Serves /bot<token>/<method> from a BotApiEmulator; getUpdates hands out queued updates."""
+
+    def __init__(self) -> None:
+        self.emulator = BotApiEmulator()
+        self.requested_paths: list[str] = []
+        self._lock = threading.Lock()
+        self._queued: list[Json] = []
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
+
+    @property
+    def base_url(self) -> str:
+        """The value for TELEGRAM_API_BASE_URL."""
+        host, port = self._server.server_address[:2]
+        return f"http://{host!s}:{port}/bot"
+
+    def send_from_user(self, payload: Json) -> None:
+        """Queue an update for the bot's next getUpdates."""
+        with self._lock:
+            self._queued.append(self.emulator.number_update(payload))
+
+    def _take_updates(self, offset: int) -> list[Json]:
+        with self._lock:
+            self._queued = [u for u in self._queued if u["update_id"] >= offset]
+            return list(self._queued)
+
+    def _handler_class(self) -> type[BaseHTTPRequestHandler]:
+        api = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:
+                length = int(self.headers.get("Content-Length", 0))
+                form = parse_qs(self.rfile.read(length).decode())
+                params: Json = {
+                    k: json.loads(v[0]) if k in _JSON_FIELDS else v[0] for k, v in form.items()
+                }
+                method = self.path.rsplit("/", 1)[-1]
+                with api._lock:
+                    api.requested_paths.append(self.path)
+                if method == "getUpdates":
+                    updates = api._take_updates(int(params.get("offset", 0)))
+                    if not updates:
+                        time.sleep(0.1)
+                    status, body = 200, {"ok": True, "result": updates}
+                else:
+                    with api._lock:
+                        status, body = api.emulator.answer(method, params, {})
+                encoded = json.dumps(body).encode()
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(encoded)))
+                self.end_headers()
+                self.wfile.write(encoded)
+
+            def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+                """Quiet: the test reads the recorded calls instead."""
+
+        return Handler
+
+    @contextmanager
+    def serving(self) -> Iterator[HttpBotApi]:
+        """Serve in a background thread until the block ends."""
+        thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        thread.start()
+        try:
+            yield self
+        finally:
+            self._server.shutdown()
+            self._server.server_close()
+            thread.join()

@@ -1,0 +1,112 @@
+"""The baseline chat, driven through the emulated Bot API."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+
+from bot.texts import common
+from tests.support.harness import Coach, texts
+
+
+async def test_start_welcomes_and_gives_the_disclaimer_once(coach: Coach) -> None:
+    ana = coach.runner(11, "Ana")
+
+    replies = texts(await ana.send("/start"))
+
+    assert replies == [common.WELCOME.format(name="Ana"), common.DISCLAIMER]
+    assert "not medical advice" in replies[1]
+
+
+async def test_start_remembers_the_runner(coach: Coach) -> None:
+    await coach.runner(12, "Ben").send("/start")
+
+    runner = await coach.services.runners.get(12)
+
+    assert runner is not None
+    assert (runner.chat_id, runner.first_name, runner.active) == (12, "Ben", True)
+
+
+async def test_help_lists_every_command_once(coach: Coach) -> None:
+    [reply] = texts(await coach.runner(13).send("/help"))
+
+    for command, description in common.COMMANDS:
+        assert reply.count(f"/{command} - {description}") == 1
+
+
+async def test_command_list_is_registered_at_start(coach: Coach) -> None:
+    assert [c["command"] for c in coach.emulator.commands] == [c for c, _ in common.COMMANDS]
+
+
+async def test_cancel_with_nothing_running(coach: Coach) -> None:
+    assert texts(await coach.runner(14).send("/cancel")) == [common.NOTHING_TO_CANCEL]
+
+
+async def test_unknown_command_points_to_help(coach: Coach) -> None:
+    assert texts(await coach.runner(15).send("/fly")) == [common.UNKNOWN_COMMAND]
+
+
+@pytest.mark.parametrize("kind", ["sticker", "photo", "voice"])
+async def test_media_gets_a_pointer_to_help(coach: Coach, kind: str) -> None:
+    runner = coach.runner(16)
+    payload = getattr(runner.user, kind)()
+
+    assert texts(await runner.send_payload(payload)) == [common.NOT_UNDERSTOOD]
+
+
+async def test_plain_text_gets_a_pointer_to_help(coach: Coach) -> None:
+    assert texts(await coach.runner(17).send("hello coach")) == [common.NOT_UNDERSTOOD]
+
+
+@pytest.mark.parametrize("status", [500, 502])
+async def test_server_error_reaches_the_error_handler_and_the_runner_hears_back(
+    coach: Coach, status: int, caplog: pytest.LogCaptureFixture
+) -> None:
+    coach.emulator.fail_next(status, method="sendMessage")
+
+    with caplog.at_level(logging.ERROR):
+        replies = await coach.runner(18).send("/help")
+
+    assert [call.ok for call in replies] == [False, True]  # the failed call, then the apology
+    assert texts(replies)[1] == common.SOMETHING_WENT_WRONG
+    assert "error while handling an update" in caplog.text
+
+
+async def test_time_out_reaches_the_error_handler(coach: Coach) -> None:
+    coach.emulator.fail_next(0, method="sendMessage")  # 0: the emulator times out
+
+    replies = texts(await coach.runner(19).send("/help"))
+
+    assert replies[-1] == common.SOMETHING_WENT_WRONG
+
+
+async def test_blocked_bot_marks_the_runner_unreachable_and_stays_quiet(coach: Coach) -> None:
+    runner = coach.runner(20, "Cleo")
+    await runner.send("/start")
+    coach.emulator.fail_next(403, method="sendMessage")
+
+    replies = await runner.send("/help")
+
+    stored = await coach.services.runners.get(20)
+    assert [call.ok for call in replies] == [False]  # no apology sent into a blocked chat
+    assert stored is not None
+    assert stored.active is False
+
+
+async def test_rate_limit_is_waited_out_and_the_message_still_goes(coach: Coach) -> None:
+    coach.emulator.fail_next(429, method="sendMessage", retry_after=1)
+
+    replies = await coach.runner(21).send("/help")
+
+    assert [call.ok for call in replies] == [False, True]
+    assert replies[1].at - replies[0].at >= 1.0
+    assert texts(replies)[1] == common.help_text()
+
+
+async def test_the_bot_keeps_working_after_errors(coach: Coach) -> None:
+    runner = coach.runner(22)
+    coach.emulator.fail_next(500, method="sendMessage", times=2)
+    await runner.send("/help")
+
+    assert texts(await runner.send("/help")) == [common.help_text()]

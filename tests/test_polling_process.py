@@ -1,0 +1,64 @@
+"""`python -m bot` as a real process, polling a loopback Bot API server over HTTP."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from bot.emulated_user import EmulatedUser
+from bot.texts import common
+from tests.support.http_botapi import HttpBotApi
+
+TOKEN = "123456:SECRET-token_value"
+
+
+def _wait_for(condition: object, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if callable(condition) and condition():
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def test_the_bot_polls_answers_and_registers_commands_without_leaking_the_token(
+    tmp_path: Path,
+) -> None:
+    with HttpBotApi().serving() as api:
+        env = {
+            **os.environ,
+            "TELEGRAM_BOT_TOKEN": TOKEN,
+            "TELEGRAM_API_BASE_URL": api.base_url,
+            "BACKSTRIDE_DB_PATH": str(tmp_path / "bot.sqlite3"),
+            "LOG_LEVEL": "DEBUG",
+        }
+        process = subprocess.Popen(
+            [sys.executable, "-m", "bot"],
+            env=env,
+            cwd=tmp_path,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        try:
+            user = EmulatedUser(api.emulator, 77, "Fay")
+            assert _wait_for(lambda: api.emulator.commands, 30), "never registered commands"
+            api.send_from_user(user.text("/start"))
+            api.send_from_user(user.text("/help"))
+            answered = _wait_for(lambda: len(api.emulator.messages_in(77)) >= 3, 30)
+        finally:
+            process.terminate()
+            stdout, stderr = process.communicate(timeout=30)
+
+    sent = [m["text"] for m in api.emulator.messages_in(77)]
+    assert answered, stderr[-2000:]
+    assert sent == [common.WELCOME.format(name="Fay"), common.DISCLAIMER, common.help_text()]
+    assert [c["command"] for c in api.emulator.commands] == [c for c, _ in common.COMMANDS]
+    assert all(path.startswith(f"/bot{TOKEN}/") for path in api.requested_paths)
+    assert "getUpdates" in stderr  # DEBUG logging was really on…
+    assert TOKEN not in stderr + stdout  # …and still never printed the token
+    assert "SECRET" not in stderr + stdout
