@@ -70,7 +70,7 @@ class HttpBotApi:
                 self.end_headers()
                 self.wfile.write(encoded)
 
-            def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+            def log_message(self, format: str, *args: object) -> None:
                 """Quiet: the test reads the recorded calls instead."""
 
         return Handler
