@@ -25,7 +25,6 @@ logger = logging.getLogger(__name__)
 LOCAL_TOKEN = "1000:local-emulator"
 
 
-
 def build_application(
     settings: Settings,
     *,

@@ -31,6 +31,31 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             data TEXT NOT NULL
         )""",
     ),
+    (
+        """CREATE TABLE onboarding_drafts (
+            user_id INTEGER PRIMARY KEY REFERENCES runners (user_id) ON DELETE CASCADE,
+            answers TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE profiles (
+            user_id INTEGER PRIMARY KEY REFERENCES runners (user_id) ON DELETE CASCADE,
+            age INTEGER NOT NULL,
+            experience TEXT NOT NULL,
+            weekly_km INTEGER NOT NULL,
+            goals TEXT NOT NULL,
+            injuries TEXT NOT NULL,
+            physio_supervised INTEGER NOT NULL,
+            places TEXT NOT NULL,
+            sessions_per_week INTEGER NOT NULL,
+            weekdays TEXT NOT NULL,
+            session_time TEXT NOT NULL,
+            timezone TEXT NOT NULL,
+            units TEXT NOT NULL,
+            parq_yes TEXT NOT NULL,
+            medically_cleared INTEGER NOT NULL,
+            updated_at TEXT NOT NULL
+        )""",
+    ),
 )
 
 LATEST_VERSION = len(MIGRATIONS)

@@ -17,6 +17,15 @@ from bot.storage.database import Database
 
 Data = dict[Any, Any]
 
+_UPSERT_USER_DATA = (
+    "INSERT INTO ptb_user_data (user_id, data) VALUES (?, ?)"
+    " ON CONFLICT (user_id) DO UPDATE SET data = excluded.data"
+)
+_UPSERT_CHAT_DATA = (
+    "INSERT INTO ptb_chat_data (chat_id, data) VALUES (?, ?)"
+    " ON CONFLICT (chat_id) DO UPDATE SET data = excluded.data"
+)
+
 
 class SqlitePersistence(BasePersistence[Data, Data, Data]):
     """Stores conversation states and user/chat data as JSON rows."""
@@ -70,11 +79,11 @@ class SqlitePersistence(BasePersistence[Data, Data, Data]):
 
     async def update_user_data(self, user_id: int, data: Data) -> None:
         """Store one user's dictionary."""
-        await self._upsert("ptb_user_data", "user_id", user_id, data)
+        await self._upsert(_UPSERT_USER_DATA, user_id, data)
 
     async def update_chat_data(self, chat_id: int, data: Data) -> None:
         """Store one chat's dictionary."""
-        await self._upsert("ptb_chat_data", "chat_id", chat_id, data)
+        await self._upsert(_UPSERT_CHAT_DATA, chat_id, data)
 
     async def drop_user_data(self, user_id: int) -> None:
         """Forget one user's dictionary."""
@@ -112,11 +121,6 @@ class SqlitePersistence(BasePersistence[Data, Data, Data]):
     async def flush(self) -> None:
         """Every update is written when it happens, so there is nothing left to flush."""
 
-    async def _upsert(self, table: str, key_column: str, key: int, data: Data) -> None:
-        # table and key_column come from the two call sites above, never from input.
-        sql = (
-            f"INSERT INTO {table} ({key_column}, data) VALUES (?, ?)"  # noqa: S608
-            f" ON CONFLICT ({key_column}) DO UPDATE SET data = excluded.data"
-        )
+    async def _upsert(self, sql: str, key: int, data: Data) -> None:
         async with self._db.transaction() as tx:
             await tx.execute(sql, (key, json.dumps(data)))

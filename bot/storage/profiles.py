@@ -1,0 +1,110 @@
+"""The `profiles` and `onboarding_drafts` tables: finished profiles and answers in progress."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import datetime, time
+from typing import Any
+
+from bot.domain.profile import Experience, Goal, Injury, ParqQuestion, Place, Profile, Units
+from bot.storage.database import Database
+
+_INSERT_PROFILE = """
+    INSERT OR REPLACE INTO profiles (user_id, age, experience, weekly_km, goals, injuries,
+        physio_supervised, places, sessions_per_week, weekdays, session_time, timezone, units,
+        parq_yes, medically_cleared, updated_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+"""
+_SELECT_PROFILE = """
+    SELECT user_id, age, experience, weekly_km, goals, injuries, physio_supervised, places,
+        sessions_per_week, weekdays, session_time, timezone, units, parq_yes, medically_cleared
+    FROM profiles WHERE user_id = ?
+"""
+
+
+class Profiles:
+    """Repository of runners' profiles."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    async def save(self, profile: Profile, now: datetime) -> None:
+        """Store a complete profile (replacing the runner's previous one) and drop the draft."""
+        async with self._db.transaction() as tx:
+            await tx.execute(_INSERT_PROFILE, (*_to_row(profile), now.isoformat()))
+            await tx.execute("DELETE FROM onboarding_drafts WHERE user_id = ?", (profile.user_id,))
+
+    async def get(self, user_id: int) -> Profile | None:
+        """The runner's profile, or None before onboarding is finished."""
+        row = await self._db.fetch_one(_SELECT_PROFILE, (user_id,))
+        return None if row is None else _from_row(row)
+
+    async def get_draft(self, user_id: int) -> dict[str, Any] | None:
+        """The answers of an unfinished onboarding, as plain JSON data, or None."""
+        row = await self._db.fetch_one(
+            "SELECT answers FROM onboarding_drafts WHERE user_id = ?", (user_id,)
+        )
+        if row is None:
+            return None
+        answers: dict[str, Any] = json.loads(row["answers"])
+        return answers
+
+    async def save_draft(self, user_id: int, answers: dict[str, Any], now: datetime) -> None:
+        """Store the answers so far; called before the next question is sent."""
+        async with self._db.transaction() as tx:
+            await tx.execute(
+                "INSERT INTO onboarding_drafts (user_id, answers, updated_at) VALUES (?, ?, ?)"
+                " ON CONFLICT (user_id) DO UPDATE SET answers = excluded.answers,"
+                " updated_at = excluded.updated_at",
+                (user_id, json.dumps(answers), now.isoformat()),
+            )
+
+    async def discard_draft(self, user_id: int) -> None:
+        """Forget an unfinished onboarding (the runner chose to start over)."""
+        async with self._db.transaction() as tx:
+            await tx.execute("DELETE FROM onboarding_drafts WHERE user_id = ?", (user_id,))
+
+
+def _sorted_json(values: frozenset[str] | tuple[int, ...]) -> str:
+    return json.dumps(sorted(values))
+
+
+def _to_row(p: Profile) -> tuple[Any, ...]:
+    return (
+        p.user_id,
+        p.age,
+        p.experience.value,
+        p.weekly_km,
+        _sorted_json(p.goals),
+        _sorted_json(p.injuries),
+        int(p.physio_supervised),
+        _sorted_json(p.places),
+        p.sessions_per_week,
+        _sorted_json(p.weekdays),
+        p.session_time.strftime("%H:%M"),
+        p.timezone,
+        p.units.value,
+        _sorted_json(p.parq_yes),
+        int(p.medically_cleared),
+    )
+
+
+def _from_row(row: sqlite3.Row) -> Profile:
+    return Profile(
+        user_id=row["user_id"],
+        age=row["age"],
+        experience=Experience(row["experience"]),
+        weekly_km=row["weekly_km"],
+        goals=frozenset(Goal(v) for v in json.loads(row["goals"])),
+        injuries=frozenset(Injury(v) for v in json.loads(row["injuries"])),
+        physio_supervised=bool(row["physio_supervised"]),
+        places=frozenset(Place(v) for v in json.loads(row["places"])),
+        sessions_per_week=row["sessions_per_week"],
+        weekdays=tuple(json.loads(row["weekdays"])),
+        session_time=time.fromisoformat(row["session_time"]),
+        timezone=row["timezone"],
+        units=Units(row["units"]),
+        parq_yes=frozenset(ParqQuestion(v) for v in json.loads(row["parq_yes"])),
+        medically_cleared=bool(row["medically_cleared"]),
+    )
