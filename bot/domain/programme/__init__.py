@@ -1,0 +1,69 @@
+"""The programme engine: what the /plan handler and the live session call.
+
+Levels and session templates, session timelines, the starting level, progression rules and
+the weekly schedule. Pure Python: callers pass `today` and the runner's profile in.
+"""
+
+from __future__ import annotations
+
+from bot.domain.programme.progression import Change, Decision, next_plan_state
+from bot.domain.programme.schedule import (
+    DayKind,
+    ScheduledSession,
+    build_week,
+    choose_place,
+    reverse_weekdays,
+    weekly_reverse_seconds,
+)
+from bot.domain.programme.starting_level import StartingLevel, starting_level
+from bot.domain.programme.state import PlanState, current_template
+from bot.domain.programme.templates import (
+    LADDERS,
+    Route,
+    SessionTemplate,
+    StepKind,
+    challenge_version,
+    route_for,
+    session_template,
+    stage_count,
+)
+from bot.domain.programme.timeline import (
+    TimelineStep,
+    build_session_timeline,
+    format_duration,
+    session_shape,
+    step_offsets,
+    timeline_reverse_seconds,
+    timeline_seconds,
+)
+
+__all__ = [
+    "LADDERS",
+    "Change",
+    "DayKind",
+    "Decision",
+    "PlanState",
+    "Route",
+    "ScheduledSession",
+    "SessionTemplate",
+    "StartingLevel",
+    "StepKind",
+    "TimelineStep",
+    "build_session_timeline",
+    "build_week",
+    "challenge_version",
+    "choose_place",
+    "current_template",
+    "format_duration",
+    "next_plan_state",
+    "reverse_weekdays",
+    "route_for",
+    "session_shape",
+    "session_template",
+    "stage_count",
+    "starting_level",
+    "step_offsets",
+    "timeline_reverse_seconds",
+    "timeline_seconds",
+    "weekly_reverse_seconds",
+]
