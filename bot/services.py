@@ -10,6 +10,8 @@ from telegram.ext import Application, CallbackContext, ExtBot
 
 from bot.config import Settings
 from bot.storage.database import Database
+from bot.storage.plans import Plans
+from bot.storage.profiles import Profiles
 from bot.storage.runners import Runners
 
 _SERVICES_KEY = "services"
@@ -22,6 +24,8 @@ class Services:
     settings: Settings
     db: Database
     runners: Runners
+    profiles: Profiles
+    plans: Plans
 
     @staticmethod
     def now() -> datetime:

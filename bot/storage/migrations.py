@@ -35,6 +35,7 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         """CREATE TABLE onboarding_drafts (
             user_id INTEGER PRIMARY KEY REFERENCES runners (user_id) ON DELETE CASCADE,
             answers TEXT NOT NULL,
+            selection TEXT NOT NULL DEFAULT '[]',
             updated_at TEXT NOT NULL
         )""",
         """CREATE TABLE profiles (
@@ -55,6 +56,31 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             medically_cleared INTEGER NOT NULL,
             updated_at TEXT NOT NULL
         )""",
+    ),
+    (
+        # Where each runner is in the programme, and the sentence that says why.
+        """CREATE TABLE plan_states (
+            user_id INTEGER PRIMARY KEY REFERENCES runners (user_id) ON DELETE CASCADE,
+            level INTEGER NOT NULL,
+            stage INTEGER NOT NULL,
+            since TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )""",
+        # Every move the progression rules made, so a runner's plan history is kept.
+        """CREATE TABLE plan_changes (
+            id INTEGER PRIMARY KEY,
+            user_id INTEGER NOT NULL REFERENCES runners (user_id) ON DELETE CASCADE,
+            day TEXT NOT NULL,
+            change TEXT NOT NULL,
+            from_level INTEGER NOT NULL,
+            from_stage INTEGER NOT NULL,
+            to_level INTEGER NOT NULL,
+            to_stage INTEGER NOT NULL,
+            reason TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX plan_changes_by_runner ON plan_changes (user_id, id)",
     ),
 )
 

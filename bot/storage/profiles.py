@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from dataclasses import dataclass
 from datetime import datetime, time
 from typing import Any
 
+from bot.domain.onboarding import StepId, answers_from_json, answers_to_json
 from bot.domain.profile import Experience, Goal, Injury, ParqQuestion, Place, Profile, Units
 from bot.storage.database import Database
 
@@ -21,6 +23,14 @@ _SELECT_PROFILE = """
         sessions_per_week, weekdays, session_time, timezone, units, parq_yes, medically_cleared
     FROM profiles WHERE user_id = ?
 """
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """Onboarding in progress: the answers so far and the buttons ticked on a multi-choice."""
+
+    answers: dict[StepId, str]
+    selection: frozenset[str] = frozenset()
 
 
 class Profiles:
@@ -40,24 +50,29 @@ class Profiles:
         row = await self._db.fetch_one(_SELECT_PROFILE, (user_id,))
         return None if row is None else _from_row(row)
 
-    async def get_draft(self, user_id: int) -> dict[str, Any] | None:
-        """The answers of an unfinished onboarding, as plain JSON data, or None."""
+    async def get_draft(self, user_id: int) -> Draft | None:
+        """The answers of an unfinished onboarding (or profile edit), or None."""
         row = await self._db.fetch_one(
-            "SELECT answers FROM onboarding_drafts WHERE user_id = ?", (user_id,)
+            "SELECT answers, selection FROM onboarding_drafts WHERE user_id = ?", (user_id,)
         )
         if row is None:
             return None
-        answers: dict[str, Any] = json.loads(row["answers"])
-        return answers
+        return Draft(answers_from_json(row["answers"]), frozenset(json.loads(row["selection"])))
 
-    async def save_draft(self, user_id: int, answers: dict[str, Any], now: datetime) -> None:
+    async def save_draft(self, user_id: int, draft: Draft, now: datetime) -> None:
         """Store the answers so far; called before the next question is sent."""
         async with self._db.transaction() as tx:
             await tx.execute(
-                "INSERT INTO onboarding_drafts (user_id, answers, updated_at) VALUES (?, ?, ?)"
-                " ON CONFLICT (user_id) DO UPDATE SET answers = excluded.answers,"
+                "INSERT INTO onboarding_drafts (user_id, answers, selection, updated_at)"
+                " VALUES (?, ?, ?, ?) ON CONFLICT (user_id) DO UPDATE SET"
+                " answers = excluded.answers, selection = excluded.selection,"
                 " updated_at = excluded.updated_at",
-                (user_id, json.dumps(answers), now.isoformat()),
+                (
+                    user_id,
+                    answers_to_json(draft.answers),
+                    json.dumps(sorted(draft.selection)),
+                    now.isoformat(),
+                ),
             )
 
     async def discard_draft(self, user_id: int) -> None:

@@ -1,0 +1,146 @@
+"""The `plan_states` and `plan_changes` tables: where each runner is in the programme, and how
+they got there."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from bot.domain.programme import Change, Decision, PlanState
+from bot.storage.database import Database
+
+# Decisions that move the runner; a hold or "no change yet" is worked out again from the logs
+# at every review, so storing it would only repeat it in the history.
+_MOVES = frozenset({Change.PROGRESS, Change.STEP_BACK})
+
+_SELECT_PLAN = "SELECT level, stage, since, reason FROM plan_states WHERE user_id = ?"
+_UPSERT_PLAN = """
+    INSERT INTO plan_states (user_id, level, stage, since, reason, updated_at)
+    VALUES (?, ?, ?, ?, ?, ?)
+    ON CONFLICT (user_id) DO UPDATE SET level = excluded.level, stage = excluded.stage,
+        since = excluded.since, reason = excluded.reason, updated_at = excluded.updated_at
+"""
+_INSERT_CHANGE = """
+    INSERT INTO plan_changes (user_id, day, change, from_level, from_stage, to_level, to_stage,
+        reason, created_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+"""
+_SELECT_CHANGES = """
+    SELECT day, change, from_level, from_stage, to_level, to_stage, reason
+    FROM plan_changes WHERE user_id = ? ORDER BY id
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class StoredPlan:
+    """A runner's position in the programme and the sentence that says why they are there."""
+
+    state: PlanState
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class PlanChange:
+    """One move of the plan, as decided on `day` (it takes effect the day after)."""
+
+    day: date
+    change: Change
+    from_level: int
+    from_stage: int
+    to_level: int
+    to_stage: int
+    reason: str
+
+
+class Plans:
+    """Repository of runners' plans and their history."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    async def get(self, user_id: int) -> StoredPlan | None:
+        """The runner's current plan, or None if none was started."""
+        row = await self._db.fetch_one(_SELECT_PLAN, (user_id,))
+        return None if row is None else _plan_from_row(row)
+
+    async def start(self, user_id: int, state: PlanState, reason: str, now: datetime) -> None:
+        """Set the runner's first plan; starting again (a new profile) replaces it.
+
+        The history is kept: it records moves decided by the progression rules only.
+        """
+        async with self._db.transaction() as tx:
+            await tx.execute(_UPSERT_PLAN, (user_id, *_state_row(state), reason, now.isoformat()))
+
+    async def apply(
+        self, user_id: int, decision: Decision, today: date, now: datetime
+    ) -> StoredPlan:
+        """Store a progression decision made on `today`; returns the runner's plan after it.
+
+        A progress or a step back replaces the state and its reason and adds a history row,
+        once: applying the same decision again changes nothing. A hold or "no change yet"
+        leaves the stored plan alone. LookupError if the runner has no plan.
+        """
+        if decision.change not in _MOVES:
+            return await self._require(user_id)
+        async with self._db.transaction() as tx:
+            row = await tx.fetch_one(_SELECT_PLAN, (user_id,))
+            if row is None:
+                raise _no_plan(user_id)
+            current = _plan_from_row(row)
+            if current.state == decision.state:
+                return current
+            await tx.execute(
+                _UPSERT_PLAN,
+                (user_id, *_state_row(decision.state), decision.reason, now.isoformat()),
+            )
+            await tx.execute(
+                _INSERT_CHANGE,
+                (
+                    user_id,
+                    today.isoformat(),
+                    decision.change.value,
+                    current.state.level,
+                    current.state.stage,
+                    decision.state.level,
+                    decision.state.stage,
+                    decision.reason,
+                    now.isoformat(),
+                ),
+            )
+        return StoredPlan(decision.state, decision.reason)
+
+    async def history(self, user_id: int) -> tuple[PlanChange, ...]:
+        """Every move of the runner's plan, oldest first."""
+        rows = await self._db.fetch_all(_SELECT_CHANGES, (user_id,))
+        return tuple(
+            PlanChange(
+                day=date.fromisoformat(row["day"]),
+                change=Change(row["change"]),
+                from_level=row["from_level"],
+                from_stage=row["from_stage"],
+                to_level=row["to_level"],
+                to_stage=row["to_stage"],
+                reason=row["reason"],
+            )
+            for row in rows
+        )
+
+    async def _require(self, user_id: int) -> StoredPlan:
+        plan = await self.get(user_id)
+        if plan is None:
+            raise _no_plan(user_id)
+        return plan
+
+
+def _no_plan(user_id: int) -> LookupError:
+    return LookupError(f"runner {user_id} has no plan")
+
+
+def _state_row(state: PlanState) -> tuple[int, int, str]:
+    return state.level, state.stage, state.since.isoformat()
+
+
+def _plan_from_row(row: sqlite3.Row) -> StoredPlan:
+    state = PlanState(row["level"], row["stage"], date.fromisoformat(row["since"]))
+    return StoredPlan(state, row["reason"])
