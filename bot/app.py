@@ -5,17 +5,26 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from telegram import BotCommand
+from telegram import BotCommand, Update
 from telegram.error import TelegramError
-from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    ContextTypes,
+    TypeHandler,
+)
 from telegram.request import BaseRequest
 
 from bot.config import Settings
 from bot.handlers.basics import build_basic_handlers, build_fallback_handlers
 from bot.handlers.errors import handle_error
+from bot.handlers.onboarding import build_onboarding_handlers
 from bot.services import CoachApplication, CoachContext, Services, attach_services, services_of
 from bot.storage.database import Database
 from bot.storage.persistence import SqlitePersistence
+from bot.storage.plans import Plans
+from bot.storage.profiles import Profiles
 from bot.storage.runners import Runners
 from bot.texts.common import COMMANDS
 
@@ -51,9 +60,17 @@ def build_application(
     if updates_request is not None:
         builder = builder.get_updates_request(updates_request)
     application: CoachApplication = builder.build()
-    attach_services(application, Services(settings, database, Runners(database)))
+    attach_services(
+        application,
+        Services(settings, database, Runners(database), Profiles(database), Plans(database)),
+    )
     # Within a group only the first matching handler runs, so the catch-alls come last.
-    application.add_handlers([*build_basic_handlers(), *build_fallback_handlers()])
+    application.add_handlers(
+        [*build_onboarding_handlers(), *build_basic_handlers(), *build_fallback_handlers()]
+    )
+    # After every update, write changed conversation states at once rather than on PTB's
+    # 60 s timer, so a crash right after a reply cannot lose where a runner is.
+    application.add_handler(TypeHandler(Update, _write_conversation_states), group=1)
     application.add_error_handler(handle_error)
     return application
 
@@ -61,6 +78,10 @@ def build_application(
 def _file_url_for(api_base_url: str) -> str:
     """A self-hosted Bot API serves files under /file/bot… next to /bot…."""
     return api_base_url.removesuffix("/bot") + "/file/bot"
+
+
+async def _write_conversation_states(_: Update, context: CoachContext) -> None:
+    await context.application.update_persistence()
 
 
 async def _open_services(application: Application[Any, Any, Any, Any, Any, Any]) -> None:

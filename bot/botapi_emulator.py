@@ -170,8 +170,9 @@ class BotApiEmulator:
             "from": BOT_USER,
             **extra,
         }
-        if "reply_markup" in params:
-            message["reply_markup"] = _as_json(params["reply_markup"])
+        markup = _as_json(params.get("reply_markup", {}))
+        if "inline_keyboard" in markup:  # Telegram echoes inline keyboards only
+            message["reply_markup"] = markup
         self._messages[(chat_id, message["message_id"])] = message
         return message
 

@@ -55,7 +55,9 @@ class TerminalChat:
             return
         message: Json = call.result
         edited = call.method.startswith("edit")
-        text = message.get("text") or message.get("caption") or ""
+        # A changed keyboard alone (ticks on a multi-choice) reprints only the buttons.
+        text = "" if call.method == "editMessageReplyMarkup" else message.get("text") or ""
+        text = text or message.get("caption") or ""
         if call.params.get("parse_mode") == "HTML":
             text = html.unescape(_TAG.sub("", text))
         prefix = "coach (edited)>" if edited else "coach>"

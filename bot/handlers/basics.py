@@ -1,23 +1,12 @@
-"""The baseline chat: /start, /help, /cancel and the pointer to /help for anything else."""
+"""The baseline chat: /help, /cancel and the pointer to /help for anything else."""
 
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import BaseHandler, CommandHandler, MessageHandler, filters
+from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot.services import CoachContext
 from bot.texts import common
-
-
-async def start(update: Update, context: CoachContext) -> None:
-    """Greet the runner, remember them, and give the not-medical-advice note."""
-    user, chat, message = update.effective_user, update.effective_chat, update.effective_message
-    if user is None or chat is None or message is None:
-        return
-    services = context.services
-    await services.runners.record_contact(user.id, chat.id, user.first_name, services.now())
-    await message.reply_text(common.WELCOME.format(name=user.first_name))
-    await message.reply_text(common.DISCLAIMER)
 
 
 async def show_help(update: Update, _: CoachContext) -> None:
@@ -44,10 +33,15 @@ async def not_understood(update: Update, _: CoachContext) -> None:
         await update.effective_message.reply_text(common.NOT_UNDERSTOOD)
 
 
+async def expired_button(update: Update, _: CoachContext) -> None:
+    """A button no flow recognises (old, or forged): stop the spinner and say so."""
+    if update.callback_query:
+        await update.callback_query.answer(common.BUTTON_EXPIRED)
+
+
 def build_basic_handlers() -> list[BaseHandler[Update, CoachContext, None]]:
     """Handlers for the baseline commands."""
     return [
-        CommandHandler("start", start),
         CommandHandler("help", show_help),
         CommandHandler("cancel", cancel_outside_conversation),
     ]
@@ -56,6 +50,7 @@ def build_basic_handlers() -> list[BaseHandler[Update, CoachContext, None]]:
 def build_fallback_handlers() -> list[BaseHandler[Update, CoachContext, None]]:
     """Catch-alls, registered last so every other handler gets its chance first."""
     return [
+        CallbackQueryHandler(expired_button),
         MessageHandler(filters.COMMAND, unknown_command),
         MessageHandler(filters.ChatType.PRIVATE & ~filters.StatusUpdate.ALL, not_understood),
     ]

@@ -6,6 +6,7 @@ from __future__ import annotations
 COMMANDS: tuple[tuple[str, str], ...] = (
     ("start", "Set up your coach, or pick up where you left off"),
     ("help", "What I can do"),
+    ("profile", "See your setup and change any part of it"),
     ("cancel", "Leave what we are doing right now"),
 )
 
@@ -18,11 +19,6 @@ WELCOME = (
     "adjust from how you feel."
 )
 
-DISCLAIMER = (
-    "One honest note: I give general training guidance, not medical advice. If something "
-    "hurts, or you have a health condition, talk to a doctor or physiotherapist."
-)
-
 HELP_HEADER = "Here's what I can do:"
 HELP_FOOTER = "Tip: every question has buttons, and you can type answers too."
 
@@ -30,6 +26,7 @@ CANCELLED = "Okay, stopped there. Nothing you already told me is lost. /help sho
 NOTHING_TO_CANCEL = "There's nothing to cancel right now. /help shows what I can do."
 
 NOT_UNDERSTOOD = "I didn't catch that. /help lists what I can do."
+BUTTON_EXPIRED = "That button has expired. /help shows what I can do now."
 UNKNOWN_COMMAND = "I don't know that command. /help lists the ones I do."
 
 SOMETHING_WENT_WRONG = (

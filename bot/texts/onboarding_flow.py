@@ -1,0 +1,46 @@
+"""Texts around the onboarding questions: resuming, pausing, wrong kinds of answer, /profile."""
+
+from __future__ import annotations
+
+RESUME_OFFER = (
+    "Welcome back! You were partway through setting up. Shall we carry on where you left "
+    "off, or start again from the first question?"
+)
+RESUME_CONTINUE = "Carry on"
+RESUME_RESTART = "Start over"
+RESUME_PICK = "Tap “Carry on” or “Start over”, please."
+
+WELCOME_BACK = "Welcome back, {name}! You're all set up."
+WELCOME_BACK_NEXT = "/plan shows this week; /profile lets you change anything."
+
+PAUSED = "Paused. Everything you've answered is saved: send /start to carry on."
+FINISH_FIRST = "Let's finish setting up first (it's quick). /cancel pauses it."
+NOT_AN_ANSWER = "I can only read typed answers or taps for this one."
+STALE_BUTTON = "That button belongs to an earlier question. Here's where we are:"
+OLD_BUTTON = "That button is from an earlier chat. /help shows what I can do now."
+TAP_SOMETHING = "Tick at least one, then tap Done."
+LOCATION_PROMPT = "Or share your location and I'll work out your time zone (nothing else is kept)."
+LOCATION_NOT_NOW = "Thanks, but I don't need a location for this question."
+
+ALL_SET = "All set! 🎉"
+PROFILE_UPDATED = "Updated. ✅"
+
+PROFILE_PICK = "Tap what you'd like to change:"
+PROFILE_NONE = "You haven't set up yet. Send /start and we'll do it together in a few minutes."
+PROFILE_CLEARED_BUTTON = "A doctor has cleared me"
+PROFILE_CLEARED = (
+    "Great news, and thanks for checking. I've lifted the walk-only limit: your plan can now "
+    "move on to reverse jogging when you're ready."
+)
+PROFILE_FIELD_LABELS: dict[str, str] = {
+    "age": "Age",
+    "running": "Running now",
+    "goals": "Goals",
+    "injuries": "Pain or injury",
+    "places": "Where",
+    "days": "Days",
+    "time": "Time",
+    "timezone": "Time zone",
+    "units": "Units",
+    "health": "Health questions",
+}
