@@ -20,6 +20,7 @@ from bot.config import Settings
 from bot.handlers.basics import build_basic_handlers, build_fallback_handlers
 from bot.handlers.errors import handle_error
 from bot.handlers.onboarding import build_onboarding_handlers
+from bot.handlers.plan import build_plan_handlers
 from bot.services import CoachApplication, CoachContext, Services, attach_services, services_of
 from bot.storage.database import Database
 from bot.storage.persistence import SqlitePersistence
@@ -66,7 +67,12 @@ def build_application(
     )
     # Within a group only the first matching handler runs, so the catch-alls come last.
     application.add_handlers(
-        [*build_onboarding_handlers(), *build_basic_handlers(), *build_fallback_handlers()]
+        [
+            *build_onboarding_handlers(),
+            *build_plan_handlers(),
+            *build_basic_handlers(),
+            *build_fallback_handlers(),
+        ]
     )
     # After every update, write changed conversation states at once rather than on PTB's
     # 60 s timer, so a crash right after a reply cannot lose where a runner is.

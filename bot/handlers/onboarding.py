@@ -32,6 +32,7 @@ from telegram.ext import (
 )
 from telegram.warnings import PTBUserWarning
 
+from bot.coaching import first_session_text, start_plan_for
 from bot.domain.onboarding import (
     Accepted,
     ParseResult,
@@ -341,11 +342,17 @@ async def _finish(message: Message, context: CoachContext, user_id: int, draft: 
         # A change never undoes a doctor's clearance unless the health answers changed.
         same_health = previous.parq_yes == profile.parq_yes
         profile = _cleared(profile) if same_health and previous.medically_cleared else profile
-    await services.profiles.save(profile, services.now())
+    now = services.now()
+    await services.profiles.save(profile, now)
+    # A change of profile keeps the runner's place in the plan; the rules adapt it from there.
+    plan = await services.plans.get(user_id)
+    if plan is None:
+        plan = await start_plan_for(services, profile, now)
     readiness = assess_readiness(profile.parq_yes, profile.age, cleared=profile.medically_cleared)
     title = texts.PROFILE_UPDATED if previous is not None else texts.ALL_SET
     await message.reply_text(
-        f"{title}\n\n{render_summary(profile)}\n\n{readiness_text(readiness)}",
+        f"{title}\n\n{render_summary(profile)}\n\n{readiness_text(readiness)}\n\n"
+        f"{first_session_text(profile, plan, now)}\n{texts.WHATS_NEXT}",
         reply_markup=ReplyKeyboardRemove(),
     )
     return END

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from bot.texts.plan import PLAN_HELP
+
 # (command, one line for /help and Telegram's command menu), in the order runners need them.
 COMMANDS: tuple[tuple[str, str], ...] = (
     ("start", "Set up your coach, or pick up where you left off"),
     ("help", "What I can do"),
+    ("plan", PLAN_HELP),
     ("profile", "See your setup and change any part of it"),
     ("cancel", "Leave what we are doing right now"),
 )

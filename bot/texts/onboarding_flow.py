@@ -23,6 +23,7 @@ LOCATION_PROMPT = "Or share your location and I'll work out your time zone (noth
 LOCATION_NOT_NOW = "Thanks, but I don't need a location for this question."
 
 ALL_SET = "All set! 🎉"
+WHATS_NEXT = "/plan shows your week and why it looks the way it does."
 PROFILE_UPDATED = "Updated. ✅"
 
 PROFILE_PICK = "Tap what you'd like to change:"

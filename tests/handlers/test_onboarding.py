@@ -49,7 +49,12 @@ async def test_typed_answers_build_the_profile(coach: Coach) -> None:
     assert await coach.services.profiles.get_draft(101) is None
     final = runner.inbox()[-1]["text"]
     assert final.startswith(flow.ALL_SET)
+    assert "Your first session:" in final
     assert "18:00" in final
+    plan = await coach.services.plans.get(101)
+    assert plan is not None
+    assert plan.state.level == 0  # knee health is one of the goals: walking first
+    assert "knee" in plan.reason
 
 
 async def test_every_question_is_asked_in_order(coach: Coach) -> None:
