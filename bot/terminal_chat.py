@@ -46,6 +46,8 @@ class TerminalChat:
     out: TextIO
     files_dir: Path
     _buttons: list[_Button] = field(default_factory=list)
+    # Numbers that start a button's label ("2 a week"): typing one means that answer.
+    _label_numbers: frozenset[str] = frozenset()
 
     def show(self, call: ApiCall) -> None:
         """Print one Bot API call if it is something the runner would see."""
@@ -71,7 +73,7 @@ class TerminalChat:
 
     def to_payload(self, line: str) -> Json | None:
         """The update a typed line stands for, or None if it only needed a local answer."""
-        if line.isdigit() and self._buttons:
+        if line.isdigit() and self._buttons and line not in self._label_numbers:
             index = int(line) - 1
             if 0 <= index < len(self._buttons):
                 button = self._buttons[index]
@@ -94,6 +96,7 @@ class TerminalChat:
             if "callback_data" in button
         ]
         labels = [button["text"] for row in rows for button in row if "callback_data" in button]
+        self._label_numbers = frozenset(label.split()[0] for label in labels if label[:1].isdigit())
         self.out.write("".join(f"   [{n}] {label}\n" for n, label in enumerate(labels, 1)))
 
     def _save_file(self, sent: Any) -> Path:

@@ -132,3 +132,20 @@ def test_python_m_bot_without_a_token_runs_the_terminal_chat(tmp_path: Path) -> 
     assert "No TELEGRAM_BOT_TOKEN is set" in result.stdout
     assert common.WELCOME.format(name="You") in result.stdout
     assert common.help_text() in result.stdout
+
+
+def test_a_number_that_starts_a_label_is_the_typed_answer(tmp_path: Path) -> None:
+    emulator = BotApiEmulator()
+    chat = TerminalChat(emulator, EmulatedUser(emulator, 5), io.StringIO(), tmp_path)
+    keyboard = {
+        "inline_keyboard": [[{"text": f"{n} a week", "callback_data": f"s|{n}"} for n in (2, 3, 4)]]
+    }
+    _, body = emulator.answer(
+        "sendMessage", {"chat_id": 5, "text": "How many?", "reply_markup": keyboard}, {}
+    )
+    chat.show(ApiCall("sendMessage", {"chat_id": 5}, 0.0, result=body["result"]))
+
+    typed, pressed = chat.to_payload("2"), chat.to_payload("1")
+
+    assert typed is not None and typed["message"]["text"] == "2"
+    assert pressed is not None and pressed["callback_query"]["data"] == "s|2"
