@@ -8,12 +8,14 @@ ConversationHandler only routes a runner's messages here while they are answerin
 
 from __future__ import annotations
 
+import logging
 import warnings
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from enum import IntEnum
 from typing import Any
 
 from telegram import (
+    CallbackQuery,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     KeyboardButton,
@@ -22,6 +24,7 @@ from telegram import (
     ReplyKeyboardRemove,
     Update,
 )
+from telegram.error import BadRequest
 from telegram.ext import (
     BaseHandler,
     CallbackQueryHandler,
@@ -59,6 +62,8 @@ from bot.storage.profiles import Draft
 from bot.texts import common
 from bot.texts import onboarding as questions
 from bot.texts import onboarding_flow as texts
+
+logger = logging.getLogger(__name__)
 
 # The conversation is per chat on purpose (one runner, one set of questions); PTB warns that
 # buttons are then not tracked per message, which is what we want.
@@ -137,26 +142,25 @@ async def show_profile(update: Update, context: CoachContext) -> int:
 
 async def change_profile(update: Update, context: CoachContext) -> int:
     """A /profile button: ask that part's questions again, or record a doctor's clearance."""
-    query, user = update.callback_query, update.effective_user
-    if query is None or user is None or not isinstance(query.message, Message):
+    tap = await _tapped(update)
+    if tap is None:
         return END
-    await query.answer()
     services = context.services
-    profile = await services.profiles.get(user.id)
-    choice = (query.data or "").partition("|")[2]
+    profile = await services.profiles.get(tap.user_id)
+    choice = (tap.query.data or "").partition("|")[2]
     if profile is None:
-        await query.message.reply_text(texts.PROFILE_NONE)
+        await tap.message.reply_text(texts.PROFILE_NONE)
         return END
     if choice == _CLEARED:
         await services.profiles.save(_cleared(profile), services.now())
-        await query.message.reply_text(texts.PROFILE_CLEARED)
+        await tap.message.reply_text(texts.PROFILE_CLEARED)
         return END
     if choice not in set(ProfileField):
-        await query.message.reply_text(texts.STALE_BUTTON)
+        await tap.message.reply_text(texts.STALE_BUTTON)
         return END
     draft = Draft(answers_for_edit(profile, ProfileField(choice)))
-    await services.profiles.save_draft(user.id, draft, services.now())
-    return await _ask(query.message, draft)
+    await services.profiles.save_draft(tap.user_id, draft, services.now())
+    return await _ask(tap.message, draft)
 
 
 # --- answering ---------------------------------------------------------------------------
@@ -164,30 +168,31 @@ async def change_profile(update: Update, context: CoachContext) -> int:
 
 async def answer_button(update: Update, context: CoachContext) -> int:
     """A tap on a question's button: single choices answer, multi choices tick, Done submits."""
-    query, user = update.callback_query, update.effective_user
-    if query is None or user is None or not isinstance(query.message, Message):
+    tap = await _tapped(update)
+    if tap is None:
         return END
-    await query.answer()
-    draft = await context.services.profiles.get_draft(user.id)
+    draft = await context.services.profiles.get_draft(tap.user_id)
     if draft is None:
-        await query.message.reply_text(texts.OLD_BUTTON)
+        await tap.message.reply_text(texts.OLD_BUTTON)
         return END
     step = next_step(draft.answers)
-    step_id, key = _answer_data(query.data)
+    step_id, key = _answer_data(tap.query.data)
     if step is None or step_id != step.id:
-        await query.message.reply_text(texts.STALE_BUTTON)
-        return await _ask(query.message, draft) if step else END
+        await tap.message.reply_text(texts.STALE_BUTTON)
+        return await _ask(tap.message, draft) if step else END
     if step.kind is StepKind.MULTI and key != _DONE:
         draft = Draft(draft.answers, toggle(step, draft.selection, key))
-        await context.services.profiles.save_draft(user.id, draft, context.services.now())
-        await query.edit_message_reply_markup(_keyboard(step, draft))
+        await context.services.profiles.save_draft(tap.user_id, draft, context.services.now())
+        await _redraw(tap, markup=_keyboard(step, draft))
         return Stage.ANSWERING
     if step.kind is StepKind.MULTI and not draft.selection:
-        await query.message.reply_text(texts.TAP_SOMETHING)
+        await tap.message.reply_text(texts.TAP_SOMETHING)
         return Stage.ANSWERING
     keys = sorted(draft.selection) if step.kind is StepKind.MULTI else [key]
-    await query.edit_message_text(f"{query.message.text}\n→ {_labels(step, keys)}")
-    return await _take(query.message, context, user.id, draft, step, step.pick(keys, draft.answers))
+    result = step.pick(keys, draft.answers)
+    if isinstance(result, Accepted):
+        await _redraw(tap, text=f"{tap.message.text}\n→ {_labels(step, keys)}")
+    return await _take(tap.message, context, tap.user_id, draft, step, result)
 
 
 async def answer_text(update: Update, context: CoachContext) -> int:
@@ -260,17 +265,14 @@ async def pause(update: Update, context: CoachContext) -> int:
 
 async def resume_choice(update: Update, context: CoachContext) -> int:
     """The "carry on / start over" buttons after /start with a draft."""
-    query, user = update.callback_query, update.effective_user
-    if query is None or user is None or not isinstance(query.message, Message):
+    tap = await _tapped(update)
+    if tap is None:
         return END
-    await query.answer()
-    await query.edit_message_reply_markup(None)
-    if query.data == f"{_RESUME}|restart":
-        return await _begin(query.message, context, user.id)
-    draft = await context.services.profiles.get_draft(user.id)
-    if draft is None:
-        return await _begin(query.message, context, user.id)
-    return await _ask(query.message, draft)
+    await _redraw(tap, markup=None)
+    draft = await context.services.profiles.get_draft(tap.user_id)
+    if draft is None or tap.query.data == f"{_RESUME}|restart":
+        return await _begin(tap.message, context, tap.user_id)
+    return await _ask(tap.message, draft)
 
 
 async def resume_reminder(update: Update, _: CoachContext) -> int:
@@ -368,6 +370,42 @@ async def _reprompt(update: Update, context: CoachContext, text: str | None) -> 
     if text:
         await message.reply_text(text)
     return await _ask(message, draft)
+
+
+# --- taps on buttons ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Tap:
+    query: CallbackQuery
+    user_id: int
+    message: Message
+
+
+async def _tapped(update: Update) -> _Tap | None:
+    """The parts of a button tap, after stopping its spinner; None if there is nothing to
+    answer on (no user, or a message Telegram no longer shows us)."""
+    query, user = update.callback_query, update.effective_user
+    if query is None or user is None:
+        return None
+    await query.answer()
+    if not isinstance(query.message, Message):
+        return None
+    return _Tap(query, user.id, query.message)
+
+
+async def _redraw(
+    tap: _Tap, *, text: str | None = None, markup: InlineKeyboardMarkup | None = None
+) -> None:
+    """Show a tap's effect on its question message. Only cosmetic: the answer is handled
+    either way, so Telegram refusing the edit (too old, deleted, unchanged) loses nothing."""
+    try:
+        if text is None:
+            await tap.query.edit_message_reply_markup(markup)
+        else:
+            await tap.query.edit_message_text(text, reply_markup=markup)
+    except BadRequest as error:
+        logger.info("could not update a question message: %s", error)
 
 
 # --- keyboards ---------------------------------------------------------------------------

@@ -312,3 +312,19 @@ async def test_two_runners_onboarding_at_once_stay_apart(coach: Coach) -> None:
     assert a is not None and b is not None
     assert (a.age, a.units, a.walk_only) == (25, Units.MILES, False)
     assert (b.age, b.units, b.walk_only) == (62, Units.KM, True)
+
+
+@pytest.mark.parametrize("method", ["editMessageText", "editMessageReplyMarkup"])
+async def test_a_refused_edit_loses_no_answer(coach: Coach, method: str) -> None:
+    runner = coach.runner(120)
+    await answer_until(runner, stop_before=StepId.GOALS)
+    coach.emulator.fail_next(400, method=method)  # e.g. "message can't be edited"
+
+    await runner.tap("Posture")
+    replies = texts(await runner.tap("Done"))
+
+    draft = await coach.services.profiles.get_draft(120)
+    assert draft is not None
+    assert draft.answers[StepId.GOALS] == "posture"
+    assert replies[-1] == _question(StepId.INJURIES)
+    assert common.SOMETHING_WENT_WRONG not in [m.get("text") for m in runner.inbox()]
