@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Coroutine
+from typing import Any
+
 from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
@@ -9,28 +12,22 @@ from bot.services import CoachContext
 from bot.texts import common
 
 
-async def show_help(update: Update, _: CoachContext) -> None:
-    """List every command with one line each."""
-    if update.effective_message:
-        await update.effective_message.reply_text(common.help_text())
+def replying(text: str) -> Callable[[Update, CoachContext], Coroutine[Any, Any, None]]:
+    """A callback that answers any message with `text`."""
+
+    async def reply(update: Update, _: CoachContext) -> None:
+        if update.effective_message:
+            await update.effective_message.reply_text(text)
+
+    return reply
 
 
-async def cancel_outside_conversation(update: Update, _: CoachContext) -> None:
-    """/cancel when no conversation is running."""
-    if update.effective_message:
-        await update.effective_message.reply_text(common.NOTHING_TO_CANCEL)
-
-
-async def unknown_command(update: Update, _: CoachContext) -> None:
-    """A /command we do not have."""
-    if update.effective_message:
-        await update.effective_message.reply_text(common.UNKNOWN_COMMAND)
-
-
-async def not_understood(update: Update, _: CoachContext) -> None:
-    """Anything else: text, stickers, photos, voice… gets a short pointer to /help."""
-    if update.effective_message:
-        await update.effective_message.reply_text(common.NOT_UNDERSTOOD)
+# /help lists every command; the others answer /cancel with nothing running, an unknown
+# /command, and anything else (text, stickers, photos, voice…) with a pointer to /help.
+show_help = replying(common.help_text())
+cancel_outside_conversation = replying(common.NOTHING_TO_CANCEL)
+unknown_command = replying(common.UNKNOWN_COMMAND)
+not_understood = replying(common.NOT_UNDERSTOOD)
 
 
 async def expired_button(update: Update, _: CoachContext) -> None:
