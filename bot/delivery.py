@@ -1,0 +1,510 @@
+"""How outgoing Bot API calls are delivered: Telegram's rate limits, priorities, deadlines, retries.
+
+`PriorityRateLimiter` is the Application's rate limiter (it replaces PTB's AIORateLimiter).
+Callers tag a send with `rate_limit_args=delivery_args(Priority.CUE, deadline=...)`:
+
+- Counted calls are those that carry a `chat_id` (sends, edits, chat actions, deletions). They
+  share the overall budget (30 per second by default) and, for group chats (negative ids or
+  @usernames), 20 per minute per group. When the budget is short they wait in one queue: cues
+  before replies before bulk messages (reminders, nudges), first come first served within a
+  priority. Calls without a `chat_id` (answerCallbackQuery, getMe, setMyCommands, ...) are not
+  counted and never wait; PTB never passes getUpdates to a rate limiter at all.
+- A call with a deadline that it cannot meet (still queued, or a retry would land after it)
+  raises StaleDelivery instead of arriving late. It is never sent after its deadline.
+- A 429 pauses every counted call for its `retry_after` (Telegram's flood control is per bot)
+  and the call is retried, up to `max_retries` times. Other network errors (5xx answers,
+  time-outs) are retried briefly; BadRequest, Forbidden, InvalidToken, Conflict and
+  ChatMigrated are raised at once. PTB's contract says a limiter should only handle
+  RetryAfter: retrying 5xx and time-outs here is a deliberate extension (see ARCHITECTURE.md,
+  "Faults lose cues unless retried"). A timed-out send may have arrived, so its retry can
+  duplicate a message: for a cue, a rare duplicate beats a lost one.
+
+Two clocks are kept apart: deadlines are wall-clock unix times (`wall_clock`, time.time), turned
+into the limiter's monotonic `clock` once, when a call arrives; everything else runs on `clock`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import heapq
+import itertools
+import logging
+import math
+import time
+import warnings
+from collections import OrderedDict, deque
+from collections.abc import Awaitable, Callable, Coroutine, Sequence
+from dataclasses import dataclass, field
+from datetime import timedelta
+from enum import IntEnum
+from typing import Any
+
+from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError
+from telegram.ext import BaseRateLimiter
+from telegram.warnings import PTBDeprecationWarning
+
+logger = logging.getLogger(__name__)
+
+ApiResult = bool | dict[str, Any] | list[dict[str, Any]]
+ChatKey = int | str
+
+MESSAGES_PER_SECOND = 30
+GROUP_MESSAGES_PER_MINUTE = 20
+NETWORK_RETRY_BACKOFF = (0.25, 1.0)
+_TIDY_MIN = 1024  # a queue holding this many entries drops the abandoned ones
+
+
+class Priority(IntEnum):
+    """Which waiting call goes first when the budget is short: lower values first."""
+
+    CUE = 0  # a live-session cue, due now
+    REPLY = 1  # a reply to the runner's own message (the default)
+    BULK = 2  # reminders, nudges: they can wait
+
+
+class StaleDelivery(TelegramError):
+    """A call that could not be made before its deadline, so it was not made at all."""
+
+    __slots__ = ("chat_id", "deadline", "method")
+
+    def __init__(self, method: str, chat_id: ChatKey | None, deadline: float | None) -> None:
+        super().__init__(f"{method} to chat {chat_id} not sent: its deadline {deadline} passed")
+        self.method = method
+        self.chat_id = chat_id
+        self.deadline = deadline
+
+    def __reduce__(self) -> tuple[type, tuple[str, ChatKey | None, float | None]]:  # type: ignore[override]
+        return self.__class__, (self.method, self.chat_id, self.deadline)
+
+
+def delivery_args(
+    priority: Priority = Priority.REPLY, *, deadline: float | None = None
+) -> dict[str, Any]:
+    """The `rate_limit_args` of one call: its priority and an optional unix-time deadline."""
+    args: dict[str, Any] = {"priority": priority}
+    if deadline is not None:
+        args["deadline"] = deadline
+    return args
+
+
+class PriorityRateLimiter(BaseRateLimiter[dict[str, Any]]):
+    """Telegram's limits with priorities, deadlines and retries (see the module docstring).
+
+    One waker task admits waiting calls when the budget allows, expires calls whose deadline
+    passes and opens group windows; it sleeps until the next of those moments. Queues are heaps
+    that forget abandoned entries lazily, so each call costs O(log n) however many wait.
+    """
+
+    def __init__(
+        self,
+        overall_per_second: int | None = MESSAGES_PER_SECOND,
+        *,
+        group_per_minute: int | None = GROUP_MESSAGES_PER_MINUTE,
+        max_retries: int = 3,
+        network_backoff: Sequence[float] = NETWORK_RETRY_BACKOFF,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        wall_clock: Callable[[], float] = time.time,
+    ) -> None:
+        """`None` for a limit means no limit; `clock`/`sleep` are monotonic, `wall_clock` unix."""
+        for name, limit in (("overall", overall_per_second), ("group", group_per_minute)):
+            if limit is not None and limit < 1:
+                raise ValueError(f"{name} limit must be at least 1 or None, not {limit}")
+        self._overall = _Window(overall_per_second, 1.0) if overall_per_second else None
+        self._group_per_minute = group_per_minute
+        self._max_retries = max_retries
+        self._network_backoff = tuple(network_backoff)
+        self._clock = clock
+        self._sleep = sleep
+        self._wall_clock = wall_clock
+        self._arrivals = itertools.count()
+        self._paused_until = -math.inf
+        self._queue = _Line()  # counted calls waiting for the overall budget, best first
+        self._deadlines = _Line()  # every waiting call that has a deadline, soonest first
+        self._lanes: OrderedDict[ChatKey, _GroupLane] = OrderedDict()  # least recently used first
+        self._group_timers: list[tuple[float, int, ChatKey]] = []  # (window opens, _, group)
+        self._waker: asyncio.Task[None] | None = None
+        self._nap: asyncio.Future[None] | None = None
+        self._wake_at = math.inf
+
+    async def initialize(self) -> None:
+        """Start the waker."""
+        self._ensure_waker()
+
+    async def shutdown(self) -> None:
+        """Stop the waker; calls still waiting for their turn are cancelled."""
+        if self._waker is not None:
+            self._waker.cancel()
+            await asyncio.wait({self._waker})
+            self._waker = None
+        if self._nap is not None:
+            self._nap.cancel()
+            self._nap = None
+        waiting = self._queue.drain()
+        for lane in self._lanes.values():
+            waiting += lane.waiting.drain()
+        for ticket in waiting:
+            ticket.future.cancel()
+        self._queue, self._deadlines = _Line(), _Line()
+        self._lanes.clear()
+        self._group_timers.clear()
+        self._wake_at = math.inf
+
+    async def process_request(
+        self,
+        callback: Callable[..., Coroutine[Any, Any, ApiResult]],
+        args: Any,
+        kwargs: dict[str, Any],
+        endpoint: str,
+        data: dict[str, Any],
+        rate_limit_args: dict[str, Any] | None,
+    ) -> ApiResult:
+        """Make the call when its turn comes, retrying 429s and network errors (module doc)."""
+        call = self._call_for(endpoint, data, rate_limit_args)
+        while True:
+            await self._take_turn(call)
+            try:
+                return await callback(*args, **kwargs)
+            except TelegramError as error:
+                own_wait = self._retry_wait(call, error)
+                if own_wait is None:
+                    raise
+            if own_wait:
+                await self._sleep(own_wait)
+
+    # --- one call -----------------------------------------------------------------------
+
+    def _call_for(
+        self, endpoint: str, data: dict[str, Any], rate_limit_args: dict[str, Any] | None
+    ) -> _Call:
+        options = dict(rate_limit_args or {})
+        priority = Priority(options.pop("priority", Priority.REPLY))
+        unix_deadline: float | None = options.pop("deadline", None)
+        if options:
+            raise ValueError(f"unknown rate_limit_args: {sorted(options)}")
+        deadline = math.inf
+        if unix_deadline is not None:
+            deadline = self._clock() + (unix_deadline - self._wall_clock())
+        chat_id = _chat_key(data.get("chat_id"))
+        group = chat_id if self._group_per_minute and _is_group(chat_id) else None
+        return _Call(
+            endpoint, chat_id, group, priority, next(self._arrivals), deadline, unix_deadline
+        )
+
+    async def _take_turn(self, call: _Call) -> None:
+        """Return when `call` may be made; raise StaleDelivery if its deadline comes first."""
+        now = self._clock()
+        if now >= call.deadline:
+            raise call.stale()
+        if call.chat_id is None:
+            return
+        if self._may_send_now(call.group, now):
+            self._record_send(call.group, now)
+            return
+        ticket = self._enqueue(call, now)
+        try:
+            go = await ticket.future
+        except asyncio.CancelledError:
+            self._abandon(ticket)
+            raise
+        if not go:
+            raise call.stale()
+
+    def _retry_wait(self, call: _Call, error: TelegramError) -> float | None:
+        """How long the caller waits before trying `call` again after `error`; None: give up."""
+        now = self._clock()
+        if isinstance(error, RetryAfter):
+            delay = _retry_after_seconds(error)
+            self._paused_until = max(self._paused_until, now + delay)
+            if call.flood_retries >= self._max_retries:
+                return None
+            call.flood_retries += 1
+            # A counted call waits out the pause in the queue, where it keeps its place.
+            own_wait = 0.0 if call.chat_id is not None else delay
+        elif isinstance(error, NetworkError) and not isinstance(error, BadRequest):
+            if call.network_retries >= len(self._network_backoff):
+                return None
+            delay = own_wait = self._network_backoff[call.network_retries]
+            call.network_retries += 1
+        else:
+            return None
+        if now + delay >= call.deadline:
+            raise call.stale() from error
+        logger.info(
+            "%s to %s failed (%s); retrying in %.2f s", call.method, call.chat_id, error, delay
+        )
+        return own_wait
+
+    # --- admission ----------------------------------------------------------------------
+
+    def _may_send_now(self, group: ChatKey | None, now: float) -> bool:
+        if self._paused_until > now or self._queue or self._overall_opens() > now:
+            return False
+        lane = None if group is None else self._lanes.get(group)
+        return lane is None or (lane.idle and lane.window.opens() <= now)
+
+    def _overall_opens(self) -> float:
+        return -math.inf if self._overall is None else self._overall.opens()
+
+    def _record_send(self, group: ChatKey | None, now: float) -> None:
+        if self._overall is not None:
+            self._overall.record(now)
+        if group is None:
+            return
+        self._lane(group).window.record(now)
+        self._lanes.move_to_end(group)
+        self._forget_quiet_lanes(now)
+
+    def _lane(self, group: ChatKey) -> _GroupLane:
+        lane = self._lanes.get(group)
+        if lane is None:
+            assert self._group_per_minute is not None  # groups exist only with a group limit
+            lane = self._lanes[group] = _GroupLane(_Window(self._group_per_minute, 60.0))
+        return lane
+
+    def _forget_quiet_lanes(self, now: float) -> None:
+        """Drop groups whose past sends no longer count, oldest first, until one still matters."""
+        while self._lanes:
+            group, lane = next(iter(self._lanes.items()))
+            if not (lane.idle and lane.window.forgotten_by(now)):
+                return
+            del self._lanes[group]
+
+    def _enqueue(self, call: _Call, now: float) -> _Ticket:
+        ticket = _Ticket(call, asyncio.get_running_loop().create_future())
+        if call.deadline < math.inf:
+            self._deadlines.push(call.deadline, ticket)
+        if call.group is None:
+            self._queue.push(call.priority, ticket)
+        else:
+            lane = self._lane(call.group)
+            lane.waiting.push(call.priority, ticket)
+            if lane.in_queue is None and not lane.timer_set:
+                self._advance(call.group, lane, now)
+        self._nudge()
+        return ticket
+
+    def _advance(self, group: ChatKey, lane: _GroupLane, now: float) -> None:
+        """Queue the group's best waiting call, or set a timer for when its window opens.
+
+        A group has at most one call in the main queue, so its window is checked against the
+        times its calls were really sent.
+        """
+        lane.in_queue = None
+        if not lane.waiting:
+            return
+        opens = lane.window.opens()
+        if opens > now:
+            lane.timer_set = True
+            heapq.heappush(self._group_timers, (opens, next(self._arrivals), group))
+            return
+        ticket = lane.waiting.pop()
+        lane.in_queue = ticket
+        self._queue.push(ticket.call.priority, ticket)
+
+    def _settle(self, ticket: _Ticket, go: bool, now: float) -> None:
+        """Tell a waiting call to go (counting its send) or that it is stale."""
+        ticket.future.set_result(go)
+        if go:
+            self._record_send(ticket.call.group, now)
+        self._free_lane(ticket, now)
+
+    def _abandon(self, ticket: _Ticket) -> None:
+        """A waiting caller was cancelled: let its group move on."""
+        if self._free_lane(ticket, self._clock()):
+            self._nudge()
+
+    def _free_lane(self, ticket: _Ticket, now: float) -> bool:
+        """If `ticket` held its group's place in the main queue, pass it on; True if it did."""
+        group = ticket.call.group
+        lane = None if group is None else self._lanes.get(group)
+        if group is None or lane is None or lane.in_queue is not ticket:
+            return False
+        self._advance(group, lane, now)
+        return True
+
+    # --- the waker ----------------------------------------------------------------------
+
+    def _ensure_waker(self) -> None:
+        if self._waker is None or self._waker.done():
+            self._waker = asyncio.get_running_loop().create_task(self._wake_up_repeatedly())
+
+    def _nudge(self) -> None:
+        """Wake the waker now if something needs doing before it planned to look."""
+        self._ensure_waker()
+        if self._nap is not None and self._next_wake() < self._wake_at:
+            self._nap.cancel()
+
+    async def _wake_up_repeatedly(self) -> None:
+        loop = asyncio.get_running_loop()
+        while True:
+            now = self._clock()
+            self._release_due(now)
+            self._wake_at = self._next_wake()
+            if self._wake_at == math.inf:
+                self._nap = loop.create_future()
+            else:
+                self._nap = asyncio.ensure_future(self._sleep(self._wake_at - now))
+            await asyncio.wait({self._nap})
+
+    def _release_due(self, now: float) -> None:
+        """Expire stale calls, open group windows, then admit calls while the budget allows."""
+        while self._deadlines.first_rank() <= now:
+            self._settle(self._deadlines.pop(), False, now)
+        while self._group_timers and self._group_timers[0][0] <= now:
+            group = heapq.heappop(self._group_timers)[2]
+            lane = self._lanes[group]
+            lane.timer_set = False
+            self._advance(group, lane, now)
+        while self._queue and self._paused_until <= now and self._overall_opens() <= now:
+            self._settle(self._queue.pop(), True, now)
+
+    def _next_wake(self) -> float:
+        """The next moment something is due: a deadline, a group window, the budget."""
+        wake = self._deadlines.first_rank()
+        if self._group_timers:
+            wake = min(wake, self._group_timers[0][0])
+        if self._queue:
+            wake = min(wake, max(self._paused_until, self._overall_opens()))
+        return wake
+
+
+@dataclass(slots=True)
+class _Call:
+    """One process_request: where it goes, how urgent it is, how often it was retried."""
+
+    method: str
+    chat_id: ChatKey | None  # None: not a message, never counted
+    group: ChatKey | None  # set for group chats under a group limit
+    priority: Priority
+    arrival: int
+    deadline: float  # on the limiter's clock; inf: none
+    unix_deadline: float | None
+    flood_retries: int = 0
+    network_retries: int = 0
+
+    def stale(self) -> StaleDelivery:
+        """The error telling the caller this call missed its deadline."""
+        return StaleDelivery(self.method, self.chat_id, self.unix_deadline)
+
+
+@dataclass(eq=False, slots=True)
+class _Ticket:
+    """A call waiting for its turn; its future says go (True) or stale (False)."""
+
+    call: _Call
+    future: asyncio.Future[bool]
+
+    @property
+    def waiting(self) -> bool:
+        """False once settled or abandoned."""
+        return not self.future.done()
+
+
+class _Line:
+    """Tickets by (rank, arrival), forgetting those no longer waiting when it meets them."""
+
+    __slots__ = ("_heap", "_tidy_at")
+
+    def __init__(self) -> None:
+        self._heap: list[tuple[float, int, _Ticket]] = []
+        self._tidy_at = _TIDY_MIN
+
+    def __bool__(self) -> bool:
+        self._drop_gone()
+        return bool(self._heap)
+
+    def push(self, rank: float, ticket: _Ticket) -> None:
+        """Add a ticket; now and then drop abandoned ones so memory follows the waiting calls."""
+        heapq.heappush(self._heap, (rank, ticket.call.arrival, ticket))
+        if len(self._heap) >= self._tidy_at:
+            self._heap = [entry for entry in self._heap if entry[2].waiting]
+            heapq.heapify(self._heap)
+            self._tidy_at = max(_TIDY_MIN, 2 * len(self._heap))
+
+    def first_rank(self) -> float:
+        """The rank of the first waiting ticket; inf if none."""
+        self._drop_gone()
+        return self._heap[0][0] if self._heap else math.inf
+
+    def pop(self) -> _Ticket:
+        """Remove and return the first waiting ticket (check truthiness first)."""
+        self._drop_gone()
+        return heapq.heappop(self._heap)[2]
+
+    def drain(self) -> list[_Ticket]:
+        """Remove and return every ticket still waiting."""
+        tickets = [entry[2] for entry in self._heap if entry[2].waiting]
+        self._heap = []
+        return tickets
+
+    def _drop_gone(self) -> None:
+        while self._heap and not self._heap[0][2].waiting:
+            heapq.heappop(self._heap)
+
+
+class _Window:
+    """At most `limit` events in any `period` seconds: remembers the last `limit` event times."""
+
+    __slots__ = ("_limit", "_period", "_times")
+
+    def __init__(self, limit: int, period: float) -> None:
+        self._limit = limit
+        self._period = period
+        self._times: deque[float] = deque(maxlen=limit)
+
+    def opens(self) -> float:
+        """The earliest time the next event may happen (-inf: any time)."""
+        if len(self._times) < self._limit:
+            return -math.inf
+        return self._times[0] + self._period
+
+    def record(self, now: float) -> None:
+        """Count one event at `now`."""
+        self._times.append(now)
+
+    def forgotten_by(self, now: float) -> bool:
+        """True once none of the remembered events counts any more."""
+        return not self._times or self._times[-1] + self._period <= now
+
+
+@dataclass(slots=True)
+class _GroupLane:
+    """One group chat's waiting calls; at most one of them is in the main queue at a time."""
+
+    window: _Window
+    waiting: _Line = field(default_factory=_Line)
+    in_queue: _Ticket | None = None
+    timer_set: bool = False  # waiting for the window to open
+
+    @property
+    def idle(self) -> bool:
+        """Nothing of this group is waiting."""
+        return self.in_queue is None and not self.timer_set and not self.waiting
+
+
+def _chat_key(chat_id: object) -> ChatKey | None:
+    """The chat a call goes to: an int id, or an @username; None if it names no chat."""
+    if isinstance(chat_id, int) or chat_id is None:
+        return chat_id
+    text = str(chat_id)
+    try:
+        return int(text)
+    except ValueError:
+        return text
+
+
+def _is_group(chat: ChatKey | None) -> bool:
+    """Group chats and channels: negative ids, or @usernames (private chats have neither)."""
+    return isinstance(chat, str) or (chat is not None and chat < 0)
+
+
+def _retry_after_seconds(error: RetryAfter) -> float:
+    """The wait a 429 asks for, whether PTB gives it as int seconds or (PTB_TIMEDELTA) timedelta."""
+    with warnings.catch_warnings():
+        # PTB 22.2+ warns that the int form will become a timedelta; both are handled here.
+        warnings.simplefilter("ignore", PTBDeprecationWarning)
+        retry_after = error.retry_after
+    if isinstance(retry_after, timedelta):
+        return retry_after.total_seconds()
+    return float(retry_after)
