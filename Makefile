@@ -24,8 +24,8 @@ chat: $(VENV)/.installed  ## the terminal chat, even with a token configured
 	$(BIN)/python -m bot chat
 
 lint: $(VENV)/.installed-dev
-	$(BIN)/ruff check bot tests
-	$(BIN)/ruff format --check bot tests
+	$(BIN)/ruff check bot tests bench
+	$(BIN)/ruff format --check bot tests bench
 	$(BIN)/mypy
 
 test: lint  ## ruff, mypy and the fast test suite

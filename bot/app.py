@@ -8,7 +8,6 @@ from typing import Any
 from telegram import BotCommand, Update
 from telegram.error import TelegramError
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     ApplicationBuilder,
     ContextTypes,
@@ -17,17 +16,18 @@ from telegram.ext import (
 from telegram.request import BaseRequest
 
 from bot.config import Settings
+from bot.delivery import PriorityRateLimiter
 from bot.handlers.basics import build_basic_handlers, build_fallback_handlers
 from bot.handlers.errors import handle_error
+from bot.handlers.go import build_go_handlers
+from bot.handlers.live_session import build_live_session_handlers
 from bot.handlers.onboarding import build_onboarding_handlers
 from bot.handlers.plan import build_plan_handlers
+from bot.scheduling.cues import rebuild_cue_jobs
 from bot.services import CoachApplication, CoachContext, Services, attach_services, services_of
-from bot.storage.database import Database
 from bot.storage.persistence import SqlitePersistence
-from bot.storage.plans import Plans
-from bot.storage.profiles import Profiles
-from bot.storage.runners import Runners
 from bot.texts.common import COMMANDS
+from bot.update_processor import update_processor_for
 
 logger = logging.getLogger(__name__)
 
@@ -40,15 +40,18 @@ def build_application(
     *,
     request: BaseRequest | None = None,
     updates_request: BaseRequest | None = None,
+    rate_limiter: PriorityRateLimiter | None = None,
 ) -> CoachApplication:
-    """The whole bot: services, persistence, handlers. Requests default to real HTTP."""
-    database = Database(settings.db_path)
+    """The whole bot: services, persistence, handlers. Requests default to real HTTP, and
+    sends keep to Telegram's limits unless a benchmark passes its own `rate_limiter`."""
+    services = Services.create(settings)
     builder = (
         ApplicationBuilder()
         .token(settings.token or LOCAL_TOKEN)
         .context_types(ContextTypes(context=CoachContext))
-        .persistence(SqlitePersistence(database))
-        .rate_limiter(AIORateLimiter(max_retries=3))
+        .persistence(SqlitePersistence(services.db))
+        .rate_limiter(rate_limiter or PriorityRateLimiter())
+        .concurrent_updates(update_processor_for(settings.concurrent_updates))
         .post_init(_open_services)
         .post_shutdown(_close_services)
     )
@@ -61,15 +64,14 @@ def build_application(
     if updates_request is not None:
         builder = builder.get_updates_request(updates_request)
     application: CoachApplication = builder.build()
-    attach_services(
-        application,
-        Services(settings, database, Runners(database), Profiles(database), Plans(database)),
-    )
+    attach_services(application, services)
     # Within a group only the first matching handler runs, so the catch-alls come last.
     application.add_handlers(
         [
             *build_onboarding_handlers(),
             *build_plan_handlers(),
+            *build_go_handlers(),
+            *build_live_session_handlers(),
             *build_basic_handlers(),
             *build_fallback_handlers(),
         ]
@@ -92,6 +94,7 @@ async def _write_conversation_states(_: Update, context: CoachContext) -> None:
 
 async def _open_services(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
     await services_of(application).db.open()
+    await rebuild_cue_jobs(application)
     try:
         await application.bot.set_my_commands(
             [BotCommand(command, description) for command, description in COMMANDS]

@@ -77,13 +77,9 @@ async def review_plan(
 
 
 async def logged_sessions(services: Services, user_id: int) -> Sequence[SessionLog]:
-    """The sessions the runner has logged.
-
-    Nothing can be logged yet: the session-logging feature replaces this with a read from its
-    repository. Until then no log means no change, a long break included (the rules measure a
-    break from the last logged session).
-    """
-    return ()
+    """The sessions the runner has logged, oldest first."""
+    entries = await services.logs.recent(user_id)
+    return [entry.as_session_log() for entry in reversed(entries)]
 
 
 # --- The next session ------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from dotenv import dotenv_values
 
 DEFAULT_DB_PATH = Path("data") / "backstride.sqlite3"
+DEFAULT_CONCURRENT_UPDATES = 256
 _TOKEN_PATTERN = re.compile(r"^\d{1,20}:[A-Za-z0-9_-]{1,100}$")
 _LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
@@ -37,6 +38,10 @@ class Settings:
     admin_ids: frozenset[int]
     default_timezone: str
     log_level: str
+    concurrent_updates: int
+    # A cue more than this many wall-clock seconds late is not sent; the runner gets one
+    # catch-up message instead. Not an environment setting: tests lower it.
+    cue_grace_seconds: float = 5.0
 
 
 def load_settings(
@@ -62,6 +67,7 @@ def load_settings(
         admin_ids=_parse_admin_ids(get("BACKSTRIDE_ADMIN_IDS")),
         default_timezone=_parse_timezone(get("BACKSTRIDE_DEFAULT_TZ")),
         log_level=_parse_log_level(get("LOG_LEVEL")),
+        concurrent_updates=_parse_concurrent_updates(get("BACKSTRIDE_CONCURRENT_UPDATES")),
     )
 
 
@@ -137,6 +143,20 @@ def _parse_log_level(raw: str) -> str:
     if level not in _LOG_LEVELS:
         raise ConfigError("LOG_LEVEL", f"must be one of {', '.join(_LOG_LEVELS)}")
     return level
+
+
+def _parse_concurrent_updates(raw: str) -> int:
+    if not raw:
+        return DEFAULT_CONCURRENT_UPDATES
+    try:
+        bound = int(raw)
+    except ValueError:
+        raise ConfigError(
+            "BACKSTRIDE_CONCURRENT_UPDATES", f"{raw!r} is not a whole number"
+        ) from None
+    if bound < 1:
+        raise ConfigError("BACKSTRIDE_CONCURRENT_UPDATES", "must be 1 or more (1: one at a time)")
+    return bound
 
 
 def log_level_number(settings: Settings) -> int:

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
 from telegram.ext import Application, CallbackContext, ExtBot
 
 from bot.config import Settings
+from bot.scheduling.registry import JobRegistry
+from bot.scheduling.stats import CueStats
 from bot.storage.database import Database
+from bot.storage.live_sessions import LiveSessions
 from bot.storage.plans import Plans
 from bot.storage.profiles import Profiles
 from bot.storage.runners import Runners
+from bot.storage.safety_checks import SafetyChecks
+from bot.storage.session_logs import SessionLogs
 
 _SERVICES_KEY = "services"
 
@@ -26,6 +31,26 @@ class Services:
     runners: Runners
     profiles: Profiles
     plans: Plans
+    safety_checks: SafetyChecks
+    live_sessions: LiveSessions
+    logs: SessionLogs
+    jobs: JobRegistry = field(default_factory=JobRegistry)
+    cue_stats: CueStats = field(default_factory=CueStats)
+
+    @classmethod
+    def create(cls, settings: Settings) -> Services:
+        """The services of one Application, on the database `settings` names."""
+        db = Database(settings.db_path)
+        return cls(
+            settings,
+            db,
+            Runners(db),
+            Profiles(db),
+            Plans(db),
+            SafetyChecks(db),
+            LiveSessions(db),
+            SessionLogs(db),
+        )
 
     @staticmethod
     def now() -> datetime:

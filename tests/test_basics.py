@@ -58,26 +58,30 @@ async def test_plain_text_gets_a_pointer_to_help(coach: Coach) -> None:
     assert texts(await coach.runner(17).send("hello coach")) == [common.NOT_UNDERSTOOD]
 
 
-@pytest.mark.parametrize("status", [500, 502])
-async def test_server_error_reaches_the_error_handler_and_the_runner_hears_back(
-    coach: Coach, status: int, caplog: pytest.LogCaptureFixture
+@pytest.mark.parametrize("status", [500, 502, 0])  # 0: the emulator times out
+async def test_a_passing_server_error_is_retried_and_the_reply_still_goes(
+    coach: Coach, status: int
 ) -> None:
     coach.emulator.fail_next(status, method="sendMessage")
 
+    replies = await coach.runner(18).send("/help")
+
+    assert [call.ok for call in replies] == [False, True]
+    assert texts(replies)[1] == common.help_text()
+
+
+@pytest.mark.parametrize("status", [500, 0])
+async def test_a_lasting_server_error_reaches_the_error_handler_and_the_runner_hears_back(
+    coach: Coach, status: int, caplog: pytest.LogCaptureFixture
+) -> None:
+    coach.emulator.fail_next(status, method="sendMessage", times=3)  # every retry fails too
+
     with caplog.at_level(logging.ERROR):
-        replies = await coach.runner(18).send("/help")
+        replies = await coach.runner(19).send("/help")
 
-    assert [call.ok for call in replies] == [False, True]  # the failed call, then the apology
-    assert texts(replies)[1] == common.SOMETHING_WENT_WRONG
+    assert [call.ok for call in replies] == [False, False, False, True]
+    assert texts(replies)[-1] == common.SOMETHING_WENT_WRONG
     assert "error while handling an update" in caplog.text
-
-
-async def test_time_out_reaches_the_error_handler(coach: Coach) -> None:
-    coach.emulator.fail_next(0, method="sendMessage")  # 0: the emulator times out
-
-    replies = texts(await coach.runner(19).send("/help"))
-
-    assert replies[-1] == common.SOMETHING_WENT_WRONG
 
 
 async def test_blocked_bot_marks_the_runner_unreachable_and_stays_quiet(coach: Coach) -> None:
@@ -105,7 +109,7 @@ async def test_rate_limit_is_waited_out_and_the_message_still_goes(coach: Coach)
 
 async def test_the_bot_keeps_working_after_errors(coach: Coach) -> None:
     runner = coach.runner(22)
-    coach.emulator.fail_next(500, method="sendMessage", times=2)
+    coach.emulator.fail_next(500, method="sendMessage", times=3)
     await runner.send("/help")
 
     assert texts(await runner.send("/help")) == [common.help_text()]

@@ -26,6 +26,7 @@ def test_defaults_with_an_empty_environment(
     assert settings.admin_ids == frozenset()
     assert settings.default_timezone == "UTC"
     assert settings.log_level == "INFO"
+    assert settings.concurrent_updates == 256
 
 
 def test_every_variable_is_read(tmp_path: Path) -> None:
@@ -38,6 +39,7 @@ def test_every_variable_is_read(tmp_path: Path) -> None:
             "BACKSTRIDE_ADMIN_IDS": "1, 22,333",
             "BACKSTRIDE_DEFAULT_TZ": "Europe/London",
             "LOG_LEVEL": "debug",
+            "BACKSTRIDE_CONCURRENT_UPDATES": " 32 ",
         },
         env_file=None,
     )
@@ -50,6 +52,7 @@ def test_every_variable_is_read(tmp_path: Path) -> None:
     assert settings.admin_ids == frozenset({1, 22, 333})
     assert settings.default_timezone == "Europe/London"
     assert settings.log_level == "DEBUG"
+    assert settings.concurrent_updates == 32
 
 
 def test_env_file_is_read_and_the_environment_wins(tmp_path: Path) -> None:
@@ -73,6 +76,10 @@ BAD_VALUES = [
     ("BACKSTRIDE_ADMIN_IDS", "12,abc"),
     ("BACKSTRIDE_DEFAULT_TZ", "Mars/Olympus"),
     ("LOG_LEVEL", "LOUD"),
+    ("BACKSTRIDE_CONCURRENT_UPDATES", "many"),
+    ("BACKSTRIDE_CONCURRENT_UPDATES", "2.5"),
+    ("BACKSTRIDE_CONCURRENT_UPDATES", "0"),
+    ("BACKSTRIDE_CONCURRENT_UPDATES", "-4"),
 ]
 
 
@@ -83,6 +90,12 @@ def test_a_bad_value_names_its_variable(variable: str, value: str) -> None:
 
     assert raised.value.variable == variable
     assert str(raised.value).startswith(f"{variable}: ")
+
+
+def test_one_concurrent_update_is_accepted() -> None:
+    settings = load_settings({"BACKSTRIDE_CONCURRENT_UPDATES": "1"}, env_file=None)
+
+    assert settings.concurrent_updates == 1
 
 
 def test_an_unwritable_db_path_is_refused(tmp_path: Path) -> None:

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import logging
 import warnings
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from enum import IntEnum
 from typing import Any
 
 from telegram import (
-    CallbackQuery,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     KeyboardButton,
@@ -24,7 +23,6 @@ from telegram import (
     ReplyKeyboardRemove,
     Update,
 )
-from telegram.error import BadRequest
 from telegram.ext import (
     BaseHandler,
     CallbackQueryHandler,
@@ -57,6 +55,7 @@ from bot.domain.onboarding import (
 from bot.domain.onboarding.editing import ProfileField, answers_for_edit
 from bot.domain.profile import Profile
 from bot.handlers.basics import not_understood, show_help
+from bot.handlers.taps import redraw, tapped
 from bot.services import CoachContext
 from bot.storage.profiles import Draft
 from bot.texts import common
@@ -142,7 +141,7 @@ async def show_profile(update: Update, context: CoachContext) -> int:
 
 async def change_profile(update: Update, context: CoachContext) -> int:
     """A /profile button: ask that part's questions again, or record a doctor's clearance."""
-    tap = await _tapped(update)
+    tap = await tapped(update)
     if tap is None:
         return END
     services = context.services
@@ -168,7 +167,7 @@ async def change_profile(update: Update, context: CoachContext) -> int:
 
 async def answer_button(update: Update, context: CoachContext) -> int:
     """A tap on a question's button: single choices answer, multi choices tick, Done submits."""
-    tap = await _tapped(update)
+    tap = await tapped(update)
     if tap is None:
         return END
     draft = await context.services.profiles.get_draft(tap.user_id)
@@ -183,7 +182,7 @@ async def answer_button(update: Update, context: CoachContext) -> int:
     if step.kind is StepKind.MULTI and key != _DONE:
         draft = Draft(draft.answers, toggle(step, draft.selection, key))
         await context.services.profiles.save_draft(tap.user_id, draft, context.services.now())
-        await _redraw(tap, markup=_keyboard(step, draft))
+        await redraw(tap, markup=_keyboard(step, draft))
         return Stage.ANSWERING
     if step.kind is StepKind.MULTI and not draft.selection:
         await tap.message.reply_text(texts.TAP_SOMETHING)
@@ -191,7 +190,7 @@ async def answer_button(update: Update, context: CoachContext) -> int:
     keys = sorted(draft.selection) if step.kind is StepKind.MULTI else [key]
     result = step.pick(keys, draft.answers)
     if isinstance(result, Accepted):
-        await _redraw(tap, text=f"{tap.message.text}\n→ {_labels(step, keys)}")
+        await redraw(tap, text=f"{tap.message.text}\n→ {_labels(step, keys)}")
     return await _take(tap.message, context, tap.user_id, draft, step, result)
 
 
@@ -265,10 +264,10 @@ async def pause(update: Update, context: CoachContext) -> int:
 
 async def resume_choice(update: Update, context: CoachContext) -> int:
     """The "carry on / start over" buttons after /start with a draft."""
-    tap = await _tapped(update)
+    tap = await tapped(update)
     if tap is None:
         return END
-    await _redraw(tap, markup=None)
+    await redraw(tap, markup=None)
     draft = await context.services.profiles.get_draft(tap.user_id)
     if draft is None or tap.query.data == f"{_RESUME}|restart":
         return await _begin(tap.message, context, tap.user_id)
@@ -373,39 +372,6 @@ async def _reprompt(update: Update, context: CoachContext, text: str | None) -> 
 
 
 # --- taps on buttons ---------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class _Tap:
-    query: CallbackQuery
-    user_id: int
-    message: Message
-
-
-async def _tapped(update: Update) -> _Tap | None:
-    """The parts of a button tap, after stopping its spinner; None if there is nothing to
-    answer on (no user, or a message Telegram no longer shows us)."""
-    query, user = update.callback_query, update.effective_user
-    if query is None or user is None:
-        return None
-    await query.answer()
-    if not isinstance(query.message, Message):
-        return None
-    return _Tap(query, user.id, query.message)
-
-
-async def _redraw(
-    tap: _Tap, *, text: str | None = None, markup: InlineKeyboardMarkup | None = None
-) -> None:
-    """Show a tap's effect on its question message. Only cosmetic: the answer is handled
-    either way, so Telegram refusing the edit (too old, deleted, unchanged) loses nothing."""
-    try:
-        if text is None:
-            await tap.query.edit_message_reply_markup(markup)
-        else:
-            await tap.query.edit_message_text(text, reply_markup=markup)
-    except BadRequest as error:
-        logger.info("could not update a question message: %s", error)
 
 
 # --- keyboards ---------------------------------------------------------------------------

@@ -82,6 +82,72 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         )""",
         "CREATE INDEX plan_changes_by_runner ON plan_changes (user_id, id)",
     ),
+    (
+        # The pre-session safety check a runner is answering (answers so far).
+        """CREATE TABLE safety_checks (
+            user_id INTEGER PRIMARY KEY REFERENCES runners (user_id) ON DELETE CASCADE,
+            answers TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )""",
+        # A session in progress: its steps and the absolute due time (unix seconds) of every
+        # cue, the final "done" included; `next_index` is the next cue to send.
+        """CREATE TABLE live_sessions (
+            user_id INTEGER PRIMARY KEY REFERENCES runners (user_id) ON DELETE CASCADE,
+            chat_id INTEGER NOT NULL,
+            day TEXT NOT NULL,
+            place TEXT NOT NULL,
+            template TEXT NOT NULL,
+            downgraded INTEGER NOT NULL,
+            steps TEXT NOT NULL,
+            due TEXT NOT NULL,
+            next_index INTEGER NOT NULL,
+            paused_at REAL,
+            scale REAL NOT NULL,
+            started_at TEXT NOT NULL
+        )""",
+    ),
+    (
+        # Every session a runner did: from a live session, typed with /log, or from a watch.
+        """CREATE TABLE session_logs (
+            id INTEGER PRIMARY KEY,
+            user_id INTEGER NOT NULL REFERENCES runners (user_id) ON DELETE CASCADE,
+            day TEXT NOT NULL,
+            source TEXT NOT NULL,
+            completed INTEGER NOT NULL,
+            template TEXT,
+            place TEXT,
+            downgraded INTEGER NOT NULL DEFAULT 0,
+            reverse_seconds INTEGER NOT NULL,
+            effort INTEGER,
+            pain INTEGER,
+            pain_site TEXT,
+            heart_rate INTEGER,
+            distance_km REAL,
+            duration_seconds INTEGER,
+            notes TEXT NOT NULL DEFAULT '',
+            red_flag INTEGER NOT NULL DEFAULT 0,
+            morning_after TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX session_logs_by_runner ON session_logs (user_id, day)",
+        # The logging question a runner's next free-text reply answers, with a parsed reply
+        # waiting for confirmation when it was ambiguous.
+        """CREATE TABLE log_prompts (
+            user_id INTEGER PRIMARY KEY REFERENCES runners (user_id) ON DELETE CASCADE,
+            log_id INTEGER NOT NULL REFERENCES session_logs (id) ON DELETE CASCADE,
+            step TEXT NOT NULL,
+            pending TEXT,
+            asked_at TEXT NOT NULL
+        )""",
+        # Next-morning check-ins: when to ask about the session `log_id`, and whether asked.
+        """CREATE TABLE checkins (
+            log_id INTEGER PRIMARY KEY REFERENCES session_logs (id) ON DELETE CASCADE,
+            user_id INTEGER NOT NULL REFERENCES runners (user_id) ON DELETE CASCADE,
+            due_at REAL NOT NULL,
+            sent INTEGER NOT NULL DEFAULT 0
+        )""",
+    ),
 )
 
 LATEST_VERSION = len(MIGRATIONS)

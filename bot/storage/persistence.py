@@ -32,7 +32,9 @@ class SqlitePersistence(BasePersistence[Data, Data, Data]):
 
     def __init__(self, database: Database, update_interval: float = 60) -> None:
         super().__init__(
-            store_data=PersistenceInput(bot_data=False, callback_data=False),
+            store_data=PersistenceInput(
+                bot_data=False, chat_data=False, user_data=False, callback_data=False
+            ),
             update_interval=update_interval,
         )
         self._db = database
@@ -87,13 +89,11 @@ class SqlitePersistence(BasePersistence[Data, Data, Data]):
 
     async def drop_user_data(self, user_id: int) -> None:
         """Forget one user's dictionary."""
-        async with self._db.transaction() as tx:
-            await tx.execute("DELETE FROM ptb_user_data WHERE user_id = ?", (user_id,))
+        await self._db.execute("DELETE FROM ptb_user_data WHERE user_id = ?", (user_id,))
 
     async def drop_chat_data(self, chat_id: int) -> None:
         """Forget one chat's dictionary."""
-        async with self._db.transaction() as tx:
-            await tx.execute("DELETE FROM ptb_chat_data WHERE chat_id = ?", (chat_id,))
+        await self._db.execute("DELETE FROM ptb_chat_data WHERE chat_id = ?", (chat_id,))
 
     async def refresh_user_data(self, user_id: int, user_data: Data) -> None:
         """Nothing to refresh: this process is the only writer."""
@@ -122,5 +122,4 @@ class SqlitePersistence(BasePersistence[Data, Data, Data]):
         """Every update is written when it happens, so there is nothing left to flush."""
 
     async def _upsert(self, sql: str, key: int, data: Data) -> None:
-        async with self._db.transaction() as tx:
-            await tx.execute(sql, (key, json.dumps(data)))
+        await self._db.execute(sql, (key, json.dumps(data)))

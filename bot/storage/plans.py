@@ -69,8 +69,7 @@ class Plans:
 
         The history is kept: it records moves decided by the progression rules only.
         """
-        async with self._db.transaction() as tx:
-            await tx.execute(_UPSERT_PLAN, (user_id, *_state_row(state), reason, now.isoformat()))
+        await self._db.execute(_UPSERT_PLAN, (user_id, *_state_row(state), reason, now.isoformat()))
 
     async def apply(
         self, user_id: int, decision: Decision, today: date, now: datetime

@@ -61,24 +61,22 @@ class Profiles:
 
     async def save_draft(self, user_id: int, draft: Draft, now: datetime) -> None:
         """Store the answers so far; called before the next question is sent."""
-        async with self._db.transaction() as tx:
-            await tx.execute(
-                "INSERT INTO onboarding_drafts (user_id, answers, selection, updated_at)"
-                " VALUES (?, ?, ?, ?) ON CONFLICT (user_id) DO UPDATE SET"
-                " answers = excluded.answers, selection = excluded.selection,"
-                " updated_at = excluded.updated_at",
-                (
-                    user_id,
-                    answers_to_json(draft.answers),
-                    json.dumps(sorted(draft.selection)),
-                    now.isoformat(),
-                ),
-            )
+        await self._db.execute(
+            "INSERT INTO onboarding_drafts (user_id, answers, selection, updated_at)"
+            " VALUES (?, ?, ?, ?) ON CONFLICT (user_id) DO UPDATE SET"
+            " answers = excluded.answers, selection = excluded.selection,"
+            " updated_at = excluded.updated_at",
+            (
+                user_id,
+                answers_to_json(draft.answers),
+                json.dumps(sorted(draft.selection)),
+                now.isoformat(),
+            ),
+        )
 
     async def discard_draft(self, user_id: int) -> None:
         """Forget an unfinished onboarding (the runner chose to start over)."""
-        async with self._db.transaction() as tx:
-            await tx.execute("DELETE FROM onboarding_drafts WHERE user_id = ?", (user_id,))
+        await self._db.execute("DELETE FROM onboarding_drafts WHERE user_id = ?", (user_id,))
 
 
 def _sorted_json(values: frozenset[str] | tuple[int, ...]) -> str:

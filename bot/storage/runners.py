@@ -28,20 +28,18 @@ class Runners:
         self, user_id: int, chat_id: int, first_name: str, now: datetime
     ) -> None:
         """Remember a runner who wrote to us; writing again makes them active again."""
-        async with self._db.transaction() as tx:
-            await tx.execute(
-                "INSERT INTO runners (user_id, chat_id, first_name, active, created_at,"
-                " last_seen_at) VALUES (?, ?, ?, 1, ?, ?)"
-                " ON CONFLICT (user_id) DO UPDATE SET chat_id = excluded.chat_id,"
-                " first_name = excluded.first_name, active = 1,"
-                " last_seen_at = excluded.last_seen_at",
-                (user_id, chat_id, first_name, now.isoformat(), now.isoformat()),
-            )
+        await self._db.execute(
+            "INSERT INTO runners (user_id, chat_id, first_name, active, created_at,"
+            " last_seen_at) VALUES (?, ?, ?, 1, ?, ?)"
+            " ON CONFLICT (user_id) DO UPDATE SET chat_id = excluded.chat_id,"
+            " first_name = excluded.first_name, active = 1,"
+            " last_seen_at = excluded.last_seen_at",
+            (user_id, chat_id, first_name, now.isoformat(), now.isoformat()),
+        )
 
     async def mark_unreachable(self, chat_id: int) -> None:
         """The runner blocked the bot: stop messaging them, keep their data."""
-        async with self._db.transaction() as tx:
-            await tx.execute("UPDATE runners SET active = 0 WHERE chat_id = ?", (chat_id,))
+        await self._db.execute("UPDATE runners SET active = 0 WHERE chat_id = ?", (chat_id,))
 
     async def get(self, user_id: int) -> Runner | None:
         """One runner, or None if they never wrote."""

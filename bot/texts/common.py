@@ -9,6 +9,11 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("start", "Set up your coach, or pick up where you left off"),
     ("help", "What I can do"),
     ("plan", PLAN_HELP),
+    ("go", "Start your next session (a quick safety check first)"),
+    ("pause", "Pause the session you're in"),
+    ("resume", "Carry on after a pause"),
+    ("skip", "Skip to the next step of the session"),
+    ("stop", "End the session now"),
     ("profile", "See your setup and change any part of it"),
     ("cancel", "Leave what we are doing right now"),
 )

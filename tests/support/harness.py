@@ -13,7 +13,7 @@ from telegram.ext import BaseHandler
 
 from bot.app import build_application
 from bot.botapi_emulator import ApiCall, BotApiEmulator, EmulatedRequest, Json
-from bot.config import Settings
+from bot.config import DEFAULT_CONCURRENT_UPDATES, Settings
 from bot.emulated_user import EmulatedUser
 from bot.lifecycle import running
 from bot.services import CoachApplication, Services, services_of
@@ -33,6 +33,7 @@ def settings_for_test(db_path: Path, **overrides: Any) -> Settings:
         admin_ids=frozenset(),
         default_timezone="UTC",
         log_level="INFO",
+        concurrent_updates=DEFAULT_CONCURRENT_UPDATES,
     )
     return replace(base, **overrides)
 

@@ -1,0 +1,213 @@
+"""/go: the pre-session safety check, then the live session starts.
+
+The answers so far are in SQLite after every tap, so a restart mid-check loses nothing; a
+session that starts is stored before its timeline is sent, and its first cue (the warm-up)
+is due at once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from zoneinfo import ZoneInfo
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
+
+from bot.coaching import review_plan
+from bot.domain.live_session import LiveSession
+from bot.domain.profile import Place, Profile
+from bot.domain.programme import (
+    SessionTemplate,
+    build_session_timeline,
+    choose_place,
+    current_template,
+)
+from bot.domain.safety_check import (
+    Outcome,
+    Question,
+    QuestionId,
+    SafetyAnswers,
+    SafetyVerdict,
+    answer_keys,
+    answers_from_keys,
+    assess,
+    decided_early,
+    next_question,
+    option_by_key,
+    option_label,
+    question_text,
+    with_answer,
+)
+from bot.handlers.taps import answered_with, redraw, tap_of, tapped
+from bot.scheduling.cues import schedule_next_cue
+from bot.services import CoachContext
+from bot.session_view import (
+    position_values,
+    resume_or_stop_buttons,
+    timeline_text,
+)
+from bot.storage.live_sessions import StoredSession
+from bot.texts import session as texts
+
+SAFETY_PREFIX = "safety"
+GO_DATA = "go"  # a "Start now" button anywhere (a reminder, /plan) sends this
+
+
+async def go(update: Update, context: CoachContext) -> None:
+    """/go or a "Start now" button: begin the safety check (or point at the running session)."""
+    user, message = update.effective_user, update.effective_message
+    if update.callback_query is not None:
+        tap = await tapped(update)
+        message = tap.message if tap else None
+    if user is None or message is None:
+        return
+    services = context.services
+    profile = await services.profiles.get(user.id)
+    if profile is None:
+        await message.reply_text(texts.NEEDS_PROFILE)
+        return
+    if await _point_at_running_session(user.id, context, message):
+        return
+    await services.safety_checks.save(user.id, {}, services.now())
+    await _ask(message, next_question(SafetyAnswers(), profile), SafetyAnswers())
+
+
+async def answer(update: Update, context: CoachContext) -> None:
+    """A tap on a safety-check button.
+
+    Its spinner is stopped together with the reply rather than before it, and the tapped
+    answer is shown on the question last: the tap that starts a session gets its first cue
+    out after one round trip to Telegram, not three.
+    """
+    tap = tap_of(update)
+    if tap is None:
+        if update.callback_query is not None:
+            await update.callback_query.answer()
+        return
+    services = context.services
+    stored = await services.safety_checks.get(tap.user_id)
+    option = option_by_key(tap.data[1]) if len(tap.data) == 2 else None
+    profile = await services.profiles.get(tap.user_id)
+    if stored is None or option is None or profile is None:
+        await answered_with(tap, tap.message.reply_text(texts.CHECK_ENDED))
+        return
+    answers = with_answer(answers_from_keys(stored), option)
+    await services.safety_checks.save(tap.user_id, answer_keys(answers), services.now())
+    await answered_with(tap, _next_step(tap.message, context, profile, answers))
+    await redraw(tap, text=f"{tap.message.text}\n→ {option_label(option)}")
+
+
+async def _next_step(
+    message: Message, context: CoachContext, profile: Profile, answers: SafetyAnswers
+) -> None:
+    """After an answer: stop (or ask for another place), ask the next question, or start."""
+    early = decided_early(answers)
+    if early is not None:
+        await message.reply_text(early.why)
+        if early.can_move:
+            await _ask(message, next_question(answers, profile), answers)
+        else:
+            await context.services.safety_checks.discard(profile.user_id)
+        return
+    question = next_question(answers, profile)
+    if question is not None and question.id is QuestionId.WARM_UP:
+        if answers.warm_up_ready is None:
+            verdict = assess(answers, profile, await _todays_template(context, profile))
+            await message.reply_text(_verdict_text(verdict))
+        await _ask(message, question, answers)
+        return
+    if question is not None:
+        await _ask(message, question, answers)
+        return
+    verdict = assess(answers, profile, await _todays_template(context, profile))
+    await _start(message, context, profile, answers, verdict)
+
+
+async def _start(
+    message: Message,
+    context: CoachContext,
+    profile: Profile,
+    answers: SafetyAnswers,
+    verdict: SafetyVerdict,
+) -> None:
+    """Store the session, then send its timeline while the first cue (due now) is armed."""
+    services = context.services
+    await services.safety_checks.discard(profile.user_id)
+    if verdict.template is None:
+        await message.reply_text(verdict.why)
+        return
+    place = answers.where if isinstance(answers.where, Place) else choose_place(profile)
+    steps = build_session_timeline(verdict.template, profile, place)
+    live = LiveSession.begin(steps, time.time(), services.settings.time_scale)
+    now = services.now()
+    stored = StoredSession(
+        profile.user_id,
+        message.chat_id,
+        now.astimezone(ZoneInfo(profile.timezone)).date(),
+        place,
+        verdict.template,
+        verdict.outcome is Outcome.DOWNGRADE,
+        live,
+    )
+    if not await services.live_sessions.start(stored, now):
+        await _point_at_running_session(profile.user_id, context, message)
+        return
+    timeline = asyncio.ensure_future(
+        message.reply_text(timeline_text(steps, verdict.template, place, stored.downgraded))
+    )
+    schedule_next_cue(context.application, profile.user_id, live)
+    await timeline
+
+
+async def _point_at_running_session(user_id: int, context: CoachContext, message: Message) -> bool:
+    """If the runner has a live session, say where it is and offer resume or stop."""
+    stored = await context.services.live_sessions.get(user_id)
+    if stored is None:
+        return False
+    live = stored.live
+    position = live.position(time.time())
+    if position is None:
+        await message.reply_text(texts.NO_SESSION_STEP, reply_markup=resume_or_stop_buttons())
+        return True
+    text = texts.ALREADY_RUNNING_PAUSED if live.paused else texts.ALREADY_RUNNING
+    await message.reply_text(
+        text.format(**position_values(position, len(live.steps))),
+        reply_markup=resume_or_stop_buttons(),
+    )
+    return True
+
+
+async def _todays_template(context: CoachContext, profile: Profile) -> SessionTemplate:
+    plan, _ = await review_plan(context.services, profile, context.services.now())
+    return current_template(profile, plan.state)
+
+
+def _verdict_text(verdict: SafetyVerdict) -> str:
+    return verdict.why if verdict.reminder is None else f"{verdict.why}\n\n{verdict.reminder}"
+
+
+async def _ask(message: Message, question: Question | None, answers: SafetyAnswers) -> None:
+    if question is None:
+        return
+    keyboard = InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(
+                    option_label(option), callback_data=f"{SAFETY_PREFIX}|{option.key}"
+                )
+                for option in row
+            ]
+            for row in question.rows
+        ]
+    )
+    await message.reply_text(question_text(question, answers), reply_markup=keyboard)
+
+
+def build_go_handlers() -> list[BaseHandler[Update, CoachContext, None]]:
+    """/go, the "Start now" button and the safety-check buttons."""
+    return [
+        CommandHandler("go", go),
+        CallbackQueryHandler(go, pattern=rf"^{GO_DATA}$"),
+        CallbackQueryHandler(answer, pattern=rf"^{SAFETY_PREFIX}\|"),
+    ]

@@ -1,0 +1,64 @@
+"""Button taps: unpack them, stop their spinner, and redraw their message without risk."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Coroutine
+from dataclasses import dataclass
+from typing import Any
+
+from telegram import CallbackQuery, InlineKeyboardMarkup, Message, Update
+from telegram.error import BadRequest
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Tap:
+    """A button tap: the query, who tapped, and the message the button is on."""
+
+    query: CallbackQuery
+    user_id: int
+    message: Message
+
+    @property
+    def data(self) -> tuple[str, ...]:
+        """The callback data split on "|" ("live|pause" → ("live", "pause"))."""
+        return tuple((self.query.data or "").split("|"))
+
+
+async def tapped(update: Update, *, answer: str | None = None) -> Tap | None:
+    """The parts of a button tap, after stopping its spinner (showing `answer` if given);
+    None if there is nothing to answer on (no user, or a message Telegram no longer shows)."""
+    if update.callback_query is not None:
+        await update.callback_query.answer(answer)
+    return tap_of(update)
+
+
+def tap_of(update: Update) -> Tap | None:
+    """The parts of a button tap, spinner still running: for a caller in a hurry, who
+    answers the query together with its reply (see `answered_with`)."""
+    query, user = update.callback_query, update.effective_user
+    if query is None or user is None or not isinstance(query.message, Message):
+        return None
+    return Tap(query, user.id, query.message)
+
+
+async def answered_with(tap: Tap, reply: Coroutine[Any, Any, object]) -> None:
+    """Stop the tap's spinner and send `reply` at the same time, not one after the other."""
+    await asyncio.gather(tap.query.answer(), reply)
+
+
+async def redraw(
+    tap: Tap, *, text: str | None = None, markup: InlineKeyboardMarkup | None = None
+) -> None:
+    """Show a tap's effect on its message. Only cosmetic: the tap is handled either way,
+    so Telegram refusing the edit (too old, deleted, unchanged) loses nothing."""
+    try:
+        if text is None:
+            await tap.query.edit_message_reply_markup(markup)
+        else:
+            await tap.query.edit_message_text(text, reply_markup=markup)
+    except BadRequest as error:
+        logger.info("could not update a message after a tap: %s", error)

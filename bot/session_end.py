@@ -1,0 +1,71 @@
+"""How a live session ends: finished, stopped, stopped because the runner felt unwell, or
+cut off because the runner blocked the bot. Handlers and the cue chain both end sessions here.
+"""
+
+from __future__ import annotations
+
+import logging
+from enum import StrEnum
+from typing import Any
+
+from telegram.error import Forbidden, TelegramError
+from telegram.ext import Application
+
+from bot.domain.programme import format_duration
+from bot.scheduling.registry import cue_job_name
+from bot.services import services_of
+from bot.storage.live_sessions import StoredSession
+from bot.texts import safety as safety_texts
+from bot.texts import session as texts
+
+logger = logging.getLogger(__name__)
+
+AnyApplication = Application[Any, Any, Any, Any, Any, Any]
+
+
+class Ending(StrEnum):
+    """Why a session ended."""
+
+    FINISHED = "finished"
+    INTERRUPTED = "interrupted"  # finished while the bot was down
+    STOPPED = "stopped"
+    UNWELL = "unwell"
+
+
+async def end_session(
+    application: AnyApplication, stored: StoredSession, now: float, ending: Ending
+) -> bool:
+    """Remove the session, stop its cues and tell the runner; False if it had already ended."""
+    services = services_of(application)
+    if not await services.live_sessions.end(stored.user_id):
+        return False
+    services.jobs.cancel(cue_job_name(stored.user_id))
+    reverse = format_duration(stored.live.reverse_seconds_done(now))
+    text = {
+        Ending.FINISHED: texts.DONE.format(reverse=reverse),
+        Ending.INTERRUPTED: texts.DONE_CAUGHT_UP,
+        Ending.STOPPED: texts.STOPPED.format(reverse=reverse),
+        Ending.UNWELL: safety_texts.UNWELL_ADVICE,
+    }[ending]
+    await _tell(application, stored.chat_id, text)
+    return True
+
+
+async def runner_unreachable(application: AnyApplication, chat_id: int) -> None:
+    """The runner blocked the bot: mark them inactive and cancel all their jobs.
+
+    Their data stays until they ask to delete it; /start makes them active again.
+    """
+    services = services_of(application)
+    await services.runners.mark_unreachable(chat_id)
+    await services.live_sessions.end(chat_id)
+    services.jobs.cancel_runner(chat_id)
+
+
+async def _tell(application: AnyApplication, chat_id: int, text: str) -> None:
+    try:
+        await application.bot.send_message(chat_id, text)
+    except Forbidden:
+        await runner_unreachable(application, chat_id)
+    except TelegramError as error:
+        logger.warning("could not tell chat %s the session ended: %s", chat_id, error)

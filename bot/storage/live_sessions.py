@@ -1,0 +1,125 @@
+"""The `live_sessions` table: sessions in progress, with the due time of every remaining cue."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import asdict, dataclass
+from datetime import date, datetime
+from typing import Any
+
+from bot.domain.live_session import LiveSession
+from bot.domain.profile import Place
+from bot.domain.programme import SessionTemplate, StepKind, TimelineStep
+from bot.storage.database import Database
+
+_SELECT = (
+    "SELECT user_id, chat_id, day, place, template, downgraded, steps, due, next_index,"
+    " paused_at, scale FROM live_sessions"
+)
+_INSERT = """
+    INSERT INTO live_sessions (user_id, chat_id, day, place, template, downgraded, steps, due,
+        next_index, paused_at, scale, started_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+"""
+_UPDATE_PROGRESS = (
+    "UPDATE live_sessions SET due = ?, next_index = ?, paused_at = ? WHERE user_id = ?"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class StoredSession:
+    """A live session with what logging needs afterwards: the day, the place, the plan."""
+
+    user_id: int
+    chat_id: int
+    day: date
+    place: Place
+    template: SessionTemplate
+    downgraded: bool
+    live: LiveSession
+
+
+class LiveSessions:
+    """Repository of sessions in progress (at most one per runner)."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    async def start(self, session: StoredSession, now: datetime) -> bool:
+        """Store a new session; False (and nothing stored) if the runner already has one."""
+        live = session.live
+        try:
+            await self._db.execute(
+                _INSERT,
+                (
+                    session.user_id,
+                    session.chat_id,
+                    session.day.isoformat(),
+                    session.place.value,
+                    json.dumps(asdict(session.template)),
+                    int(session.downgraded),
+                    json.dumps([asdict(step) for step in live.steps]),
+                    json.dumps(live.due),
+                    live.next_index,
+                    live.paused_at,
+                    live.scale,
+                    now.isoformat(),
+                ),
+            )
+        except sqlite3.IntegrityError:
+            return False
+        return True
+
+    async def get(self, user_id: int) -> StoredSession | None:
+        """The runner's session in progress, or None."""
+        row = await self._db.fetch_one(_SELECT + " WHERE user_id = ?", (user_id,))
+        return None if row is None else _from_row(row)
+
+    async def all(self) -> list[StoredSession]:
+        """Every session in progress (to rebuild the cue jobs at start)."""
+        return [_from_row(row) for row in await self._db.fetch_all(_SELECT)]
+
+    async def save_progress(self, user_id: int, live: LiveSession) -> bool:
+        """Store where a session is (cues sent, due times, pause); False if it has ended."""
+        changed = await self._db.execute(
+            _UPDATE_PROGRESS, (json.dumps(live.due), live.next_index, live.paused_at, user_id)
+        )
+        return changed > 0
+
+    async def end(self, user_id: int) -> bool:
+        """Remove the runner's session; False if there was none."""
+        changed = await self._db.execute("DELETE FROM live_sessions WHERE user_id = ?", (user_id,))
+        return changed > 0
+
+
+def _from_row(row: sqlite3.Row) -> StoredSession:
+    steps = tuple(_step_from(item) for item in json.loads(row["steps"]))
+    live = LiveSession(
+        steps,
+        tuple(float(moment) for moment in json.loads(row["due"])),
+        row["next_index"],
+        row["paused_at"],
+        row["scale"],
+    )
+    return StoredSession(
+        row["user_id"],
+        row["chat_id"],
+        date.fromisoformat(row["day"]),
+        Place(row["place"]),
+        template_from_json(row["template"]),
+        bool(row["downgraded"]),
+        live,
+    )
+
+
+def template_from_json(text: str) -> SessionTemplate:
+    """A session template stored as JSON by this module."""
+    fields: dict[str, Any] = json.loads(text)
+    fields["bout"] = StepKind(fields["bout"])
+    fields["recovery"] = StepKind(fields["recovery"])
+    return SessionTemplate(**fields)
+
+
+def _step_from(item: dict[str, Any]) -> TimelineStep:
+    return TimelineStep(StepKind(item["kind"]), int(item["seconds"]), item["cue"], item["tip"])

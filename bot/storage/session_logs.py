@@ -1,0 +1,290 @@
+"""The `session_logs`, `log_prompts` and `checkins` tables: what runners did and how it felt,
+the logging question each runner's next reply answers, and the next-morning check-ins."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import asdict, dataclass
+from datetime import date, datetime
+from enum import StrEnum
+
+from bot.domain.logs import MorningAfter, SessionLog
+from bot.domain.profile import Place
+from bot.domain.programme import SessionTemplate
+from bot.storage.database import Database
+from bot.storage.live_sessions import template_from_json
+
+
+class LogSource(StrEnum):
+    """Where a log came from."""
+
+    LIVE = "live"
+    MANUAL = "manual"
+    WATCH = "watch"
+
+
+@dataclass(frozen=True, slots=True)
+class NewLog:
+    """The facts known when a log is created; answers come later."""
+
+    user_id: int
+    day: date
+    source: LogSource
+    completed: bool
+    reverse_seconds: int
+    template: SessionTemplate | None = None
+    place: Place | None = None
+    downgraded: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class LogAnswers:
+    """What the runner told us; None leaves a field as it is. A red flag is never cleared."""
+
+    effort: int | None = None
+    pain: int | None = None
+    pain_site: str | None = None
+    heart_rate: int | None = None
+    distance_km: float | None = None
+    duration_seconds: int | None = None
+    notes: str | None = None
+    red_flag: bool = False
+    morning_after: MorningAfter | None = None
+    reverse_seconds: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class LogEntry:
+    """One stored log."""
+
+    id: int
+    user_id: int
+    day: date
+    source: LogSource
+    completed: bool
+    template: SessionTemplate | None
+    place: Place | None
+    downgraded: bool
+    reverse_seconds: int
+    effort: int | None
+    pain: int | None
+    pain_site: str | None
+    heart_rate: int | None
+    distance_km: float | None
+    duration_seconds: int | None
+    notes: str
+    red_flag: bool
+    morning_after: MorningAfter | None
+
+    def as_session_log(self) -> SessionLog:
+        """The facts the progression rules judge."""
+        return SessionLog(
+            day=self.day,
+            completed=self.completed,
+            reverse_minutes=self.reverse_seconds / 60,
+            effort=self.effort,
+            pain=self.pain,
+            morning_after=self.morning_after,
+            red_flag=self.red_flag,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class LogPrompt:
+    """The logging question open for a runner, and a parsed reply awaiting confirmation."""
+
+    log_id: int
+    step: str
+    pending: dict[str, object] | None
+
+
+_SELECT_LOGS = (
+    "SELECT id, user_id, day, source, completed, template, place, downgraded, reverse_seconds,"
+    " effort, pain, pain_site, heart_rate, distance_km, duration_seconds, notes, red_flag,"
+    " morning_after FROM session_logs"
+)
+_INSERT = """
+    INSERT INTO session_logs (user_id, day, source, completed, template, place, downgraded,
+        reverse_seconds, created_at, updated_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+"""
+_UPDATE = """
+    UPDATE session_logs SET effort = COALESCE(?, effort), pain = COALESCE(?, pain),
+        pain_site = COALESCE(?, pain_site), heart_rate = COALESCE(?, heart_rate),
+        distance_km = COALESCE(?, distance_km),
+        duration_seconds = COALESCE(?, duration_seconds), notes = COALESCE(?, notes),
+        red_flag = MAX(red_flag, ?), morning_after = COALESCE(?, morning_after),
+        reverse_seconds = COALESCE(?, reverse_seconds), updated_at = ?
+    WHERE id = ? AND user_id = ?
+"""
+_UPSERT_PROMPT = """
+    INSERT INTO log_prompts (user_id, log_id, step, pending, asked_at) VALUES (?, ?, ?, ?, ?)
+    ON CONFLICT (user_id) DO UPDATE SET log_id = excluded.log_id, step = excluded.step,
+        pending = excluded.pending, asked_at = excluded.asked_at
+"""
+_UPSERT_CHECKIN = """
+    INSERT INTO checkins (log_id, user_id, due_at, sent) VALUES (?, ?, ?, 0)
+    ON CONFLICT (log_id) DO UPDATE SET due_at = excluded.due_at, sent = 0
+"""
+
+
+class SessionLogs:
+    """Repository of session logs, open logging questions and morning check-ins.
+
+    Every read and write names the runner, so one runner can never touch another's logs.
+    """
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    async def create(self, log: NewLog, now: datetime) -> int:
+        """Store a new log; returns its id."""
+        template = None if log.template is None else json.dumps(asdict(log.template))
+        async with self._db.transaction() as tx:
+            await tx.execute(
+                _INSERT,
+                (
+                    log.user_id,
+                    log.day.isoformat(),
+                    log.source.value,
+                    int(log.completed),
+                    template,
+                    None if log.place is None else log.place.value,
+                    int(log.downgraded),
+                    log.reverse_seconds,
+                    now.isoformat(),
+                    now.isoformat(),
+                ),
+            )
+            row = await tx.fetch_one("SELECT last_insert_rowid() AS id")
+        assert row is not None
+        return int(row["id"])
+
+    async def answer(
+        self, user_id: int, log_id: int, answers: LogAnswers, now: datetime
+    ) -> LogEntry | None:
+        """Add answers to a log; returns it updated (None if it is not this runner's)."""
+        async with self._db.transaction() as tx:
+            await tx.execute(
+                _UPDATE,
+                (
+                    answers.effort,
+                    answers.pain,
+                    answers.pain_site,
+                    answers.heart_rate,
+                    answers.distance_km,
+                    answers.duration_seconds,
+                    answers.notes,
+                    int(answers.red_flag),
+                    None if answers.morning_after is None else answers.morning_after.value,
+                    answers.reverse_seconds,
+                    now.isoformat(),
+                    log_id,
+                    user_id,
+                ),
+            )
+        return await self.get(user_id, log_id)
+
+    async def get(self, user_id: int, log_id: int) -> LogEntry | None:
+        """One of the runner's logs."""
+        row = await self._db.fetch_one(
+            _SELECT_LOGS + " WHERE id = ? AND user_id = ?",
+            (log_id, user_id),
+        )
+        return None if row is None else _entry(row)
+
+    async def recent(self, user_id: int, limit: int = 1000, offset: int = 0) -> list[LogEntry]:
+        """The runner's logs, newest first."""
+        rows = await self._db.fetch_all(
+            _SELECT_LOGS + " WHERE user_id = ? ORDER BY day DESC, id DESC LIMIT ? OFFSET ?",
+            (user_id, limit, offset),
+        )
+        return [_entry(row) for row in rows]
+
+    async def count(self, user_id: int) -> int:
+        """How many logs the runner has."""
+        row = await self._db.fetch_one(
+            "SELECT COUNT(*) AS n FROM session_logs WHERE user_id = ?", (user_id,)
+        )
+        return 0 if row is None else int(row["n"])
+
+    # --- the open question ------------------------------------------------------------------
+
+    async def prompt(self, user_id: int) -> LogPrompt | None:
+        """The logging question the runner's next reply answers, if any."""
+        row = await self._db.fetch_one(
+            "SELECT log_id, step, pending FROM log_prompts WHERE user_id = ?", (user_id,)
+        )
+        if row is None:
+            return None
+        pending = None if row["pending"] is None else json.loads(row["pending"])
+        return LogPrompt(row["log_id"], row["step"], pending)
+
+    async def ask(
+        self,
+        user_id: int,
+        log_id: int,
+        step: str,
+        now: datetime,
+        pending: dict[str, object] | None = None,
+    ) -> None:
+        """Open (or move on) the runner's logging question."""
+        async with self._db.transaction() as tx:
+            await tx.execute(
+                _UPSERT_PROMPT,
+                (
+                    user_id,
+                    log_id,
+                    step,
+                    None if pending is None else json.dumps(pending),
+                    now.isoformat(),
+                ),
+            )
+
+    async def close_prompt(self, user_id: int) -> None:
+        """No logging question is open any more."""
+        await self._db.execute("DELETE FROM log_prompts WHERE user_id = ?", (user_id,))
+
+    # --- next-morning check-ins -----------------------------------------------------------
+
+    async def plan_checkin(self, user_id: int, log_id: int, due_at: float) -> None:
+        """Ask about `log_id` at `due_at` (unix time); planning again moves it."""
+        await self._db.execute(_UPSERT_CHECKIN, (log_id, user_id, due_at))
+
+    async def pending_checkins(self) -> list[tuple[int, int, float]]:
+        """(user_id, log_id, due_at) of every check-in not sent yet."""
+        rows = await self._db.fetch_all(
+            "SELECT user_id, log_id, due_at FROM checkins WHERE sent = 0"
+        )
+        return [(row["user_id"], row["log_id"], row["due_at"]) for row in rows]
+
+    async def checkin_sent(self, log_id: int) -> bool:
+        """Mark a check-in as sent; False if it was already (or is gone)."""
+        changed = await self._db.execute(
+            "UPDATE checkins SET sent = 1 WHERE log_id = ? AND sent = 0", (log_id,)
+        )
+        return changed > 0
+
+
+def _entry(row: sqlite3.Row) -> LogEntry:
+    return LogEntry(
+        id=row["id"],
+        user_id=row["user_id"],
+        day=date.fromisoformat(row["day"]),
+        source=LogSource(row["source"]),
+        completed=bool(row["completed"]),
+        template=None if row["template"] is None else template_from_json(row["template"]),
+        place=None if row["place"] is None else Place(row["place"]),
+        downgraded=bool(row["downgraded"]),
+        reverse_seconds=row["reverse_seconds"],
+        effort=row["effort"],
+        pain=row["pain"],
+        pain_site=row["pain_site"],
+        heart_rate=row["heart_rate"],
+        distance_km=row["distance_km"],
+        duration_seconds=row["duration_seconds"],
+        notes=row["notes"],
+        red_flag=bool(row["red_flag"]),
+        morning_after=None if row["morning_after"] is None else MorningAfter(row["morning_after"]),
+    )
