@@ -23,6 +23,7 @@ from bot.handlers.go import build_go_handlers
 from bot.handlers.live_session import build_live_session_handlers
 from bot.handlers.onboarding import build_onboarding_handlers
 from bot.handlers.plan import build_plan_handlers
+from bot.handlers.session_log import build_session_log_handlers, rebuild_checkin_jobs
 from bot.scheduling.cues import rebuild_cue_jobs
 from bot.services import CoachApplication, CoachContext, Services, attach_services, services_of
 from bot.storage.persistence import SqlitePersistence
@@ -72,6 +73,7 @@ def build_application(
             *build_plan_handlers(),
             *build_go_handlers(),
             *build_live_session_handlers(),
+            *build_session_log_handlers(),
             *build_basic_handlers(),
             *build_fallback_handlers(),
         ]
@@ -95,6 +97,7 @@ async def _write_conversation_states(_: Update, context: CoachContext) -> None:
 async def _open_services(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
     await services_of(application).db.open()
     await rebuild_cue_jobs(application)
+    await rebuild_checkin_jobs(application)
     try:
         await application.bot.set_my_commands(
             [BotCommand(command, description) for command, description in COMMANDS]

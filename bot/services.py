@@ -62,7 +62,7 @@ BotData = dict[Any, Any]
 CoachApplication = Application[Any, "CoachContext", BotData, BotData, BotData, Any]
 
 
-class CoachContext(CallbackContext[ExtBot[None], BotData, BotData, BotData]):
+class CoachContext(CallbackContext[ExtBot[dict[str, Any]], BotData, BotData, BotData]):
     """CallbackContext with typed access to the services."""
 
     @property

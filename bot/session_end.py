@@ -12,9 +12,11 @@ from telegram.error import Forbidden, TelegramError
 from telegram.ext import Application
 
 from bot.domain.programme import format_duration
+from bot.handlers.session_log import ask_how_it_felt
 from bot.scheduling.registry import cue_job_name
 from bot.services import services_of
 from bot.storage.live_sessions import StoredSession
+from bot.storage.session_logs import LogAnswers, LogSource, NewLog
 from bot.texts import safety as safety_texts
 from bot.texts import session as texts
 
@@ -40,14 +42,33 @@ async def end_session(
     if not await services.live_sessions.end(stored.user_id):
         return False
     services.jobs.cancel(cue_job_name(stored.user_id))
-    reverse = format_duration(stored.live.reverse_seconds_done(now))
+    reverse_seconds = stored.live.reverse_seconds_done(now)
+    log_id = await services.logs.create(
+        NewLog(
+            stored.user_id,
+            stored.day,
+            LogSource.LIVE,
+            completed=ending in (Ending.FINISHED, Ending.INTERRUPTED),
+            reverse_seconds=reverse_seconds,
+            template=stored.template,
+            place=stored.place,
+            downgraded=stored.downgraded,
+        ),
+        services.now(),
+    )
+    if ending is Ending.UNWELL:
+        await services.logs.answer(
+            stored.user_id, log_id, LogAnswers(red_flag=True), services.now()
+        )
+    reverse = format_duration(reverse_seconds)
     text = {
         Ending.FINISHED: texts.DONE.format(reverse=reverse),
         Ending.INTERRUPTED: texts.DONE_CAUGHT_UP,
         Ending.STOPPED: texts.STOPPED.format(reverse=reverse),
         Ending.UNWELL: safety_texts.UNWELL_ADVICE,
     }[ending]
-    await _tell(application, stored.chat_id, text)
+    if await _tell(application, stored.chat_id, text) and ending is not Ending.UNWELL:
+        await ask_how_it_felt(application, stored.user_id, stored.chat_id, log_id)
     return True
 
 
@@ -62,10 +83,14 @@ async def runner_unreachable(application: AnyApplication, chat_id: int) -> None:
     services.jobs.cancel_runner(chat_id)
 
 
-async def _tell(application: AnyApplication, chat_id: int, text: str) -> None:
+async def _tell(application: AnyApplication, chat_id: int, text: str) -> bool:
+    """Send `text`; False if it could not be sent (a blocked bot is handled here)."""
     try:
         await application.bot.send_message(chat_id, text)
     except Forbidden:
         await runner_unreachable(application, chat_id)
+        return False
     except TelegramError as error:
         logger.warning("could not tell chat %s the session ended: %s", chat_id, error)
+        return False
+    return True

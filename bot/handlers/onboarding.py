@@ -54,7 +54,8 @@ from bot.domain.onboarding import (
 )
 from bot.domain.onboarding.editing import ProfileField, answers_for_edit
 from bot.domain.profile import Profile
-from bot.handlers.basics import not_understood, show_help
+from bot.handlers.basics import show_help
+from bot.handlers.session_log import reply_text as reply_to_log_question
 from bot.handlers.taps import redraw, tapped
 from bot.services import CoachContext
 from bot.storage.profiles import Draft
@@ -201,7 +202,8 @@ async def answer_text(update: Update, context: CoachContext) -> int:
         return END
     draft = await context.services.profiles.get_draft(user.id)
     if draft is None:
-        await not_understood(update, context)
+        # Not onboarding: typed text outside any question is a reply to the logging one.
+        await reply_to_log_question(update, context)
         return END
     step = next_step(draft.answers)
     if step is None:

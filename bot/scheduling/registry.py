@@ -16,6 +16,11 @@ def cue_job_name(user_id: int) -> str:
     return f"cue:{user_id}"
 
 
+def checkin_job_name(user_id: int) -> str:
+    """The name of a runner's next-morning check-in job."""
+    return f"checkin:{user_id}"
+
+
 class JobRegistry:
     """At most one pending job per name (e.g. "cue:42"); lookups are O(1)."""
 

@@ -14,6 +14,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("resume", "Carry on after a pause"),
     ("skip", "Skip to the next step of the session"),
     ("stop", "End the session now"),
+    ("log", "Log a session you did without me"),
     ("profile", "See your setup and change any part of it"),
     ("cancel", "Leave what we are doing right now"),
 )

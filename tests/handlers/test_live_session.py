@@ -17,6 +17,7 @@ from bot.domain.programme import (
     current_template,
     step_offsets,
 )
+from bot.texts import logging as log_texts
 from bot.texts import safety as safety_texts
 from bot.texts import session as session_texts
 from tests.handlers.live_support import (
@@ -115,8 +116,9 @@ async def test_pause_holds_the_cues_and_resume_continues(tmp_path: Path) -> None
         await wait_until(lambda: len(_cues(coach)) == 2)
         assert _cues(coach)[1].startswith("⏪🏃 BACKWARDS")
 
-        [stopped] = texts(await runner.send("/stop"))
+        [stopped, how_was_it] = texts(replies(await runner.send("/stop")))
         assert stopped.startswith("⏹ Stopped after ")
+        assert how_was_it == log_texts.EFFORT_QUESTION
         await asyncio.sleep(2.0)  # longer than the 25 s bout at this scale
         assert len(_cues(coach)) == 2
         assert texts(await runner.send("/stop")) == [session_texts.NO_SESSION]
