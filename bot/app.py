@@ -23,8 +23,10 @@ from bot.handlers.go import build_go_handlers
 from bot.handlers.live_session import build_live_session_handlers
 from bot.handlers.onboarding import build_onboarding_handlers
 from bot.handlers.plan import build_plan_handlers
+from bot.handlers.reminders import build_reminder_handlers
 from bot.handlers.session_log import build_session_log_handlers, rebuild_checkin_jobs
 from bot.scheduling.cues import rebuild_cue_jobs
+from bot.scheduling.reminders import rebuild_reminder_jobs
 from bot.services import CoachApplication, CoachContext, Services, attach_services, services_of
 from bot.storage.persistence import SqlitePersistence
 from bot.texts.common import COMMANDS
@@ -74,6 +76,7 @@ def build_application(
             *build_go_handlers(),
             *build_live_session_handlers(),
             *build_session_log_handlers(),
+            *build_reminder_handlers(),
             *build_basic_handlers(),
             *build_fallback_handlers(),
         ]
@@ -98,6 +101,7 @@ async def _open_services(application: Application[Any, Any, Any, Any, Any, Any])
     await services_of(application).db.open()
     await rebuild_cue_jobs(application)
     await rebuild_checkin_jobs(application)
+    await rebuild_reminder_jobs(application)
     try:
         await application.bot.set_my_commands(
             [BotCommand(command, description) for command, description in COMMANDS]

@@ -180,7 +180,9 @@ class BotApiEmulator:
         return self._send(params, {"text": params["text"]})
 
     def _send_file(self, kind: str, params: Json, uploads: dict[str, bytes]) -> Json:
-        content = uploads.get(str(params.get(kind, "")).removeprefix("attach://"), b"")
+        # A lone upload travels as the form field named after the parameter itself.
+        reference = str(params.get(kind, kind)).removeprefix("attach://")
+        content = uploads.get(reference, b"")
         file_id = self.files.store(content)
         caption = {"caption": params["caption"]} if "caption" in params else {}
         if kind == "photo":

@@ -15,6 +15,7 @@ from bot.storage.database import Database
 from bot.storage.live_sessions import LiveSessions
 from bot.storage.plans import Plans
 from bot.storage.profiles import Profiles
+from bot.storage.reminders import Reminders
 from bot.storage.runners import Runners
 from bot.storage.safety_checks import SafetyChecks
 from bot.storage.session_logs import SessionLogs
@@ -34,6 +35,7 @@ class Services:
     safety_checks: SafetyChecks
     live_sessions: LiveSessions
     logs: SessionLogs
+    reminders: Reminders
     jobs: JobRegistry = field(default_factory=JobRegistry)
     cue_stats: CueStats = field(default_factory=CueStats)
 
@@ -50,6 +52,7 @@ class Services:
             SafetyChecks(db),
             LiveSessions(db),
             SessionLogs(db),
+            Reminders(db),
         )
 
     @staticmethod

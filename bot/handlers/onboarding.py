@@ -57,6 +57,7 @@ from bot.domain.profile import Profile
 from bot.handlers.basics import show_help
 from bot.handlers.session_log import reply_text as reply_to_log_question
 from bot.handlers.taps import redraw, tapped
+from bot.scheduling.reminders import sync_reminders
 from bot.services import CoachContext
 from bot.storage.profiles import Draft
 from bot.texts import common
@@ -351,6 +352,7 @@ async def _finish(message: Message, context: CoachContext, user_id: int, draft: 
     plan = await services.plans.get(user_id)
     if plan is None:
         plan = await start_plan_for(services, profile, now)
+    await sync_reminders(context.application, user_id)
     readiness = assess_readiness(profile.parq_yes, profile.age, cleared=profile.medically_cleared)
     title = texts.PROFILE_UPDATED if previous is not None else texts.ALL_SET
     await message.reply_text(

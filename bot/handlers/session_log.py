@@ -36,6 +36,7 @@ from bot.domain.log_reply import (
 )
 from bot.domain.logs import MorningAfter
 from bot.domain.profile import Profile, Units
+from bot.domain.reminders import in_quiet_hours
 from bot.handlers.basics import not_understood
 from bot.handlers.taps import tapped
 from bot.scheduling.registry import checkin_job_name
@@ -282,7 +283,11 @@ async def plan_checkin(application: AnyApplication, profile: Profile, entry: Log
     services = services_of(application)
     now = services.now()
     zone = ZoneInfo(profile.timezone)
-    target = datetime.combine(entry.day + timedelta(days=1), CHECKIN_AT, tzinfo=zone)
+    prefs = await services.reminders.prefs(profile.user_id)
+    at = CHECKIN_AT
+    if in_quiet_hours(at, prefs) and prefs.quiet_end is not None:
+        at = prefs.quiet_end  # not during the runner's quiet hours
+    target = datetime.combine(entry.day + timedelta(days=1), at, tzinfo=zone)
     wait = max(0.0, (target - now).total_seconds()) / services.settings.time_scale
     due = time.time() + wait
     await services.logs.plan_checkin(entry.user_id, entry.id, due)

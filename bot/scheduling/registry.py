@@ -54,6 +54,10 @@ class JobRegistry:
         for name in [name for name in self._jobs if name.endswith(suffix)]:
             self.cancel(name)
 
+    def __contains__(self, name: object) -> bool:
+        """True if a job named `name` is pending."""
+        return name in self._jobs
+
     def names(self) -> frozenset[str]:
         """The names of the pending jobs."""
         return frozenset(self._jobs)

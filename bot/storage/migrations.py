@@ -148,6 +148,40 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             sent INTEGER NOT NULL DEFAULT 0
         )""",
     ),
+    (
+        # What the runner chose for reminders (no row: the defaults).
+        """CREATE TABLE reminder_prefs (
+            user_id INTEGER PRIMARY KEY REFERENCES runners (user_id) ON DELETE CASCADE,
+            enabled INTEGER NOT NULL,
+            lead_minutes INTEGER NOT NULL,
+            quiet_start TEXT,
+            quiet_end TEXT,
+            updated_at TEXT NOT NULL
+        )""",
+        # The runner's reminder jobs: "daily" (a wall-clock time in a zone, on PTB's days,
+        # 0 = Sunday), "checkup" (the daily missed-session look) and "once" (a snooze or a
+        # moved session, at an instant). Jobs are rebuilt from these rows at start.
+        """CREATE TABLE reminders (
+            id INTEGER PRIMARY KEY,
+            user_id INTEGER NOT NULL REFERENCES runners (user_id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            at_local TEXT,
+            timezone TEXT,
+            days TEXT,
+            day_shift INTEGER NOT NULL DEFAULT 0,
+            due_at REAL,
+            session_day TEXT
+        )""",
+        "CREATE INDEX reminders_by_runner ON reminders (user_id)",
+        "CREATE INDEX reminders_by_group ON reminders (kind, at_local, timezone, days, day_shift)",
+        # What happened to a planned day: reminded, skipped, moved away or to, nudged.
+        """CREATE TABLE day_marks (
+            user_id INTEGER NOT NULL REFERENCES runners (user_id) ON DELETE CASCADE,
+            day TEXT NOT NULL,
+            mark TEXT NOT NULL,
+            PRIMARY KEY (user_id, day, mark)
+        )""",
+    ),
 )
 
 LATEST_VERSION = len(MIGRATIONS)

@@ -15,6 +15,8 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("skip", "Skip to the next step of the session"),
     ("stop", "End the session now"),
     ("log", "Log a session you did without me"),
+    ("reminders", "When I remind you, and quiet hours"),
+    ("calendar", "Your next four weeks as a calendar file"),
     ("profile", "See your setup and change any part of it"),
     ("cancel", "Leave what we are doing right now"),
 )

@@ -140,6 +140,7 @@ HOLD_SOME_PAIN = "You felt some pain, so we repeat this step and see how it sett
 HOLD_WALK_ONLY_CAP = (
     "We stay with backward walking until a doctor clears you. Tell me when they have!"
 )
+HOLD_REALIGN = "We repeat this step from tomorrow to get back into the rhythm: {shape}."
 HOLD_TOP = "You're at the top of the programme: keep enjoying it, with a challenge day each week."
 
 NONE_NO_LOGS = "Your plan stays as it is until you log a session."
@@ -157,6 +158,7 @@ CAUSE_BREAK = "It's been {days} days since your last session"
 CAUSE_PAIN = "Your pain went above 5 out of 10"
 CAUSE_MORNING_WORSE = "You felt worse the morning after"
 CAUSE_MORNING_WORSE_KNEE = "Your knee felt worse the morning after"
+CAUSE_MISSED = "You missed a few sessions in a row"
 CAUSE_TOO_HARD = "Your last two sessions felt very hard"
 CONSEQUENCE_LEVEL = "so we go back to level {level}: {shape}"
 CONSEQUENCE_STAGE = "so we go back to an easier session: {shape}"

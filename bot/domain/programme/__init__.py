@@ -6,7 +6,7 @@ the weekly schedule. Pure Python: callers pass `today` and the runner's profile 
 
 from __future__ import annotations
 
-from bot.domain.programme.progression import Change, Decision, next_plan_state
+from bot.domain.programme.progression import Change, Decision, next_plan_state, realigned
 from bot.domain.programme.schedule import (
     DayKind,
     ScheduledSession,
@@ -56,6 +56,7 @@ __all__ = [
     "current_template",
     "format_duration",
     "next_plan_state",
+    "realigned",
     "reverse_weekdays",
     "route_for",
     "session_shape",

@@ -96,6 +96,17 @@ def next_plan_state(
     return _judge_recent(profile, state, recent, today)
 
 
+def realigned(profile: Profile, state: PlanState, today: date, *, step_back: bool) -> Decision:
+    """After several missed sessions, the runner's choice: repeat the current step from
+    tomorrow (its week starts again), or go one step back."""
+    if step_back:
+        return _step_back(profile, state, _stage_below(state), texts.CAUSE_MISSED, today)
+    repeated = PlanState(state.level, state.stage, today + _ONE_DAY)
+    return Decision(
+        repeated, Change.HOLD, texts.HOLD_REALIGN.format(shape=_shape(profile, repeated))
+    )
+
+
 def _judge_recent(
     profile: Profile, state: PlanState, recent: list[SessionLog], today: date
 ) -> Decision:
