@@ -1,0 +1,146 @@
+"""Everything stored about one runner: gathered for /export, erased for /delete.
+
+Which tables hold a runner's rows is read from the schema, not listed here, so a table a
+later migration adds is covered as soon as it names the runner in one of three ways: a
+`user_id` column; a `chat_id` column (a private chat's id is the runner's user id; a group
+chat's rows are not one runner's); or a python-telegram-bot `conversation_key`, a JSON list
+such as `[chat_id, user_id]` that names the runner when one of its integers is their id.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from graphlib import TopologicalSorter
+from typing import Any
+
+from bot.domain.profile import Profile
+from bot.storage.database import Database
+from bot.storage.live_sessions import LiveSessions, StoredSession
+from bot.storage.plans import PlanChange, Plans, StoredPlan
+from bot.storage.profiles import Profiles
+from bot.storage.session_logs import LogEntry, SessionLogs
+
+# How a table names the runner, strongest first; each condition takes the user id once.
+_RUNNER_CONDITIONS = (
+    ("user_id", "user_id = ?"),
+    ("chat_id", "chat_id = ?"),
+    (
+        "conversation_key",
+        "EXISTS (SELECT 1 FROM json_each(conversation_key) AS part"
+        " WHERE part.type = 'integer' AND part.value = ?)",
+    ),
+)
+_COLUMNS = """
+    SELECT m.name AS table_name, c.name AS column_name
+    FROM sqlite_master AS m JOIN pragma_table_info(m.name) AS c
+    WHERE m.type = 'table'
+"""
+_FOREIGN_KEYS = """
+    SELECT m.name AS child, k."table" AS parent
+    FROM sqlite_master AS m JOIN pragma_foreign_key_list(m.name) AS k
+    WHERE m.type = 'table'
+"""
+# Tables the export already holds as typed sections.
+_TYPED_TABLES = frozenset(
+    {"profiles", "plan_states", "plan_changes", "session_logs", "live_sessions"}
+)
+
+Record = dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class RunnerExport:
+    """One runner's data. `session_logs` is oldest first; `other_records` holds the rows of
+    every other table that names the runner (reminders, drafts, ...), by table name, and
+    only tables with rows."""
+
+    user_id: int
+    profile: Profile | None
+    plan: StoredPlan | None
+    plan_history: tuple[PlanChange, ...]
+    session_logs: tuple[LogEntry, ...]
+    live_session: StoredSession | None
+    other_records: dict[str, tuple[Record, ...]]
+
+
+@dataclass(frozen=True, slots=True)
+class _RunnerTable:
+    """A table that holds runners' rows, and the condition that picks one runner's."""
+
+    name: str
+    condition: str
+
+    def statement(self, verb: str) -> str:
+        """`verb` ("SELECT *", "DELETE") applied to the runner's rows; one parameter."""
+        quoted = '"' + self.name.replace('"', '""') + '"'
+        # The name comes from sqlite_master and is quoted; the user id stays a parameter.
+        return f"{verb} FROM {quoted} WHERE {self.condition}"
+
+
+class RunnerData:
+    """Export and erase every row about one runner, and never another runner's rows."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    async def export(self, user_id: int) -> RunnerExport:
+        """Everything stored about the runner."""
+        plans, logs = Plans(self._db), SessionLogs(self._db)
+        newest_first = await logs.recent(user_id, limit=await logs.count(user_id))
+        return RunnerExport(
+            user_id=user_id,
+            profile=await Profiles(self._db).get(user_id),
+            plan=await plans.get(user_id),
+            plan_history=await plans.history(user_id),
+            session_logs=tuple(reversed(newest_first)),
+            live_session=await LiveSessions(self._db).get(user_id),
+            other_records=await self._other_records(user_id),
+        )
+
+    async def erase(self, user_id: int) -> dict[str, int]:
+        """Delete every row about the runner in one transaction, children before parents;
+        returns the rows deleted per table (every table that can hold a runner's rows)."""
+        tables = await _runner_tables(self._db)
+        async with self._db.transaction() as tx:
+            return {
+                table.name: await tx.execute(table.statement("DELETE"), (user_id,))
+                for table in tables
+            }
+
+    async def _other_records(self, user_id: int) -> dict[str, tuple[Record, ...]]:
+        records: dict[str, tuple[Record, ...]] = {}
+        for table in sorted(await _runner_tables(self._db), key=lambda table: table.name):
+            if table.name in _TYPED_TABLES:
+                continue
+            rows = await self._db.fetch_all(table.statement("SELECT *"), (user_id,))
+            if rows:
+                records[table.name] = tuple(dict(row) for row in rows)
+        return records
+
+
+async def _runner_tables(db: Database) -> list[_RunnerTable]:
+    """The tables holding runners' rows, each after every table that references it."""
+    columns: defaultdict[str, set[str]] = defaultdict(set)
+    for row in await db.fetch_all(_COLUMNS):
+        columns[row["table_name"]].add(row["column_name"].lower())
+    order: TopologicalSorter[str] = TopologicalSorter()
+    for name in sorted(columns):
+        order.add(name)
+    for row in await db.fetch_all(_FOREIGN_KEYS):
+        if row["child"] != row["parent"]:
+            order.add(row["parent"], row["child"])  # the parent comes after its child
+    tables = []
+    for name in order.static_order():
+        condition = _runner_condition(columns.get(name, set()))
+        if condition is not None:
+            tables.append(_RunnerTable(name, condition))
+    return tables
+
+
+def _runner_condition(columns: set[str]) -> str | None:
+    """How a table with these columns names a runner, or None if it does not."""
+    for column, condition in _RUNNER_CONDITIONS:
+        if column in columns:
+            return condition
+    return None

@@ -1,0 +1,49 @@
+"""Texts of /progress: the summary under the chart, the chart's own words, and the one
+sentence that says what the last weeks mean.
+
+`INTERPRETATIONS` is keyed by the string values of `bot.domain.progress.Interpretation`, so
+this module needs no domain import and a translation is one more file of the same shape.
+"""
+
+from __future__ import annotations
+
+NO_DATA = (
+    "No sessions logged in the last {weeks} weeks yet, so there's nothing to draw. "
+    "Once you've done one, with /go or noted with /log, your weeks show up here. 🌱"
+)
+
+HEADLINE = "📈 Your progress · {level}"
+MINUTES_LINE = (
+    "Backwards: {this_week} this week, {last_week} last week, {total} over {weeks} weeks."
+)
+STREAK_ONE = "Streak: 1 week with a session."
+STREAK_MANY = "Streak: {weeks} weeks in a row with a session. 🔥"
+TREND_LINE = "Last two weeks: effort {effort}, pain {pain}."
+MINUTES = "{minutes} min"
+UNDER_A_MINUTE = "under 1 min"
+SCORE = "{score}/10"
+NOT_RATED = "not rated"
+
+INTERPRETATIONS: dict[str, str] = {
+    "early_days": "Early days: a few more sessions and the trend will show.",
+    "quiet": "A quiet couple of weeks: one short session gets you going again.",
+    "welcome_back": "Welcome back after a break: start gently and build up again.",
+    "pain_high": (
+        "Pain has been high lately: take it easier this week, and if it lingers, "
+        "get it checked by a physio or doctor."
+    ),
+    "pain_rising": "Pain has been creeping up: take it easier this week.",
+    "adapting": "Same effort for more minutes backwards than a month ago: you're adapting.",
+    "easier": "The same work feels easier than a month ago: you're adapting.",
+    "harder": "Sessions feel harder than a month ago: no rush, let this level settle.",
+    "longer": "More reverse minutes per session than a month ago: steady growth.",
+    "steady": "Steady weeks: regular sessions are what make backwards running stick.",
+}
+
+# The chart (the runner reads these in the picture).
+CHART_MINUTES_TITLE = "Reverse minutes per week"
+CHART_SCORES_TITLE = "Effort and pain (weekly average, 0-10)"
+CHART_EFFORT = "Effort"
+CHART_PAIN = "Pain"
+CHART_WEEK = "{day} {month}"  # the Monday that starts the week
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
