@@ -23,6 +23,7 @@ from bot.handlers.go import build_go_handlers
 from bot.handlers.live_session import build_live_session_handlers
 from bot.handlers.onboarding import build_onboarding_handlers
 from bot.handlers.plan import build_plan_handlers
+from bot.handlers.records import build_records_handlers
 from bot.handlers.reminders import build_reminder_handlers
 from bot.handlers.session_log import build_session_log_handlers, rebuild_checkin_jobs
 from bot.scheduling.cues import rebuild_cue_jobs
@@ -77,6 +78,7 @@ def build_application(
             *build_live_session_handlers(),
             *build_session_log_handlers(),
             *build_reminder_handlers(),
+            *build_records_handlers(),
             *build_basic_handlers(),
             *build_fallback_handlers(),
         ]

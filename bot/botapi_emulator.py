@@ -308,6 +308,11 @@ class EmulatedRequest(BaseRequest):
             )
             return 200, json.dumps({"ok": True, "result": updates}).encode()
         uploads = _uploads(request_data)
+        if request_data is not None and request_data.contains_files:
+            # Telegram learns an upload's name from its form field; keep it like Telegram does.
+            for file_name, _, _ in request_data.multipart_data.values():
+                if file_name:
+                    params.setdefault("filename", file_name)
         status, body = self.emulator.answer(api_method, params, uploads)
         if status == TIMEOUT:
             raise TimedOut(f"emulated time-out calling {api_method}")

@@ -140,13 +140,15 @@ def first_session_text(profile: Profile, plan: StoredPlan, now: datetime) -> str
     )
 
 
-def _position_lines(profile: Profile, plan: StoredPlan) -> list[str]:
+def level_line(profile: Profile, plan: StoredPlan) -> str:
+    """Where the runner is: "Level 1, step 2 of 4: short reverse jogs."."""
     level, stage = plan.state.level, plan.state.stage
     name = texts.LEVEL_2_NAMES[route_for(profile)] if level == 2 else texts.LEVEL_NAMES[level]
-    lines = [
-        texts.LEVEL_LINE.format(level=level, stage=stage, stages=stage_count(level), name=name),
-        texts.WHY.format(reason=plan.reason),
-    ]
+    return texts.LEVEL_LINE.format(level=level, stage=stage, stages=stage_count(level), name=name)
+
+
+def _position_lines(profile: Profile, plan: StoredPlan) -> list[str]:
+    lines = [level_line(profile, plan), texts.WHY.format(reason=plan.reason)]
     physio_note = starting_level(profile).physio_note
     if physio_note is not None:
         lines.append(physio_note)

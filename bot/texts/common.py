@@ -15,9 +15,13 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("skip", "Skip to the next step of the session"),
     ("stop", "End the session now"),
     ("log", "Log a session you did without me"),
+    ("progress", "Your weeks in a chart, and what they mean"),
+    ("history", "Every session you logged"),
     ("reminders", "When I remind you, and quiet hours"),
     ("calendar", "Your next four weeks as a calendar file"),
     ("profile", "See your setup and change any part of it"),
+    ("export", "Your data as CSV and JSON files"),
+    ("delete", "Erase everything I know about you"),
     ("cancel", "Leave what we are doing right now"),
 )
 
