@@ -36,7 +36,6 @@ from pathlib import Path
 
 from telegram import Update
 
-from bench.fake_api import LatencyRequest
 from bot.app import build_application
 from bot.botapi_emulator import ApiCall, BotApiEmulator, EmulatedRequest, Json
 from bot.config import Settings
@@ -140,7 +139,7 @@ async def run(args: argparse.Namespace) -> None:
         emulator = BotApiEmulator()
         application = build_application(
             _settings(Path(directory), timeline_seconds(steps) / args.duration_s, args),
-            request=LatencyRequest(emulator, args.latency_ms / 1000),
+            request=EmulatedRequest(emulator, args.latency_ms / 1000),
             updates_request=EmulatedRequest(emulator),
             rate_limiter=PriorityRateLimiter(30 if args.telegram_limits else None),
         )

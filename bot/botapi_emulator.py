@@ -273,8 +273,11 @@ def _now() -> float:
 class EmulatedRequest(BaseRequest):
     """A python-telegram-bot request backend that talks to a BotApiEmulator, not the network."""
 
-    def __init__(self, emulator: BotApiEmulator) -> None:
+    def __init__(self, emulator: BotApiEmulator, latency: float = 0.0) -> None:
+        """`latency`: seconds each answer takes to come back (benchmarks); the emulator
+        records a call when it arrives, before that delay."""
         self.emulator = emulator
+        self.latency = latency
 
     @property
     def read_timeout(self) -> float | None:
@@ -314,6 +317,8 @@ class EmulatedRequest(BaseRequest):
                 if file_name:
                     params.setdefault("filename", file_name)
         status, body = self.emulator.answer(api_method, params, uploads)
+        if self.latency:
+            await asyncio.sleep(self.latency)
         if status == TIMEOUT:
             raise TimedOut(f"emulated time-out calling {api_method}")
         return status, json.dumps(body).encode()

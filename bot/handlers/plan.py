@@ -6,23 +6,20 @@ from telegram import Update
 from telegram.ext import BaseHandler, CommandHandler
 
 from bot.coaching import plan_text, review_plan
+from bot.handlers.senders import sender_with_profile
 from bot.services import CoachContext
 from bot.texts import plan as texts
 
 
 async def show_plan(update: Update, context: CoachContext) -> None:
     """Review the runner's plan against their logs and show it; without a profile, say how."""
-    user, message = update.effective_user, update.effective_message
-    if user is None or message is None:
+    sender = await sender_with_profile(update, context, texts.NO_PROFILE_YET)
+    if sender is None:
         return
-    services = context.services
-    profile = await services.profiles.get(user.id)
-    if profile is None:
-        await message.reply_text(texts.NO_PROFILE_YET)
-        return
+    services, profile = context.services, sender.profile
     now = services.now()
     plan, decision = await review_plan(services, profile, now)
-    await message.reply_text(plan_text(profile, plan, decision, now))
+    await sender.message.reply_text(plan_text(profile, plan, decision, now))
 
 
 def build_plan_handlers() -> list[BaseHandler[Update, CoachContext, None]]:

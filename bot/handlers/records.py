@@ -13,6 +13,7 @@ from bot.coaching import level_line
 from bot.domain.programme import format_duration, session_shape
 from bot.domain.progress import progress_message, summarize_progress
 from bot.export_files import everything_json, sessions_csv
+from bot.handlers.senders import sender_with_profile
 from bot.handlers.taps import redraw, tapped
 from bot.services import CoachContext
 from bot.storage.runner_data import RunnerData
@@ -26,16 +27,15 @@ PAGE_SIZE = 5
 
 async def show_progress(update: Update, context: CoachContext) -> None:
     """/progress: a chart of the last weeks and what it means (words only without data)."""
-    user, message = update.effective_user, update.effective_message
-    if user is None or message is None:
+    sender = await sender_with_profile(update, context, plan_texts.NO_PROFILE_YET)
+    if sender is None:
         return
-    services = context.services
-    profile = await services.profiles.get(user.id)
-    plan = await services.plans.get(user.id)
-    if profile is None or plan is None:
+    services, profile, message = context.services, sender.profile, sender.message
+    plan = await services.plans.get(sender.user_id)
+    if plan is None:
         await message.reply_text(plan_texts.NO_PROFILE_YET)
         return
-    logs = await services.logs.recent(user.id)
+    logs = await services.logs.recent(sender.user_id)
     today = services.now().astimezone(ZoneInfo(profile.timezone)).date()
     summary = summarize_progress(logs, today)
     text = progress_message(summary, level_line(profile, plan))

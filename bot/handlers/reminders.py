@@ -20,6 +20,7 @@ from bot.domain.reminders import (
     parse_lead,
     parse_quiet_hours,
 )
+from bot.handlers.senders import sender_with_profile
 from bot.handlers.taps import tapped
 from bot.scheduling.reminders import (
     REALIGN_PREFIX,
@@ -41,22 +42,19 @@ _QUIET_PRESET = ("22:00", "07:00")
 
 async def show_reminders(update: Update, context: CoachContext) -> None:
     """/reminders [on|off|lead N|quiet 22-7|quiet off]: show or change the schedule."""
-    user, message = update.effective_user, update.effective_message
-    if user is None or message is None:
+    sender = await sender_with_profile(update, context, texts.NEEDS_PROFILE)
+    if sender is None:
         return
-    services = context.services
-    profile = await services.profiles.get(user.id)
-    if profile is None:
-        await message.reply_text(texts.NEEDS_PROFILE)
-        return
-    prefs = await services.reminders.prefs(user.id)
+    prefs = await context.services.reminders.prefs(sender.user_id)
     if context.args:
         changed = _changed_prefs(prefs, " ".join(context.args))
         if changed is None:
-            await message.reply_text(texts.NOT_UNDERSTOOD)
+            await sender.message.reply_text(texts.NOT_UNDERSTOOD)
             return
-        prefs = await _store(context, user.id, changed)
-    await message.reply_text(_summary(profile, prefs), reply_markup=_settings_buttons(prefs))
+        prefs = await _store(context, sender.user_id, changed)
+    await sender.message.reply_text(
+        _summary(sender.profile, prefs), reply_markup=_settings_buttons(prefs)
+    )
 
 
 async def tap_setting(update: Update, context: CoachContext) -> None:
@@ -149,13 +147,12 @@ async def tap_realign(update: Update, context: CoachContext) -> None:
 
 async def send_calendar(update: Update, context: CoachContext) -> None:
     """/calendar: an .ics file with the next four weeks of backwards sessions."""
-    user, message = update.effective_user, update.effective_message
-    if user is None or message is None:
+    sender = await sender_with_profile(update, context, texts.NEEDS_PROFILE)
+    if sender is None:
         return
-    services = context.services
-    profile = await services.profiles.get(user.id)
-    plan = await services.plans.get(user.id)
-    if profile is None or plan is None:
+    services, profile, message = context.services, sender.profile, sender.message
+    plan = await services.plans.get(sender.user_id)
+    if plan is None:
         await message.reply_text(texts.NEEDS_PROFILE)
         return
     now = services.now()

@@ -38,6 +38,7 @@ from bot.domain.logs import MorningAfter
 from bot.domain.profile import Profile, Units
 from bot.domain.reminders import in_quiet_hours
 from bot.handlers.basics import not_understood
+from bot.handlers.senders import sender_with_profile
 from bot.handlers.taps import tapped
 from bot.scheduling.registry import checkin_job_name
 from bot.services import CoachContext, Services, services_of
@@ -167,17 +168,14 @@ async def reply_text(update: Update, context: CoachContext) -> None:
 
 async def log_command(update: Update, context: CoachContext) -> None:
     """/log <when> <minutes> <effort> <pain>: a session done without the bot."""
-    user, message = update.effective_user, update.effective_message
-    if user is None or message is None:
+    sender = await sender_with_profile(update, context, texts.NOTHING_TO_LOG)
+    if sender is None:
         return
-    services = context.services
-    profile = await services.profiles.get(user.id)
-    if profile is None:
-        await message.reply_text(texts.NOTHING_TO_LOG)
-        return
+    services, profile, message = context.services, sender.profile, sender.message
+    user_id = sender.user_id
     arguments = " ".join(context.args or ())
     if not arguments:
-        prompt = await services.logs.prompt(user.id)
+        prompt = await services.logs.prompt(user_id)
         if prompt is not None and prompt.step in (EFFORT, PAIN, SITE):
             await _ask_step(message, prompt.log_id, prompt.step)
         else:
@@ -185,10 +183,10 @@ async def log_command(update: Update, context: CoachContext) -> None:
         return
     parsed = parse_manual_log(arguments, _local_now(profile, services).date())
     if not isinstance(parsed, ManualLog):
-        await message.reply_text(texts.LOG_PROBLEMS.get(parsed.value, texts.LOG_USAGE))
+        await message.reply_text(texts.LOG_PROBLEMS[parsed.value])
         return
     log_id = await services.logs.create(
-        NewLog(user.id, parsed.day, LogSource.MANUAL, True, round(parsed.reverse_minutes * 60)),
+        NewLog(user_id, parsed.day, LogSource.MANUAL, True, round(parsed.reverse_minutes * 60)),
         services.now(),
     )
     answers = LogAnswers(
@@ -198,7 +196,7 @@ async def log_command(update: Update, context: CoachContext) -> None:
         notes=parsed.notes or None,
         red_flag=bool(parsed.red_flags),
     )
-    entry = await services.logs.answer(user.id, log_id, answers, services.now())
+    entry = await services.logs.answer(user_id, log_id, answers, services.now())
     if entry is not None:
         await message.reply_text(_logged_line(entry))
         await _complete(context, message, entry)

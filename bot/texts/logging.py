@@ -83,6 +83,11 @@ LOG_PROBLEMS: dict[str, str] = {
     "no_minutes": "How many minutes backwards? For example: /log 12 min effort 6.",
     "future_date": "That date hasn't happened yet. Log it on the day, or after.",
     "minutes_out_of_range": "Between 1 and 180 minutes backwards, please.",
-    "bad_date": "I couldn't read that date. Try yesterday, a weekday, or 18.11.",
+    "date_too_old": "I keep logs of the last 30 days: that one is further back.",
+    "unknown_date": "I couldn't read that date. Try yesterday, a weekday, or 18.11.",
+    "unclear_numbers": (
+        "Some numbers didn't fit: effort and pain are 0 to 10. For example: "
+        "/log 12 min effort 6 pain 1."
+    ),
 }
 NOTHING_TO_LOG = "There's nothing waiting to be logged. /log records a session you did alone."

@@ -356,3 +356,10 @@ def test_manual_log(typed: str, expected: ManualLog | ManualLogProblem) -> None:
 
 def test_a_year_less_date_in_january_can_be_last_december() -> None:
     assert parse_manual_log("30.12 10", date(2027, 1, 2)) == ManualLog(on(12, 30), 10.0)
+
+
+def test_every_log_problem_has_a_kind_reply() -> None:
+    from bot.domain.log_reply import ManualLogProblem
+    from bot.texts.logging import LOG_PROBLEMS
+
+    assert set(LOG_PROBLEMS) == {problem.value for problem in ManualLogProblem}
