@@ -17,6 +17,7 @@ from telegram.request import BaseRequest
 
 from bot.config import Settings
 from bot.delivery import PriorityRateLimiter
+from bot.handlers.admin import build_admin_handlers
 from bot.handlers.basics import build_basic_handlers, build_fallback_handlers
 from bot.handlers.errors import handle_error
 from bot.handlers.go import build_go_handlers
@@ -26,6 +27,7 @@ from bot.handlers.plan import build_plan_handlers
 from bot.handlers.records import build_records_handlers
 from bot.handlers.reminders import build_reminder_handlers
 from bot.handlers.session_log import build_session_log_handlers, rebuild_checkin_jobs
+from bot.handlers.watch_files import build_watch_file_handlers
 from bot.scheduling.cues import rebuild_cue_jobs
 from bot.scheduling.reminders import rebuild_reminder_jobs
 from bot.services import CoachApplication, CoachContext, Services, attach_services, services_of
@@ -79,6 +81,8 @@ def build_application(
             *build_session_log_handlers(),
             *build_reminder_handlers(),
             *build_records_handlers(),
+            *build_watch_file_handlers(),
+            *build_admin_handlers(),
             *build_basic_handlers(),
             *build_fallback_handlers(),
         ]

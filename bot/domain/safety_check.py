@@ -258,6 +258,11 @@ def answers_from_keys(keys: Mapping[str, str]) -> SafetyAnswers:
     return answers
 
 
+def answered_labels(answers: SafetyAnswers) -> tuple[str, ...]:
+    """The labels of the buttons behind the answers so far, in the order asked."""
+    return tuple(option_label(_OPTIONS_BY_KEY[key]) for key in answer_keys(answers).values())
+
+
 def next_question(answers: SafetyAnswers, profile: Profile) -> Question | None:
     """The question to ask now, or None once the runner is ready to start.
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
@@ -30,6 +31,7 @@ from bot.domain.safety_check import (
     SafetyAnswers,
     SafetyVerdict,
     answer_keys,
+    answered_labels,
     answers_from_keys,
     assess,
     decided_early,
@@ -39,7 +41,7 @@ from bot.domain.safety_check import (
     question_text,
     with_answer,
 )
-from bot.handlers.taps import answered_with, redraw, tap_of, tapped
+from bot.handlers.taps import answered_with, edit_or_send, tap_of, tapped
 from bot.scheduling.cues import schedule_next_cue
 from bot.services import CoachContext
 from bot.session_view import (
@@ -70,15 +72,18 @@ async def go(update: Update, context: CoachContext) -> None:
     if await _point_at_running_session(user.id, context, message):
         return
     await services.safety_checks.save(user.id, {}, services.now())
-    await _ask(message, next_question(SafetyAnswers(), profile), SafetyAnswers())
+    question = next_question(SafetyAnswers(), profile)
+    await message.reply_text(
+        _check_text(SafetyAnswers(), None, question), reply_markup=_keyboard(question)
+    )
 
 
 async def answer(update: Update, context: CoachContext) -> None:
     """A tap on a safety-check button.
 
-    Its spinner is stopped together with the reply rather than before it, and the tapped
-    answer is shown on the question last: the tap that starts a session gets its first cue
-    out after one round trip to Telegram, not three.
+    The check lives in one message that shows the answers so far and the next question, so
+    each tap costs one edit, sent together with the tap's acknowledgement. The tap that
+    starts a session stores it and arms its first cue before anything else is sent.
     """
     tap = tap_of(update)
     if tap is None:
@@ -94,34 +99,52 @@ async def answer(update: Update, context: CoachContext) -> None:
         return
     answers = with_answer(answers_from_keys(stored), option)
     await services.safety_checks.save(tap.user_id, answer_keys(answers), services.now())
-    await answered_with(tap, _next_step(tap.message, context, profile, answers))
-    await redraw(tap, text=f"{tap.message.text}\n→ {option_label(option)}")
+    step = await _next_step(context, profile, answers)
+    if step.ends_check:
+        await services.safety_checks.discard(profile.user_id)
+    starting = _start(tap.message, context, profile, answers, step.start) if step.start else None
+    await asyncio.gather(
+        *(() if starting is None else (starting,)),
+        answered_with(tap, edit_or_send(tap, step.text, step.markup)),
+    )
 
 
-async def _next_step(
-    message: Message, context: CoachContext, profile: Profile, answers: SafetyAnswers
-) -> None:
+@dataclass(frozen=True, slots=True)
+class _CheckStep:
+    """What the check message shows after an answer, and whether a session starts."""
+
+    text: str
+    markup: InlineKeyboardMarkup | None = None
+    ends_check: bool = False
+    start: SafetyVerdict | None = None
+
+
+async def _next_step(context: CoachContext, profile: Profile, answers: SafetyAnswers) -> _CheckStep:
     """After an answer: stop (or ask for another place), ask the next question, or start."""
     early = decided_early(answers)
     if early is not None:
-        await message.reply_text(early.why)
         if early.can_move:
-            await _ask(message, next_question(answers, profile), answers)
-        else:
-            await context.services.safety_checks.discard(profile.user_id)
-        return
+            question = next_question(answers, profile)
+            return _CheckStep(_check_text(answers, early.why, question), _keyboard(question))
+        return _CheckStep(_check_text(answers, early.why, None), ends_check=True)
     question = next_question(answers, profile)
-    if question is not None and question.id is QuestionId.WARM_UP:
-        if answers.warm_up_ready is None:
-            verdict = assess(answers, profile, await _todays_template(context, profile))
-            await message.reply_text(_verdict_text(verdict))
-        await _ask(message, question, answers)
-        return
+    if question is None:
+        verdict = assess(answers, profile, await _todays_template(context, profile))
+        return _CheckStep(_check_text(answers, None, None), ends_check=True, start=verdict)
+    note = None
+    if question.id is QuestionId.WARM_UP and answers.warm_up_ready is None:
+        note = _verdict_text(assess(answers, profile, await _todays_template(context, profile)))
+    return _CheckStep(_check_text(answers, note, question), _keyboard(question))
+
+
+def _check_text(answers: SafetyAnswers, note: str | None, question: Question | None) -> str:
+    """The check message: a line per answer so far, a note (a verdict), the next question."""
+    lines = [texts.CHECK_ANSWER.format(answer=label) for label in answered_labels(answers)]
+    if note:
+        lines += ["", note]
     if question is not None:
-        await _ask(message, question, answers)
-        return
-    verdict = assess(answers, profile, await _todays_template(context, profile))
-    await _start(message, context, profile, answers, verdict)
+        lines += ["", question_text(question, answers)]
+    return "\n".join(lines).strip()
 
 
 async def _start(
@@ -133,7 +156,6 @@ async def _start(
 ) -> None:
     """Store the session, then send its timeline while the first cue (due now) is armed."""
     services = context.services
-    await services.safety_checks.discard(profile.user_id)
     if verdict.template is None:
         await message.reply_text(verdict.why)
         return
@@ -187,10 +209,10 @@ def _verdict_text(verdict: SafetyVerdict) -> str:
     return verdict.why if verdict.reminder is None else f"{verdict.why}\n\n{verdict.reminder}"
 
 
-async def _ask(message: Message, question: Question | None, answers: SafetyAnswers) -> None:
+def _keyboard(question: Question | None) -> InlineKeyboardMarkup | None:
     if question is None:
-        return
-    keyboard = InlineKeyboardMarkup(
+        return None
+    return InlineKeyboardMarkup(
         [
             [
                 InlineKeyboardButton(
@@ -201,7 +223,6 @@ async def _ask(message: Message, question: Question | None, answers: SafetyAnswe
             for row in question.rows
         ]
     )
-    await message.reply_text(question_text(question, answers), reply_markup=keyboard)
 
 
 def build_go_handlers() -> list[BaseHandler[Update, CoachContext, None]]:

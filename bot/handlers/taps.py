@@ -62,3 +62,13 @@ async def redraw(
             await tap.query.edit_message_text(text, reply_markup=markup)
     except BadRequest as error:
         logger.info("could not update a message after a tap: %s", error)
+
+
+async def edit_or_send(tap: Tap, text: str, markup: InlineKeyboardMarkup | None) -> None:
+    """Show `text` on the tapped message; if Telegram refuses the edit (too old, deleted),
+    send it as a new message, since here the text is not cosmetic."""
+    try:
+        await tap.query.edit_message_text(text, reply_markup=markup)
+    except BadRequest as error:
+        logger.info("could not edit a message after a tap, sending anew: %s", error)
+        await tap.message.reply_text(text, reply_markup=markup)

@@ -61,6 +61,7 @@ CAUGHT_UP = (
     "{left} left. Cues continue from here."
 )
 NO_SESSION_STEP = "Your session is just wrapping up. Resume it or stop it?"
+CHECK_ANSWER = "✔︎ {answer}"
 CHECK_ENDED = "That safety check has ended. /go starts a fresh one."
 NEEDS_PROFILE = "Let's set up your profile first: /start takes about two minutes."
 

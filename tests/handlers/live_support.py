@@ -69,6 +69,15 @@ def sent_to(coach: Coach, chat_id: int) -> list[ApiCall]:
     ]
 
 
+def edits_to(coach: Coach, chat_id: int) -> list[str]:
+    """The texts of every message edit in one chat so far (the safety check updates in place)."""
+    return [
+        str(call.params["text"])
+        for call in coach.emulator.calls
+        if call.method == "editMessageText" and call.params.get("chat_id") == chat_id
+    ]
+
+
 def texts_to(coach: Coach, chat_id: int) -> list[str]:
     """The texts of every message sent to one chat so far."""
     return [str(call.params["text"]) for call in sent_to(coach, chat_id)]

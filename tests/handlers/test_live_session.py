@@ -22,6 +22,7 @@ from bot.texts import safety as safety_texts
 from bot.texts import session as session_texts
 from tests.handlers.live_support import (
     TRACK_JOGGER,
+    edits_to,
     is_cue,
     pass_safety_check,
     register,
@@ -153,7 +154,21 @@ async def test_i_feel_unwell_stops_at_once_with_the_advice(tmp_path: Path) -> No
 async def test_pain_in_the_check_downgrades_to_a_shorter_walk(fast_coach: Coach) -> None:
     runner = await register(fast_coach)
     await pass_safety_check(runner, pain="4")
-    assert safety_texts.REASONS["pain_moderate"] in texts_to(fast_coach, CHAT)
+    [warm_up_question] = [
+        text for text in edits_to(fast_coach, CHAT) if "warm-up walk, facing forwards" in text
+    ]
+    assert warm_up_question == "\n".join(
+        [
+            "✔︎ 🏟️ Running track",
+            "✔︎ ✅ Yes, all three",
+            "✔︎ No, I'm fresh",
+            "✔︎ 4",
+            "",
+            safety_texts.REASONS["pain_moderate"],
+            "",
+            "Ready? We start with a 5-minute warm-up walk, facing forwards.",
+        ]
+    )
     timeline = await wait_for_text(fast_coach, CHAT, "Today: a gentler session")
     assert "reverse walk" in timeline
     stored = await fast_coach.services.live_sessions.get(CHAT)
@@ -165,13 +180,20 @@ async def test_pain_in_the_check_downgrades_to_a_shorter_walk(fast_coach: Coach)
 async def test_high_pain_or_a_road_never_starts_a_session(fast_coach: Coach) -> None:
     runner = await register(fast_coach)
     await runner.send("/go")
-    [refused, asked_again] = texts(replies(await runner.tap("sidewalk or road")))
-    assert refused == safety_texts.REASONS["sidewalk_or_road"]
-    assert asked_again == safety_texts.QUESTIONS["where"]
+    [refused] = texts(await runner.tap("sidewalk or road"))
+    assert refused == "\n\n".join(
+        [
+            "✔︎ 🚗 A sidewalk or road",
+            safety_texts.REASONS["sidewalk_or_road"],
+            safety_texts.QUESTIONS["where"],
+        ]
+    )
     await runner.tap("Running track")
     await runner.tap("Yes, all three")
     await runner.tap("No, I'm fresh")
-    assert texts(replies(await runner.tap("7"))) == [safety_texts.REASONS["pain_high"]]
+    [postponed] = texts(await runner.tap("7"))
+    assert postponed.endswith("✔︎ 7\n\n" + safety_texts.REASONS["pain_high"])
+    assert runner.buttons(runner.inbox()[-1]) == []
     assert await fast_coach.services.live_sessions.get(CHAT) is None
     assert await fast_coach.services.safety_checks.get(CHAT) is None
 
