@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import logging
 import os
 import re
@@ -17,6 +18,13 @@ DEFAULT_DB_PATH = Path("data") / "backstride.sqlite3"
 DEFAULT_CONCURRENT_UPDATES = 256
 _TOKEN_PATTERN = re.compile(r"^\d{1,20}:[A-Za-z0-9_-]{1,100}$")
 _LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+LOG_FORMATS = ("text", "json")
+DEFAULT_WEBHOOK_LISTEN = "0.0.0.0"  # every interface: Telegram or the proxy must reach it
+DEFAULT_WEBHOOK_PORT = 8443
+# Telegram's rule for setWebhook's secret_token: 1-256 of A-Z, a-z, 0-9, _ and -.
+_SECRET_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
+# The ports Telegram delivers webhooks to.
+_TELEGRAM_WEBHOOK_PORTS = (443, 80, 88, 8443)
 
 
 class ConfigError(Exception):
@@ -39,6 +47,12 @@ class Settings:
     default_timezone: str
     log_level: str
     concurrent_updates: int
+    log_format: str = "text"
+    # Webhook mode when `webhook_url` is set (the secret is then set too); polling otherwise.
+    webhook_url: str | None = None
+    webhook_listen: str = DEFAULT_WEBHOOK_LISTEN
+    webhook_port: int = DEFAULT_WEBHOOK_PORT
+    webhook_secret: str | None = None
     # A cue more than this many wall-clock seconds late is not sent; the runner gets one
     # catch-up message instead. Not an environment setting: tests lower it.
     cue_grace_seconds: float = 5.0
@@ -59,6 +73,7 @@ def load_settings(
     def get(name: str) -> str:
         return values.get(name, "").strip()
 
+    webhook_url = _parse_webhook_url(get("BACKSTRIDE_WEBHOOK_URL"))
     return Settings(
         token=_parse_token(get("TELEGRAM_BOT_TOKEN")),
         api_base_url=_parse_base_url(get("TELEGRAM_API_BASE_URL")),
@@ -68,6 +83,13 @@ def load_settings(
         default_timezone=_parse_timezone(get("BACKSTRIDE_DEFAULT_TZ")),
         log_level=_parse_log_level(get("LOG_LEVEL")),
         concurrent_updates=_parse_concurrent_updates(get("BACKSTRIDE_CONCURRENT_UPDATES")),
+        log_format=_parse_log_format(get("LOG_FORMAT")),
+        webhook_url=webhook_url,
+        webhook_listen=_parse_webhook_listen(get("BACKSTRIDE_WEBHOOK_LISTEN")),
+        webhook_port=_parse_webhook_port(get("BACKSTRIDE_WEBHOOK_PORT")),
+        webhook_secret=_parse_webhook_secret(
+            get("BACKSTRIDE_WEBHOOK_SECRET"), required=webhook_url is not None
+        ),
     )
 
 
@@ -157,6 +179,66 @@ def _parse_concurrent_updates(raw: str) -> int:
     if bound < 1:
         raise ConfigError("BACKSTRIDE_CONCURRENT_UPDATES", "must be 1 or more (1: one at a time)")
     return bound
+
+
+def _parse_log_format(raw: str) -> str:
+    log_format = (raw or "text").lower()
+    if log_format not in LOG_FORMATS:
+        raise ConfigError("LOG_FORMAT", "must be text (for people) or json (one object per line)")
+    return log_format
+
+
+def _parse_webhook_url(raw: str) -> str | None:
+    if not raw:
+        return None
+    parsed = urlparse(raw)
+    if parsed.scheme != "https" or not parsed.hostname:
+        raise ConfigError(
+            "BACKSTRIDE_WEBHOOK_URL", "must be a public https URL like https://bot.example.org/tg"
+        )
+    try:
+        port = parsed.port
+    except ValueError:
+        port = -1
+    if port is not None and port not in _TELEGRAM_WEBHOOK_PORTS:
+        raise ConfigError(
+            "BACKSTRIDE_WEBHOOK_URL", "Telegram only calls ports 443, 80, 88 and 8443"
+        )
+    return raw
+
+
+def _parse_webhook_listen(raw: str) -> str:
+    if not raw:
+        return DEFAULT_WEBHOOK_LISTEN
+    try:
+        return str(ipaddress.ip_address(raw))
+    except ValueError:
+        raise ConfigError(
+            "BACKSTRIDE_WEBHOOK_LISTEN", f"{raw!r} is not an IP address like 0.0.0.0 or 127.0.0.1"
+        ) from None
+
+
+def _parse_webhook_port(raw: str) -> int:
+    if not raw:
+        return DEFAULT_WEBHOOK_PORT
+    if not raw.isdigit() or not 1 <= int(raw) <= 65535:
+        raise ConfigError("BACKSTRIDE_WEBHOOK_PORT", "must be a port number from 1 to 65535")
+    return int(raw)
+
+
+def _parse_webhook_secret(raw: str, *, required: bool) -> str | None:
+    if not raw:
+        if required:
+            raise ConfigError(
+                "BACKSTRIDE_WEBHOOK_SECRET",
+                "is required with BACKSTRIDE_WEBHOOK_URL (Telegram sends it with every update)",
+            )
+        return None
+    if not _SECRET_PATTERN.fullmatch(raw):
+        raise ConfigError(
+            "BACKSTRIDE_WEBHOOK_SECRET", "must be 1-256 letters, digits, _ or - (Telegram's rule)"
+        )
+    return raw
 
 
 def log_level_number(settings: Settings) -> int:

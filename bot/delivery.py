@@ -126,6 +126,7 @@ class PriorityRateLimiter(BaseRateLimiter[dict[str, Any]]):
         self._waker: asyncio.Task[None] | None = None
         self._nap: asyncio.Future[None] | None = None
         self._wake_at = math.inf
+        self.messages_sent = 0  # messages Telegram accepted (sendMessage, sendPhoto, …)
 
     async def initialize(self) -> None:
         """Start the waker."""
@@ -164,11 +165,15 @@ class PriorityRateLimiter(BaseRateLimiter[dict[str, Any]]):
         while True:
             await self._take_turn(call)
             try:
-                return await callback(*args, **kwargs)
+                result = await callback(*args, **kwargs)
             except TelegramError as error:
                 own_wait = self._retry_wait(call, error)
                 if own_wait is None:
                     raise
+            else:
+                if _is_message(endpoint):
+                    self.messages_sent += 1
+                return result
             if own_wait:
                 await self._sleep(own_wait)
 
@@ -492,6 +497,11 @@ def _chat_key(chat_id: object) -> ChatKey | None:
         return int(text)
     except ValueError:
         return text
+
+
+def _is_message(endpoint: str) -> bool:
+    """True for the calls that put a new message in a chat (not a typing indicator)."""
+    return endpoint.startswith("send") and endpoint != "sendChatAction"
 
 
 def _is_group(chat: ChatKey | None) -> bool:

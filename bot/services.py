@@ -9,6 +9,7 @@ from typing import Any
 from telegram.ext import Application, CallbackContext, ExtBot
 
 from bot.config import Settings
+from bot.recent_events import RecentEvents
 from bot.scheduling.registry import JobRegistry
 from bot.scheduling.stats import CueStats
 from bot.storage.database import Database
@@ -19,6 +20,7 @@ from bot.storage.reminders import Reminders
 from bot.storage.runners import Runners
 from bot.storage.safety_checks import SafetyChecks
 from bot.storage.session_logs import SessionLogs
+from bot.storage.usage import Usage
 
 _SERVICES_KEY = "services"
 
@@ -36,8 +38,10 @@ class Services:
     live_sessions: LiveSessions
     logs: SessionLogs
     reminders: Reminders
+    usage: Usage
     jobs: JobRegistry = field(default_factory=JobRegistry)
     cue_stats: CueStats = field(default_factory=CueStats)
+    errors: RecentEvents = field(default_factory=RecentEvents)  # unix times, last 24 h
 
     @classmethod
     def create(cls, settings: Settings) -> Services:
@@ -53,6 +57,7 @@ class Services:
             LiveSessions(db),
             SessionLogs(db),
             Reminders(db),
+            Usage(db),
         )
 
     @staticmethod

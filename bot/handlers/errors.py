@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 
 from telegram import Update
 from telegram.error import Forbidden, TelegramError
@@ -22,6 +23,7 @@ async def handle_error(update: object, context: CoachContext) -> None:
             logger.info("chat %s blocked the bot; marking the runner unreachable", chat.id)
             await context.services.runners.mark_unreachable(chat.id)
         return
+    context.services.errors.record(time.time())
     logger.error("error while handling an update", exc_info=error)
     if chat is None:
         return

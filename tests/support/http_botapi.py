@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs
 
 from bot.botapi_emulator import BotApiEmulator, Json
+from bot.emulated_user import EmulatedUser
 
 # Parameters the bot sends JSON-encoded inside a form field.
 _JSON_FIELDS = frozenset({"reply_markup", "commands", "entities", "allowed_updates"})
@@ -22,6 +23,9 @@ class HttpBotApi:
     def __init__(self) -> None:
         self.emulator = BotApiEmulator()
         self.requested_paths: list[str] = []
+        # Called with each call but getUpdates before it is answered (it may block); False
+        # drops the call unanswered and unrecorded, as if it never reached Telegram.
+        self.intercept: Callable[[str, Json], bool] | None = None
         self._lock = threading.Lock()
         self._queued: list[Json] = []
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
@@ -36,6 +40,27 @@ class HttpBotApi:
         """Queue an update for the bot's next getUpdates."""
         with self._lock:
             self._queued.append(self.emulator.number_update(payload))
+
+    def messages_in(self, chat_id: int) -> list[Json]:
+        """A snapshot of the bot's messages in one chat, oldest first (edits applied)."""
+        with self._lock:
+            return json.loads(json.dumps(self.emulator.messages_in(chat_id)))
+
+    def calls_of(self, method: str) -> list[Json]:
+        """The parameters of every call of one Bot API method so far."""
+        with self._lock:
+            return [dict(call.params) for call in self.emulator.calls if call.method == method]
+
+    def tap(self, user: EmulatedUser, label: str) -> bool:
+        """Queue a press on the button whose label contains `label` on the newest message with
+        buttons in the user's chat; False (nothing queued) if that message has no such button."""
+        keyboards = [m for m in self.messages_in(user.user_id) if "reply_markup" in m]
+        rows = keyboards[-1]["reply_markup"]["inline_keyboard"] if keyboards else []
+        for button in (button for row in rows for button in row):
+            if label in button["text"]:
+                self.send_from_user(user.tap(keyboards[-1], button["callback_data"]))
+                return True
+        return False
 
     def _take_updates(self, offset: int) -> list[Json]:
         with self._lock:
@@ -60,6 +85,9 @@ class HttpBotApi:
                     if not updates:
                         time.sleep(0.1)
                     status, body = 200, {"ok": True, "result": updates}
+                elif api.intercept is not None and not api.intercept(method, params):
+                    self.close_connection = True
+                    return
                 else:
                     with api._lock:
                         status, body = api.emulator.answer(method, params, {})
@@ -68,7 +96,9 @@ class HttpBotApi:
                 self.send_header("Content-Type", "application/json")
                 self.send_header("Content-Length", str(len(encoded)))
                 self.end_headers()
-                self.wfile.write(encoded)
+                # The bot may have been stopped (or killed) while it waited for this answer.
+                with suppress(BrokenPipeError, ConnectionResetError):
+                    self.wfile.write(encoded)
 
             def log_message(self, format: str, *args: object) -> None:
                 """Quiet: the test reads the recorded calls instead."""
