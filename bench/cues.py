@@ -59,6 +59,7 @@ _CUE_HEADS = tuple(heading.split(" · ")[0] for heading in session_texts.CUE_HEA
 _DONE_HEAD = session_texts.DONE.split("{")[0]
 _STEP_NUMBER = re.compile(r"Step (\d+) of (\d+)")
 _BULK_TEXT = "Reminder: your session is at 18:00."
+_PATIENCE = 60.0  # a runner waiting longer than this for the bot gives up (counted as lost)
 
 
 def bench_profile(user_id: int) -> Profile:
@@ -154,11 +155,12 @@ async def run(args: argparse.Namespace) -> None:
                 for uid in range(1, args.sessions + 1)
             ]
             bulk = _bulk_burst(application, args) if args.telegram_limits else _nothing()
-            await asyncio.gather(*runners, bulk)
+            outcomes = await asyncio.gather(*runners, bulk, return_exceptions=True)
+            gave_up = sum(isinstance(outcome, TimeoutError) for outcome in outcomes)
             await _until_sessions_end(application, args)
             elapsed = time.perf_counter() - began
             stale = services_of(application).cue_stats.stale_dropped
-    _report(args, steps, records, stale, elapsed, emulator)
+    _report(args, steps, records, stale, elapsed, emulator, gave_up)
 
 
 def _settings(directory: Path, scale: float, args: argparse.Namespace) -> Settings:
@@ -192,7 +194,7 @@ def _observe(
     call: ApiCall, records: dict[int, RunnerRecord], inboxes: dict[int, asyncio.Queue[Json]]
 ) -> None:
     """Note every cue's arrival; hand question messages (with buttons) to their runner."""
-    if call.method != "sendMessage":
+    if call.method not in ("sendMessage", "editMessageText"):
         return
     chat = int(call.params["chat_id"])
     text = str(call.params.get("text", ""))
@@ -239,13 +241,15 @@ async def _deliver(application: CoachApplication, emulator: BotApiEmulator, payl
 
 async def _next_question(inbox: asyncio.Queue[Json]) -> Json:
     while True:
-        message = await inbox.get()
+        message = await asyncio.wait_for(inbox.get(), _PATIENCE)
         if "reply_markup" in message:
             return message
 
 
 async def _next_timeline(inbox: asyncio.Queue[Json]) -> None:
-    while not str((await inbox.get()).get("text", "")).startswith("Today:"):
+    while not str((await asyncio.wait_for(inbox.get(), _PATIENCE)).get("text", "")).startswith(
+        "Today:"
+    ):
         pass
 
 
@@ -291,6 +295,7 @@ def _report(
     stale: int,
     elapsed: float,
     emulator: BotApiEmulator,
+    gave_up: int,
 ) -> None:
     offsets = (*step_offsets(steps), timeline_seconds(steps))
     scale = timeline_seconds(steps) / args.duration_s
@@ -312,7 +317,7 @@ def _report(
     print(
         f"run: updates={mode}{limits} latency_ms={args.latency_ms:.0f} "
         f"duration_s={args.duration_s:.0f} ramp_s={args.ramp_s:.0f} "
-        f"think_ms={args.think_ms:.0f} wall_s={elapsed:.1f}"
+        f"think_ms={args.think_ms:.0f} wall_s={elapsed:.1f} runners_gave_up={gave_up}"
         + (f" bulk_sent={bulk}" if args.telegram_limits else "")
     )
     common = f"sessions={args.sessions} sent={sent} lost={expected - sent} stale_dropped={stale}"

@@ -78,19 +78,18 @@ class Database:
     async def execute(self, sql: str, params: Params = ()) -> int:
         """Run one writing statement on its own (SQLite makes a single statement atomic, so
         it needs no BEGIN and COMMIT round trips); returns the number of rows it changed."""
-        async with self._lock, self._require_open().execute(sql, params) as cursor:
-            return cursor.rowcount
+        async with self._lock:
+            return await _changes(self._require_open(), sql, params)
 
     async def fetch_one(self, sql: str, params: Params = ()) -> sqlite3.Row | None:
         """The first row of a query, or None."""
-        async with self._lock, self._require_open().execute(sql, params) as cursor:
-            row: sqlite3.Row | None = await cursor.fetchone()
-            return row
+        rows = await self.fetch_all(sql, params)
+        return rows[0] if rows else None
 
     async def fetch_all(self, sql: str, params: Params = ()) -> list[sqlite3.Row]:
-        """All rows of a query."""
-        async with self._lock, self._require_open().execute(sql, params) as cursor:
-            return list(await cursor.fetchall())
+        """All rows of a query (one trip to the database thread, not three)."""
+        async with self._lock:
+            return list(await self._require_open().execute_fetchall(sql, params))
 
     def _require_open(self) -> aiosqlite.Connection:
         if self._connection is None:
@@ -106,8 +105,7 @@ class Transaction:
 
     async def execute(self, sql: str, params: Params = ()) -> int:
         """Run one statement; returns the number of rows it changed."""
-        async with self._connection.execute(sql, params) as cursor:
-            return cursor.rowcount
+        return await _changes(self._connection, sql, params)
 
     async def execute_many(self, sql: str, rows: Iterable[Params]) -> None:
         """Run one statement once per row of parameters."""
@@ -115,9 +113,18 @@ class Transaction:
 
     async def fetch_one(self, sql: str, params: Params = ()) -> sqlite3.Row | None:
         """The first row of a query run inside the transaction."""
-        async with self._connection.execute(sql, params) as cursor:
-            row: sqlite3.Row | None = await cursor.fetchone()
-            return row
+        rows = list(await self._connection.execute_fetchall(sql, params))
+        return rows[0] if rows else None
+
+
+async def _changes(connection: aiosqlite.Connection, sql: str, params: Params) -> int:
+    """Run a writing statement in one trip to the database thread; the rows it changed.
+
+    Callers hold the database lock, so no other statement runs between the two readings.
+    """
+    before = connection.total_changes
+    await connection.execute_fetchall(sql, params)
+    return connection.total_changes - before
 
 
 def _create_owner_only(path: Path) -> None:
