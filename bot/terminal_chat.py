@@ -46,6 +46,7 @@ class TerminalChat:
     out: TextIO
     files_dir: Path
     _buttons: list[_Button] = field(default_factory=list)
+    _labels: list[str] = field(default_factory=list)
     # Numbers that start a button's label ("2 a week"): typing one means that answer.
     _label_numbers: frozenset[str] = frozenset()
 
@@ -73,6 +74,9 @@ class TerminalChat:
 
     def to_payload(self, line: str) -> Json | None:
         """The update a typed line stands for, or None if it only needed a local answer."""
+        for button, label in zip(self._buttons, self._labels, strict=True):
+            if line.strip().casefold() == label.casefold():  # "5" on a 0-10 scale: that button
+                return self.user.tap(button.message, button.data)
         if line.isdigit() and self._buttons and line not in self._label_numbers:
             index = int(line) - 1
             if 0 <= index < len(self._buttons):
@@ -87,7 +91,7 @@ class TerminalChat:
         rows = message.get("reply_markup", {}).get("inline_keyboard")
         if rows is None:
             if message.get("message_id") in {b.message["message_id"] for b in self._buttons}:
-                self._buttons = []
+                self._buttons, self._labels = [], []
             return
         self._buttons = [
             _Button(message, button["callback_data"])
@@ -96,6 +100,7 @@ class TerminalChat:
             if "callback_data" in button
         ]
         labels = [button["text"] for row in rows for button in row if "callback_data" in button]
+        self._labels = labels
         self._label_numbers = frozenset(label.split()[0] for label in labels if label[:1].isdigit())
         self.out.write("".join(f"   [{n}] {label}\n" for n, label in enumerate(labels, 1)))
 

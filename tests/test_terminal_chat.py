@@ -149,3 +149,20 @@ def test_a_number_that_starts_a_label_is_the_typed_answer(tmp_path: Path) -> Non
 
     assert typed is not None and typed["message"]["text"] == "2"
     assert pressed is not None and pressed["callback_query"]["data"] == "s|2"
+
+
+def test_typing_a_button_s_exact_label_presses_it(tmp_path: Path) -> None:
+    emulator = BotApiEmulator()
+    chat = TerminalChat(emulator, EmulatedUser(emulator, 5), io.StringIO(), tmp_path)
+    keyboard = {
+        "inline_keyboard": [[{"text": str(n), "callback_data": f"p|{n}"} for n in range(11)]]
+    }
+    _, body = emulator.answer(
+        "sendMessage", {"chat_id": 5, "text": "Pain now?", "reply_markup": keyboard}, {}
+    )
+    chat.show(ApiCall("sendMessage", {"chat_id": 5}, 0.0, result=body["result"]))
+
+    five, park = chat.to_payload("5"), chat.to_payload("park")
+
+    assert five is not None and five["callback_query"]["data"] == "p|5"
+    assert park is not None and park["message"]["text"] == "park"

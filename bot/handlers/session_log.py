@@ -45,6 +45,7 @@ from bot.services import CoachContext, Services, services_of
 from bot.storage.session_logs import LogAnswers, LogEntry, LogSource, NewLog
 from bot.texts import logging as texts
 from bot.texts import safety as safety_texts
+from bot.texts import session as session_texts
 
 AnyApplication = Application[Any, Any, Any, Any, Any, Any]
 
@@ -131,7 +132,10 @@ async def reply_text(update: Update, context: CoachContext) -> None:
     prompt = await services.logs.prompt(user.id)
     profile = await services.profiles.get(user.id)
     if prompt is None or profile is None:
-        await not_understood(update, context)
+        if await services.safety_checks.get(user.id) is not None:
+            await message.reply_text(session_texts.CHECK_USE_BUTTONS)
+        else:
+            await not_understood(update, context)
         return
     if prompt.step == MORNING:
         morning = parse_morning_answer(message.text)
@@ -158,6 +162,8 @@ async def reply_text(update: Update, context: CoachContext) -> None:
     if entry is None:
         return
     if prompt.step == MORE and not reply.red_flags:
+        if entry.pain:  # pain mentioned only now still earns a morning check-in
+            await plan_checkin(context.application, profile, entry)
         await message.reply_text(texts.NOTE_ADDED)
         return
     await _continue(context, message, entry, after=prompt.step, skipped=False)

@@ -62,6 +62,7 @@ CAUGHT_UP = (
 )
 NO_SESSION_STEP = "Your session is just wrapping up. Resume it or stop it?"
 CHECK_ANSWER = "✔︎ {answer}"
+CHECK_USE_BUTTONS = "Tap one of the buttons on the safety check above, please. /go starts it again."
 CHECK_ENDED = "That safety check has ended. /go starts a fresh one."
 NEEDS_PROFILE = "Let's set up your profile first: /start takes about two minutes."
 

@@ -257,3 +257,9 @@ async def test_a_429_is_waited_out_and_the_cue_still_goes(tmp_path: Path) -> Non
         assert len(refused) == 1
         assert _cues(coach)[1].startswith("⏪🏃 BACKWARDS")
         await runner.send("/stop")
+
+
+async def test_typing_during_the_safety_check_points_at_its_buttons(fast_coach: Coach) -> None:
+    runner = await register(fast_coach)
+    await runner.send("/go")
+    assert texts(await runner.send("the track")) == [session_texts.CHECK_USE_BUTTONS]

@@ -196,3 +196,16 @@ async def test_an_unwell_stop_is_logged_with_a_warning_sign(tmp_path: Path) -> N
         [entry] = await slow_coach.services.logs.recent(CHAT)
         assert entry.red_flag
         assert not entry.completed
+
+
+async def test_pain_added_after_the_questions_still_gets_a_morning_check_in(
+    coach: Coach,
+) -> None:
+    runner = await _finish_a_session(coach)
+    await runner.tap("5")
+    await runner.tap("0")
+    assert await coach.services.logs.pending_checkins() == []
+    assert texts(replies(await runner.send("knee a bit sore 2, windy"))) == [
+        log_texts.NOTE_ADDED
+    ]
+    assert len(await coach.services.logs.pending_checkins()) == 1
