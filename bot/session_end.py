@@ -11,6 +11,7 @@ from typing import Any
 from telegram.error import Forbidden, TelegramError
 from telegram.ext import Application
 
+from bot.delivery import Priority, delivery_args
 from bot.domain.programme import format_duration
 from bot.handlers.session_log import ask_how_it_felt
 from bot.scheduling.registry import cue_job_name
@@ -84,9 +85,13 @@ async def runner_unreachable(application: AnyApplication, chat_id: int) -> None:
 
 
 async def _tell(application: AnyApplication, chat_id: int, text: str) -> bool:
-    """Send `text`; False if it could not be sent (a blocked bot is handled here)."""
+    """Send `text` with a cue's priority (the end of a session, or the stop-now advice, is as
+    time-critical as a cue) but no deadline: it is never dropped. False if it could not be
+    sent (a blocked bot is handled here)."""
     try:
-        await application.bot.send_message(chat_id, text)
+        await application.bot.send_message(
+            chat_id, text, rate_limit_args=delivery_args(Priority.CUE)
+        )
     except Forbidden:
         await runner_unreachable(application, chat_id)
         return False
