@@ -205,7 +205,5 @@ async def test_pain_added_after_the_questions_still_gets_a_morning_check_in(
     await runner.tap("5")
     await runner.tap("0")
     assert await coach.services.logs.pending_checkins() == []
-    assert texts(replies(await runner.send("knee a bit sore 2, windy"))) == [
-        log_texts.NOTE_ADDED
-    ]
+    assert texts(replies(await runner.send("knee a bit sore 2, windy"))) == [log_texts.NOTE_ADDED]
     assert len(await coach.services.logs.pending_checkins()) == 1
