@@ -2,7 +2,8 @@
 
 The terminal chat and the tests run the real Application against it: it answers the Bot API
 methods the bot uses the way Telegram does, records every call, hands out updates through
-getUpdates, and can be told to fail (429 with retry_after, 403, 5xx, time-outs).
+getUpdates, and can be told to fail (429 with retry_after, 403, 5xx, time-outs, connection
+resets), one call at a time or a random share of all calls.
 """
 
 from __future__ import annotations
@@ -10,13 +11,14 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
+import random
 import time
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from telegram.error import TimedOut
+from telegram.error import NetworkError, TimedOut
 from telegram.request import BaseRequest, RequestData
 
 Json = dict[str, Any]
@@ -39,6 +41,9 @@ _ERROR_DESCRIPTIONS = {
     502: "Bad Gateway",
 }
 TIMEOUT = 0  # a Fault status meaning "the request times out"
+CONNECTION_RESET = -1  # a Fault status meaning "the connection drops before any answer"
+# What `fault_rate` draws from: flood control, server errors, time-outs, dropped connections.
+RANDOM_FAULTS = (429, 500, 502, TIMEOUT, CONNECTION_RESET)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +86,9 @@ class BotApiEmulator:
         self.files = _Files()
         self.listeners: list[Callable[[ApiCall], None]] = []
         self.commands: list[Json] = []
+        self.faults_injected: Counter[int] = Counter()  # random faults, by status
+        self._fault_share = 0.0
+        self._fault_rng = random.Random(0)
         self._messages: dict[tuple[int, int], Json] = {}
         self._message_ids = itertools.count(1)
         self._update_ids = itertools.count(1)
@@ -91,7 +99,7 @@ class BotApiEmulator:
 
     def answer(self, method: str, params: Json, uploads: dict[str, bytes]) -> tuple[int, Json]:
         """Answer one Bot API call as Telegram would: (HTTP status, JSON body)."""
-        fault = self._take_fault(method)
+        fault = self._take_fault(method) or self._random_fault(method)
         call = ApiCall(method, params, _now())
         self.calls.append(call)
         if fault is not None:
@@ -129,6 +137,12 @@ class BotApiEmulator:
         """Make the next `times` calls (of `method`, or of any method) fail with `status`."""
         self.faults.extend(Fault(status, method, retry_after) for _ in range(times))
 
+    def fault_rate(self, share: float, rng: random.Random) -> None:
+        """From now on fail a random `share` of calls (0 stops it) with a status drawn by `rng`
+        from RANDOM_FAULTS (429s ask to retry after 1 s); `faults_injected` counts them."""
+        self._fault_share = share
+        self._fault_rng = rng
+
     # --- what the runner sends ----------------------------------------------------------
 
     def number_update(self, payload: Json) -> Json:
@@ -147,6 +161,13 @@ class BotApiEmulator:
         return [m for (chat, _), m in self._messages.items() if chat == chat_id]
 
     # --- internals ----------------------------------------------------------------------
+
+    def _random_fault(self, method: str) -> Fault | None:
+        if not self._fault_share or self._fault_rng.random() >= self._fault_share:
+            return None
+        status = self._fault_rng.choice(RANDOM_FAULTS)
+        self.faults_injected[status] += 1
+        return Fault(status, method)
 
     def _take_fault(self, method: str) -> Fault | None:
         for fault in self.faults:
@@ -321,6 +342,8 @@ class EmulatedRequest(BaseRequest):
             await asyncio.sleep(self.latency)
         if status == TIMEOUT:
             raise TimedOut(f"emulated time-out calling {api_method}")
+        if status == CONNECTION_RESET:
+            raise NetworkError(f"emulated connection reset calling {api_method}")
         return status, json.dumps(body).encode()
 
 

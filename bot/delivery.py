@@ -227,9 +227,12 @@ class PriorityRateLimiter(BaseRateLimiter[dict[str, Any]]):
             # A counted call waits out the pause in the queue, where it keeps its place.
             own_wait = 0.0 if call.chat_id is not None else delay
         elif isinstance(error, NetworkError) and not isinstance(error, BadRequest):
-            if call.network_retries >= len(self._network_backoff):
+            # A call with a deadline (a cue) keeps trying, at the longest backoff, until its
+            # deadline says stop; any other call gives up after the backoff steps.
+            steps = len(self._network_backoff)
+            if call.network_retries >= steps and call.deadline == math.inf:
                 return None
-            delay = own_wait = self._network_backoff[call.network_retries]
+            delay = own_wait = self._network_backoff[min(call.network_retries, steps - 1)]
             call.network_retries += 1
         else:
             return None

@@ -39,6 +39,14 @@ class EmulatedUser:
             extra["entities"] = [{"type": "bot_command", "offset": 0, "length": command_length}]
         return self._message(extra)
 
+    def edited(self, text: str, message_id: int | None = None) -> Json:
+        """An edit of one of the runner's earlier messages (`message_id`, or a new one), now
+        reading `text`: Telegram sends it as an edited_message update."""
+        message = self.text(text)["message"]
+        if message_id is not None:
+            message["message_id"] = message_id
+        return {"edited_message": {**message, "edit_date": int(time.time())}}
+
     def tap(self, message: Json, callback_data: str) -> Json:
         """A press on an inline button of one of the bot's messages."""
         return {

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -41,6 +43,10 @@ class Services:
     usage: Usage
     jobs: JobRegistry = field(default_factory=JobRegistry)
     cue_stats: CueStats = field(default_factory=CueStats)
+    # Held while a live session is read, changed and written back (a cue, a tap).
+    session_locks: defaultdict[int, asyncio.Lock] = field(
+        default_factory=lambda: defaultdict(asyncio.Lock)
+    )
     errors: RecentEvents = field(default_factory=RecentEvents)  # unix times, last 24 h
 
     @classmethod

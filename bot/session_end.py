@@ -40,11 +40,8 @@ async def end_session(
 ) -> bool:
     """Remove the session, stop its cues and tell the runner; False if it had already ended."""
     services = services_of(application)
-    if not await services.live_sessions.end(stored.user_id):
-        return False
-    services.jobs.cancel(cue_job_name(stored.user_id))
     reverse_seconds = stored.live.reverse_seconds_done(now)
-    log_id = await services.logs.create(
+    log_id = await services.logs.create_for_ended_session(
         NewLog(
             stored.user_id,
             stored.day,
@@ -57,6 +54,9 @@ async def end_session(
         ),
         services.now(),
     )
+    if log_id is None:
+        return False
+    services.jobs.cancel(cue_job_name(stored.user_id))
     if ending is Ending.UNWELL:
         await services.logs.answer(
             stored.user_id, log_id, LogAnswers(red_flag=True), services.now()

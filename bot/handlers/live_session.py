@@ -32,6 +32,11 @@ from bot.texts import session as texts
 
 async def control(action: str, user_id: int, context: CoachContext, message: Message) -> None:
     """Apply one control to the runner's live session and say what happened."""
+    async with context.services.session_locks[user_id]:
+        await _control(action, user_id, context, message)
+
+
+async def _control(action: str, user_id: int, context: CoachContext, message: Message) -> None:
     services = context.services
     stored = await services.live_sessions.get(user_id)
     if stored is None:

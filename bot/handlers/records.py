@@ -56,9 +56,10 @@ async def show_history(update: Update, context: CoachContext) -> None:
 async def turn_history_page(update: Update, context: CoachContext) -> None:
     """Newer or Older under /history: the same message shows another page."""
     tap = await tapped(update)
-    if tap is None or len(tap.data) != 2 or not tap.data[1].isdigit():
+    offset = tap.number(1) if tap is not None and len(tap.data) == 2 else None
+    if tap is None or offset is None:
         return
-    text, buttons = await _history_page(context, tap.user_id, int(tap.data[1]))
+    text, buttons = await _history_page(context, tap.user_id, offset)
     await redraw(tap, text=text, markup=buttons)
 
 

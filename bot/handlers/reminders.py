@@ -35,6 +35,7 @@ from bot.texts import plan as plan_texts
 from bot.texts import reminders as texts
 
 SNOOZE_MINUTES = 30
+_BUTTON_DAYS = 14
 _SETTINGS_PREFIX = "remset"
 _LEADS = (15, 30, 60)
 _QUIET_PRESET = ("22:00", "07:00")
@@ -83,6 +84,8 @@ async def tap_reminder(update: Update, context: CoachContext) -> None:
         day = date.fromisoformat(day_text)
     except ValueError:
         return
+    if abs((day - date.today()).days) > _BUTTON_DAYS:
+        return  # no reminder names a day that far off: forged or very old
     services = context.services
     profile = await services.profiles.get(tap.user_id)
     if profile is None:

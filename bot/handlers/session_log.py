@@ -54,6 +54,7 @@ EFFORT, PAIN, SITE, MORE, MORNING = "effort", "pain", "site", "more", "morning"
 SKIP = "skip"
 MAX_SAFE_PAIN = 5
 CHECKIN_AT = clock_time(8, 30)
+_SCALE_VALUES = frozenset(str(n) for n in range(11))
 CHECKIN_STALE_AFTER = 12 * 3600  # a check-in more than this late (bot down) is dropped
 
 
@@ -74,12 +75,13 @@ async def ask_how_it_felt(
 async def tap_answer(update: Update, context: CoachContext) -> None:
     """An effort, pain or pain-site button (of this session or an older one)."""
     tap = await tapped(update)
-    if tap is None or len(tap.data) != 4 or not tap.data[1].isdigit():
+    log_id = tap.number(1) if tap is not None and len(tap.data) == 4 else None
+    if tap is None or log_id is None:
         return
-    _, log_id, field, value = tap.data
+    _, _, field, value = tap.data
     answers = _button_answers(field, value)
     services = context.services
-    entry = await services.logs.answer(tap.user_id, int(log_id), answers, services.now())
+    entry = await services.logs.answer(tap.user_id, log_id, answers, services.now())
     if entry is None:
         await tap.message.reply_text(texts.NOTHING_TO_LOG)
         return
@@ -111,13 +113,14 @@ async def tap_confirm(update: Update, context: CoachContext) -> None:
 async def tap_morning(update: Update, context: CoachContext) -> None:
     """Better, same or worse this morning."""
     tap = await tapped(update)
-    if tap is None or len(tap.data) != 3 or not tap.data[1].isdigit():
+    log_id = tap.number(1) if tap is not None and len(tap.data) == 3 else None
+    if tap is None or log_id is None:
         return
     try:
         morning = MorningAfter(tap.data[2])
     except ValueError:
         return
-    await _store_morning(context, tap.message, tap.user_id, int(tap.data[1]), morning)
+    await _store_morning(context, tap.message, tap.user_id, log_id, morning)
 
 
 # --- typed replies -------------------------------------------------------------------------
@@ -334,13 +337,14 @@ async def _send_checkin(context: CoachContext) -> None:
     user_id, log_id, due = job.data.user_id, job.data.log_id, job.data.due
     services = context.services
     services.jobs.ran(checkin_job_name(user_id), job)
-    if not await services.logs.checkin_sent(log_id):
+    if not await services.logs.checkin_pending(log_id):
         return
     entry = await services.logs.get(user_id, log_id)
     runner = await services.runners.get(user_id)
     if entry is None or runner is None or not runner.active:
         return
     if time.time() - due > CHECKIN_STALE_AFTER:
+        await services.logs.checkin_sent(log_id)  # too late to ask about that morning
         return
     site = texts.MORNING_SITE_NAMES.get(entry.pain_site or "")
     text = texts.MORNING_QUESTION.format(site=site) if site else texts.MORNING_QUESTION_NO_SITE
@@ -360,6 +364,9 @@ async def _send_checkin(context: CoachContext) -> None:
     except Forbidden:
         await services.runners.mark_unreachable(runner.chat_id)
         services.jobs.cancel_runner(user_id)
+        return
+    # Marked once sent: a crash in between asks again after the restart rather than never.
+    await services.logs.checkin_sent(log_id)
 
 
 # --- helpers -------------------------------------------------------------------------------
@@ -417,7 +424,7 @@ def _button_answers(field: str, value: str) -> LogAnswers:
         return LogAnswers()
     if field == SITE:
         return LogAnswers(pain_site=value)
-    number = int(value) if value.isdigit() and int(value) <= 10 else None
+    number = int(value) if value in _SCALE_VALUES else None
     return LogAnswers(effort=number) if field == EFFORT else LogAnswers(pain=number)
 
 

@@ -22,6 +22,15 @@ class Tap:
     user_id: int
     message: Message
 
+    def number(self, index: int) -> int | None:
+        """Part `index` of the callback data as a plain id or count (ASCII digits that fit a
+        database integer); None for anything else, forged or not."""
+        parts = self.data
+        if index >= len(parts) or not parts[index].isascii() or not parts[index].isdigit():
+            return None
+        value = int(parts[index])
+        return value if value < 2**62 else None
+
     @property
     def data(self) -> tuple[str, ...]:
         """The callback data split on "|" ("live|pause" → ("live", "pause"))."""

@@ -61,9 +61,11 @@ async def _fire_cue(context: CoachContext) -> None:
         return
     services = context.services
     services.jobs.ran(cue_job_name(job.data), job)
-    stored = await services.live_sessions.get(job.data)
-    if stored is not None:
-        await _advance(context.application, services, stored)
+    # One change at a time per session: a /skip or /pause waits until this cue is out.
+    async with services.session_locks[job.data]:
+        stored = await services.live_sessions.get(job.data)
+        if stored is not None:
+            await _advance(context.application, services, stored)
 
 
 async def _advance(application: Application, services: Services, stored: StoredSession) -> None:  # type: ignore[type-arg]
@@ -80,11 +82,11 @@ async def _advance(application: Application, services: Services, stored: StoredS
         await _catch_up(application, services, stored, now)
         return
     live, event = live.fired()
-    if not await services.live_sessions.save_progress(stored.user_id, live):
-        return  # stopped meanwhile
     if event.step is None:
         await end_session(application, stored, now, Ending.FINISHED)
         return
+    # Sent before it is recorded as sent: a crash in between repeats this cue once after
+    # the restart (or says where the runner is), rather than losing it without a word.
     schedule_next_cue(application, stored.user_id, live)
     await _send(
         application,
@@ -93,6 +95,7 @@ async def _advance(application: Application, services: Services, stored: StoredS
         cue_text(event),
         deadline=due + services.settings.cue_grace_seconds,
     )
+    await services.live_sessions.save_progress(stored.user_id, live)
 
 
 async def _catch_up(

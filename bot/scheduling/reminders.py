@@ -169,8 +169,9 @@ async def _fire_once(context: CoachContext) -> None:
         return
     services = context.services
     services.jobs.ran(reminder_job_name(row), context.job)  # type: ignore[arg-type]
-    await services.reminders.remove(row.id)
+    # Sent before the row goes: a crash in between sends it again rather than never.
     await send_reminder(context.application, row.user_id, row.session_day, again=True)
+    await services.reminders.remove(row.id)
 
 
 async def send_reminder(

@@ -12,7 +12,7 @@ from enum import StrEnum
 from bot.domain.logs import MorningAfter, SessionLog
 from bot.domain.profile import Place
 from bot.domain.programme import SessionTemplate
-from bot.storage.database import Database
+from bot.storage.database import Database, Transaction
 from bot.storage.live_sessions import template_from_json
 
 
@@ -140,26 +140,15 @@ class SessionLogs:
 
     async def create(self, log: NewLog, now: datetime) -> int:
         """Store a new log; returns its id."""
-        template = None if log.template is None else json.dumps(asdict(log.template))
         async with self._db.transaction() as tx:
-            await tx.execute(
-                _INSERT,
-                (
-                    log.user_id,
-                    log.day.isoformat(),
-                    log.source.value,
-                    int(log.completed),
-                    template,
-                    None if log.place is None else log.place.value,
-                    int(log.downgraded),
-                    log.reverse_seconds,
-                    now.isoformat(),
-                    now.isoformat(),
-                ),
-            )
-            row = await tx.fetch_one("SELECT last_insert_rowid() AS id")
-        assert row is not None
-        return int(row["id"])
+            return await _insert(tx, log, now)
+
+    async def create_for_ended_session(self, log: NewLog, now: datetime) -> int | None:
+        """End the runner's live session and store its log in one transaction (a crash
+        cannot keep one without the other); None if the session had already ended."""
+        async with self._db.transaction() as tx:
+            ended = await tx.execute("DELETE FROM live_sessions WHERE user_id = ?", (log.user_id,))
+            return await _insert(tx, log, now) if ended else None
 
     async def answer(
         self, user_id: int, log_id: int, answers: LogAnswers, now: datetime
@@ -259,12 +248,41 @@ class SessionLogs:
         )
         return [(row["user_id"], row["log_id"], row["due_at"]) for row in rows]
 
+    async def checkin_pending(self, log_id: int) -> bool:
+        """True if the check-in about `log_id` is planned and not sent yet."""
+        row = await self._db.fetch_one(
+            "SELECT 1 AS pending FROM checkins WHERE log_id = ? AND sent = 0", (log_id,)
+        )
+        return row is not None
+
     async def checkin_sent(self, log_id: int) -> bool:
         """Mark a check-in as sent; False if it was already (or is gone)."""
         changed = await self._db.execute(
             "UPDATE checkins SET sent = 1 WHERE log_id = ? AND sent = 0", (log_id,)
         )
         return changed > 0
+
+
+async def _insert(tx: Transaction, log: NewLog, now: datetime) -> int:
+    template = None if log.template is None else json.dumps(asdict(log.template))
+    await tx.execute(
+        _INSERT,
+        (
+            log.user_id,
+            log.day.isoformat(),
+            log.source.value,
+            int(log.completed),
+            template,
+            None if log.place is None else log.place.value,
+            int(log.downgraded),
+            log.reverse_seconds,
+            now.isoformat(),
+            now.isoformat(),
+        ),
+    )
+    row = await tx.fetch_one("SELECT last_insert_rowid() AS id")
+    assert row is not None
+    return int(row["id"])
 
 
 def _entry(row: sqlite3.Row) -> LogEntry:
