@@ -32,7 +32,7 @@ test: lint  ## ruff, mypy and the fast test suite
 	$(BIN)/pytest
 
 soak: $(VENV)/.installed-dev  ## the long runs: thorough Hypothesis profile
-	HYPOTHESIS_PROFILE=thorough $(BIN)/pytest
+	SOAK=1 HYPOTHESIS_PROFILE=thorough $(BIN)/pytest
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -73,7 +73,11 @@ class HttpBotApi:
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self) -> None:
                 length = int(self.headers.get("Content-Length", 0))
-                form = parse_qs(self.rfile.read(length).decode())
+                raw = self.rfile.read(length)
+                if len(raw) < length:  # the bot died mid-request: Telegram never sees it
+                    self.close_connection = True
+                    return
+                form = parse_qs(raw.decode())
                 params: Json = {
                     k: json.loads(v[0]) if k in _JSON_FIELDS else v[0] for k, v in form.items()
                 }
