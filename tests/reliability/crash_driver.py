@@ -9,7 +9,8 @@ What is checked, and how:
 - cues: each cue's due time is read from `live_sessions` the moment it reaches the fake Bot
   API (the bot stores a cue as fired before sending it). One arriving more than the cue grace
   (plus TRANSIT for the loopback hop) after it is stale; the same step of the same session
-  twice is a duplicate, and a restart may cause at most one: more are `excess_duplicates`.
+  twice is a duplicate, and a restart may cause at most one per session (each has at most one
+  cue in flight): more are `excess_duplicates`.
 - resumption: every session alive (not paused) at a kill must, after the restart, send a cue,
   a catch-up or its end before its next due time plus the grace (and start-up slack).
 - what the bugs this run found used to cause, counted apart (`test_crash.py` also pins each
@@ -719,11 +720,12 @@ class CrashRun:
                     f"stale cue: runner {cue.chat} step {cue.step} {cue.at - cue.due:.2f} s late"
                 )
         seen: Counter[tuple[int, str | None, int | None]] = Counter()
-        repeats: Counter[int] = Counter()
+        # Each session has at most one cue in flight, so a restart may repeat one per session.
+        repeats: Counter[tuple[int, int, str | None]] = Counter()
         for cue in cues:
             key = (cue.chat, cue.session, cue.step)
             if seen[key]:
-                repeats[cue.life] += 1
+                repeats[(cue.life, cue.chat, cue.session)] += 1
             seen[key] += 1
         self.figures.duplicates = sum(repeats.values())
         self.figures.excess_duplicates = sum(count - 1 for count in repeats.values() if count > 1)
