@@ -36,9 +36,9 @@ from pathlib import Path
 
 from telegram import Update
 
+from bench.setup import bench_settings
 from bot.app import build_application
 from bot.botapi_emulator import ApiCall, BotApiEmulator, EmulatedRequest, Json
-from bot.config import Settings
 from bot.delivery import Priority, PriorityRateLimiter, delivery_args
 from bot.domain.profile import Experience, Place, Profile, Units
 from bot.domain.programme import (
@@ -139,7 +139,11 @@ async def run(args: argparse.Namespace) -> None:
     with tempfile.TemporaryDirectory() as directory:
         emulator = BotApiEmulator()
         application = build_application(
-            _settings(Path(directory), timeline_seconds(steps) / args.duration_s, args),
+            bench_settings(
+                Path(directory),
+                time_scale=timeline_seconds(steps) / args.duration_s,
+                concurrent_updates=1 if args.sequential else 256,
+            ),
             request=EmulatedRequest(emulator, args.latency_ms / 1000),
             updates_request=EmulatedRequest(emulator),
             rate_limiter=PriorityRateLimiter(30 if args.telegram_limits else None),
@@ -161,19 +165,6 @@ async def run(args: argparse.Namespace) -> None:
             elapsed = time.perf_counter() - began
             stale = services_of(application).cue_stats.stale_dropped
     _report(args, steps, records, stale, elapsed, emulator, gave_up)
-
-
-def _settings(directory: Path, scale: float, args: argparse.Namespace) -> Settings:
-    return Settings(
-        token=None,
-        api_base_url=None,
-        db_path=directory / "bench.sqlite3",
-        time_scale=scale,
-        admin_ids=frozenset(),
-        default_timezone="UTC",
-        log_level="WARNING",
-        concurrent_updates=1 if args.sequential else 256,
-    )
 
 
 def _steps() -> tuple[TimelineStep, ...]:

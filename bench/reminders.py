@@ -21,9 +21,9 @@ from datetime import UTC, datetime
 from datetime import time as clock_time
 from pathlib import Path
 
+from bench.setup import bench_settings
 from bot.app import build_application
 from bot.botapi_emulator import BotApiEmulator, EmulatedRequest
-from bot.config import Settings
 from bot.lifecycle import running
 from bot.scheduling.reminders import rebuild_reminder_jobs
 from bot.services import services_of
@@ -43,16 +43,7 @@ def main(argv: list[str] | None = None) -> None:
 async def run(rows: int) -> None:
     """Store `rows` reminders, restart, and time the rebuild."""
     with tempfile.TemporaryDirectory() as directory:
-        settings = Settings(
-            token=None,
-            api_base_url=None,
-            db_path=Path(directory) / "bench.sqlite3",
-            time_scale=1.0,
-            admin_ids=frozenset(),
-            default_timezone="UTC",
-            log_level="WARNING",
-            concurrent_updates=256,
-        )
+        settings = bench_settings(Path(directory))
         emulator = BotApiEmulator()
         application = build_application(
             settings, request=EmulatedRequest(emulator), updates_request=EmulatedRequest(emulator)

@@ -21,9 +21,9 @@ from pathlib import Path
 from telegram import Update
 
 from bench.cues import Summary, bench_profile
+from bench.setup import bench_settings
 from bot.app import build_application
 from bot.botapi_emulator import ApiCall, BotApiEmulator, EmulatedRequest
-from bot.config import Settings
 from bot.delivery import PriorityRateLimiter
 from bot.emulated_user import EmulatedUser
 from bot.lifecycle import running
@@ -48,16 +48,7 @@ async def run(args: argparse.Namespace) -> None:
     with tempfile.TemporaryDirectory() as directory:
         emulator = BotApiEmulator()
         application = build_application(
-            Settings(
-                token=None,
-                api_base_url=None,
-                db_path=Path(directory) / "bench.sqlite3",
-                time_scale=1.0,
-                admin_ids=frozenset(),
-                default_timezone="UTC",
-                log_level="WARNING",
-                concurrent_updates=1 if args.sequential else 256,
-            ),
+            bench_settings(Path(directory), concurrent_updates=1 if args.sequential else 256),
             request=EmulatedRequest(emulator, args.latency_ms / 1000),
             updates_request=EmulatedRequest(emulator),
             rate_limiter=PriorityRateLimiter(None),
