@@ -8,6 +8,7 @@ from typing import Any
 from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
+from bot.handlers.taps import stop_spinner
 from bot.services import CoachContext
 from bot.texts import common
 
@@ -33,7 +34,7 @@ not_understood = replying(common.NOT_UNDERSTOOD)
 async def expired_button(update: Update, _: CoachContext) -> None:
     """A button no flow recognises (old, or forged): stop the spinner and say so."""
     if update.callback_query:
-        await update.callback_query.answer(common.BUTTON_EXPIRED)
+        await stop_spinner(update.callback_query, common.BUTTON_EXPIRED)
 
 
 def build_basic_handlers() -> list[BaseHandler[Update, CoachContext, None]]:

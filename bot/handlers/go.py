@@ -41,7 +41,7 @@ from bot.domain.safety_check import (
     question_text,
     with_answer,
 )
-from bot.handlers.taps import answered_with, edit_or_send, tap_of, tapped
+from bot.handlers.taps import answered_with, edit_or_send, stop_spinner, tap_of, tapped
 from bot.scheduling.cues import schedule_next_cue
 from bot.services import CoachContext
 from bot.session_view import (
@@ -88,7 +88,7 @@ async def answer(update: Update, context: CoachContext) -> None:
     tap = tap_of(update)
     if tap is None:
         if update.callback_query is not None:
-            await update.callback_query.answer()
+            await stop_spinner(update.callback_query)
         return
     services = context.services
     stored = await services.safety_checks.get(tap.user_id)

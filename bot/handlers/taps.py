@@ -41,8 +41,17 @@ async def tapped(update: Update, *, answer: str | None = None) -> Tap | None:
     """The parts of a button tap, after stopping its spinner (showing `answer` if given);
     None if there is nothing to answer on (no user, or a message Telegram no longer shows)."""
     if update.callback_query is not None:
-        await update.callback_query.answer(answer)
+        await stop_spinner(update.callback_query, answer)
     return tap_of(update)
+
+
+async def stop_spinner(query: CallbackQuery, text: str | None = None) -> None:
+    """Answer a tap's query. Only cosmetic: Telegram refuses queries that are too old (a tap
+    made while the bot was down), and the tap is handled all the same."""
+    try:
+        await query.answer(text)
+    except BadRequest as error:
+        logger.info("could not answer a button tap: %s", error)
 
 
 def tap_of(update: Update) -> Tap | None:
@@ -56,7 +65,7 @@ def tap_of(update: Update) -> Tap | None:
 
 async def answered_with(tap: Tap, reply: Coroutine[Any, Any, object]) -> None:
     """Stop the tap's spinner and send `reply` at the same time, not one after the other."""
-    await asyncio.gather(tap.query.answer(), reply)
+    await asyncio.gather(stop_spinner(tap.query), reply)
 
 
 async def redraw(

@@ -263,3 +263,25 @@ async def test_typing_during_the_safety_check_points_at_its_buttons(fast_coach: 
     runner = await register(fast_coach)
     await runner.send("/go")
     assert texts(await runner.send("the track")) == [session_texts.CHECK_USE_BUTTONS]
+
+
+async def test_a_tap_telegram_calls_too_old_to_answer_still_counts(fast_coach: Coach) -> None:
+    # After downtime Telegram refuses to stop the spinner of an old tap ("query is too
+    # old"); the answer itself must still be taken, without an apology.
+    runner = await register(fast_coach)
+    await runner.send("/go")
+    fast_coach.emulator.fail_next(400, method="answerCallbackQuery")
+    [question] = texts(await runner.tap("Running track"))
+    assert question.endswith(safety_texts.QUESTIONS["surface_ok"])
+    assert await fast_coach.services.safety_checks.get(CHAT) == {"where": "track"}
+
+
+async def test_a_refused_edit_of_the_check_sends_the_next_question_anew(
+    fast_coach: Coach,
+) -> None:
+    runner = await register(fast_coach)
+    await runner.send("/go")
+    fast_coach.emulator.fail_next(400, method="editMessageText")
+    calls = await runner.tap("Running track")
+    assert [call.method for call in calls if call.ok] == ["sendMessage"]
+    assert texts(calls)[-1].endswith(safety_texts.QUESTIONS["surface_ok"])
