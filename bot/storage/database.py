@@ -20,11 +20,14 @@ Params = Sequence[Any]
 class Database:
     """The bot's single SQLite connection.
 
-    Coroutines sharing one connection would interleave their statements at every await,
-    so every access takes `_lock`: several writes that belong together happen inside
-    `transaction()` (BEGIN IMMEDIATE, commit or roll back as a whole), a single write through
-    `execute` (atomic on its own, one round trip to the database thread instead of three), a
-    read through `fetch_one`/`fetch_all`.
+    aiosqlite runs the calls queued on a connection one at a time, in the order they were
+    queued, on its own thread. Several writes that belong together go through
+    `transaction()` (BEGIN IMMEDIATE, commit or roll back as a whole), which holds `_lock`
+    from BEGIN to COMMIT, so that nobody else's statement lands inside it. A single write
+    (`execute`, atomic on its own) or a read (`fetch_one`/`fetch_all`) waits only while a
+    transaction is open; otherwise it is queued at once, without waiting for a lock. Many
+    runners' reads and writes then share a trip to the database thread instead of queueing
+    for the lock one by one.
     """
 
     def __init__(self, path: Path) -> None:
@@ -78,8 +81,8 @@ class Database:
     async def execute(self, sql: str, params: Params = ()) -> int:
         """Run one writing statement on its own (SQLite makes a single statement atomic, so
         it needs no BEGIN and COMMIT round trips); returns the number of rows it changed."""
-        async with self._lock:
-            return await _changes(self._require_open(), sql, params)
+        await self._no_open_transaction()
+        return await _changes(self._require_open(), sql, params)
 
     async def fetch_one(self, sql: str, params: Params = ()) -> sqlite3.Row | None:
         """The first row of a query, or None."""
@@ -88,8 +91,18 @@ class Database:
 
     async def fetch_all(self, sql: str, params: Params = ()) -> list[sqlite3.Row]:
         """All rows of a query (one trip to the database thread, not three)."""
-        async with self._lock:
-            return list(await self._require_open().execute_fetchall(sql, params))
+        await self._no_open_transaction()
+        return list(await self._require_open().execute_fetchall(sql, params))
+
+    async def _no_open_transaction(self) -> None:
+        """Return once no transaction is open: at once, usually.
+
+        The caller queues its statement straight after, with no await in between, so it
+        runs before any transaction begun later and never inside one.
+        """
+        if self._lock.locked():
+            async with self._lock:
+                pass
 
     def _require_open(self) -> aiosqlite.Connection:
         if self._connection is None:
@@ -120,11 +133,11 @@ class Transaction:
 async def _changes(connection: aiosqlite.Connection, sql: str, params: Params) -> int:
     """Run a writing statement in one trip to the database thread; the rows it changed.
 
-    Callers hold the database lock, so no other statement runs between the two readings.
+    The count is the statement's own cursor's, so statements queued by others around it do
+    not disturb it.
     """
-    before = connection.total_changes
-    await connection.execute_fetchall(sql, params)
-    return connection.total_changes - before
+    cursor = await connection.execute(sql, params)
+    return cursor.rowcount
 
 
 def _create_owner_only(path: Path) -> None:

@@ -155,3 +155,30 @@ async def test_a_failed_transaction_does_not_take_a_neighbour_down(db: Database)
     rows = await db.fetch_all("SELECT chat_id FROM ptb_chat_data")
     assert isinstance(results[0], ValueError)
     assert [row[0] for row in rows] == [5]
+
+
+async def test_a_read_or_write_during_a_transaction_waits_until_it_ends(db: Database) -> None:
+    seen: list[object] = []
+
+    async def failing_transaction() -> None:
+        async with db.transaction() as tx:
+            await tx.execute("INSERT INTO ptb_chat_data (chat_id, data) VALUES (6, 'f')")
+            await asyncio.sleep(0.03)  # the reader and the writer come in here
+            raise ValueError("boom")
+
+    async def reader() -> None:
+        await asyncio.sleep(0.01)
+        seen.append(await db.fetch_one("SELECT chat_id FROM ptb_chat_data WHERE chat_id = 6"))
+
+    async def writer() -> None:
+        await asyncio.sleep(0.01)
+        seen.append(await db.execute("INSERT INTO ptb_chat_data (chat_id, data) VALUES (7, 'g')"))
+
+    results = await asyncio.gather(failing_transaction(), reader(), writer(), return_exceptions=True)
+
+    # Neither saw the rolled-back row, and the rollback did not take the neighbour's row.
+    rows = await db.fetch_all("SELECT chat_id FROM ptb_chat_data")
+    assert isinstance(results[0], ValueError)
+    assert seen == [None, 1]
+    assert [row[0] for row in rows] == [7]
+
