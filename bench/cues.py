@@ -196,7 +196,7 @@ def _observe(
             records[chat].arrivals.setdefault(int(found.group(1)) - 1, arrived)
     elif text.startswith(_DONE_HEAD):
         records[chat].arrivals.setdefault(-1, arrived)
-    elif text.startswith("Today:") or "inline_keyboard" in str(call.params.get("reply_markup")):
+    elif "Today:" in text or "inline_keyboard" in str(call.params.get("reply_markup")):
         inboxes[chat].put_nowait(call.result)
 
 
@@ -238,9 +238,7 @@ async def _next_question(inbox: asyncio.Queue[Json]) -> Json:
 
 
 async def _next_timeline(inbox: asyncio.Queue[Json]) -> None:
-    while not str((await asyncio.wait_for(inbox.get(), _PATIENCE)).get("text", "")).startswith(
-        "Today:"
-    ):
+    while "Today:" not in str((await asyncio.wait_for(inbox.get(), _PATIENCE)).get("text", "")):
         pass
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Sequence
 
@@ -83,6 +84,7 @@ def time_left(seconds: int) -> str:
     return format_duration(60 * math.ceil(seconds / 60))
 
 
+@functools.cache
 def session_buttons(*, paused: bool) -> InlineKeyboardMarkup:
     """Pause or resume, skip, stop, and "I feel unwell" under every cue."""
     first = (texts.BUTTON_RESUME, RESUME) if paused else (texts.BUTTON_PAUSE, PAUSE)
@@ -95,6 +97,7 @@ def session_buttons(*, paused: bool) -> InlineKeyboardMarkup:
     )
 
 
+@functools.cache
 def resume_or_stop_buttons() -> InlineKeyboardMarkup:
     """What a second /go offers."""
     return InlineKeyboardMarkup(

@@ -1,13 +1,14 @@
 """/go: the pre-session safety check, then the live session starts.
 
 The answers so far are in SQLite after every tap, so a restart mid-check loses nothing; a
-session that starts is stored before its timeline is sent, and its first cue (the warm-up)
-is due at once.
+session that starts is stored before anything is sent. Then the check message shows its
+timeline and its first cue (the warm-up), due at once, goes out.
 """
 
 from __future__ import annotations
 
 import asyncio
+import functools
 import time
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
@@ -41,8 +42,8 @@ from bot.domain.safety_check import (
     question_text,
     with_answer,
 )
-from bot.handlers.taps import answered_with, edit_or_send, stop_spinner, tap_of, tapped
-from bot.scheduling.cues import schedule_next_cue
+from bot.handlers.taps import Tap, answered_with, edit_or_send, stop_spinner, tap_of, tapped
+from bot.scheduling.cues import start_cues
 from bot.services import CoachContext
 from bot.session_view import (
     position_values,
@@ -83,7 +84,7 @@ async def answer(update: Update, context: CoachContext) -> None:
 
     The check lives in one message that shows the answers so far and the next question, so
     each tap costs one edit, sent together with the tap's acknowledgement. The tap that
-    starts a session stores it and arms its first cue before anything else is sent.
+    starts a session stores it and sends its first cue without waiting for anything else.
     """
     tap = tap_of(update)
     if tap is None:
@@ -91,22 +92,25 @@ async def answer(update: Update, context: CoachContext) -> None:
             await stop_spinner(update.callback_query)
         return
     services = context.services
-    stored = await services.safety_checks.get(tap.user_id)
+    stored, profile = await asyncio.gather(
+        services.safety_checks.get(tap.user_id), services.profiles.get(tap.user_id)
+    )
     option = option_by_key(tap.data[1]) if len(tap.data) == 2 else None
-    profile = await services.profiles.get(tap.user_id)
     if stored is None or option is None or profile is None:
         await answered_with(tap, tap.message.reply_text(texts.CHECK_ENDED))
         return
     answers = with_answer(answers_from_keys(stored), option)
-    await services.safety_checks.save(tap.user_id, answer_keys(answers), services.now())
     step = await _next_step(context, profile, answers)
+    if step.start is not None and step.start.template is not None:
+        downgraded = step.start.outcome is Outcome.DOWNGRADE
+        await _start(tap, context, profile, answers, (step.start.template, downgraded), step.text)
+        return
     if step.ends_check:
         await services.safety_checks.discard(profile.user_id)
-    starting = _start(tap.message, context, profile, answers, step.start) if step.start else None
-    await asyncio.gather(
-        *(() if starting is None else (starting,)),
-        answered_with(tap, edit_or_send(tap, step.text, step.markup)),
-    )
+    else:
+        await services.safety_checks.save(tap.user_id, answer_keys(answers), services.now())
+    also = () if step.start is None else (tap.message.reply_text(step.start.why),)
+    await asyncio.gather(answered_with(tap, edit_or_send(tap, step.text, step.markup)), *also)
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,38 +152,43 @@ def _check_text(answers: SafetyAnswers, note: str | None, question: Question | N
 
 
 async def _start(
-    message: Message,
+    tap: Tap,
     context: CoachContext,
     profile: Profile,
     answers: SafetyAnswers,
-    verdict: SafetyVerdict,
+    session: tuple[SessionTemplate, bool],
+    check_text: str,
 ) -> None:
-    """Store the session, then send its timeline while the first cue (due now) is armed."""
+    """Close the check and store the session (template, downgraded) in one trip to the
+    database; then the check message shows the timeline while the first cue goes out."""
     services = context.services
-    if verdict.template is None:
-        await message.reply_text(verdict.why)
-        return
+    template, downgraded = session
     place = answers.where if isinstance(answers.where, Place) else choose_place(profile)
-    steps = build_session_timeline(verdict.template, profile, place)
-    live = LiveSession.begin(steps, time.time(), services.settings.time_scale)
+    steps = build_session_timeline(template, profile, place)
     now = services.now()
     stored = StoredSession(
         profile.user_id,
-        message.chat_id,
+        tap.message.chat_id,
         now.astimezone(ZoneInfo(profile.timezone)).date(),
         place,
-        verdict.template,
-        verdict.outcome is Outcome.DOWNGRADE,
-        live,
+        template,
+        downgraded,
+        LiveSession.begin(steps, time.time(), services.settings.time_scale),
     )
-    if not await services.live_sessions.start(stored, now):
-        await _point_at_running_session(profile.user_id, context, message)
+    _, started = await asyncio.gather(
+        services.safety_checks.discard(profile.user_id), services.live_sessions.start(stored, now)
+    )
+    if not started:
+        await asyncio.gather(
+            stop_spinner(tap.query),
+            _point_at_running_session(profile.user_id, context, tap.message),
+        )
         return
-    timeline = asyncio.ensure_future(
-        message.reply_text(timeline_text(steps, verdict.template, place, stored.downgraded))
+    timeline = timeline_text(steps, template, place, downgraded)
+    await asyncio.gather(
+        answered_with(tap, edit_or_send(tap, f"{check_text}\n\n{timeline}", None)),
+        start_cues(context.application, stored),
     )
-    schedule_next_cue(context.application, profile.user_id, live)
-    await timeline
 
 
 async def _point_at_running_session(user_id: int, context: CoachContext, message: Message) -> bool:
@@ -209,6 +218,7 @@ def _verdict_text(verdict: SafetyVerdict) -> str:
     return verdict.why if verdict.reminder is None else f"{verdict.why}\n\n{verdict.reminder}"
 
 
+@functools.cache
 def _keyboard(question: Question | None) -> InlineKeyboardMarkup | None:
     if question is None:
         return None

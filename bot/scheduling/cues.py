@@ -48,6 +48,13 @@ def schedule_next_cue(application: Application, user_id: int, live: LiveSession)
     services.jobs.replace(name, job)
 
 
+async def start_cues(application: Application, stored: StoredSession) -> None:  # type: ignore[type-arg]
+    """A session just stored: send its first cue (due now) and arm the job for the next."""
+    services = services_of(application)
+    async with services.session_locks[stored.user_id]:
+        await _advance(application, services, stored)
+
+
 async def rebuild_cue_jobs(application: Application) -> None:  # type: ignore[type-arg]
     """At start: one job per live session, and a catch-up message where cues were missed."""
     services = services_of(application)

@@ -81,10 +81,21 @@ async def test_a_full_session_cues_every_step_in_order_and_on_time(fast_coach: C
     assert await coach.services.live_sessions.get(CHAT) is None
 
 
-async def test_the_timeline_comes_first_with_every_step(fast_coach: Coach) -> None:
+async def test_the_check_message_shows_every_step_as_the_first_cue_goes_out(
+    fast_coach: Coach,
+) -> None:
     runner = await register(fast_coach)
     await pass_safety_check(runner)
-    timeline = await wait_for_text(fast_coach, CHAT, "Today:")
+    await wait_until(lambda: len(_cues(fast_coach)) == 1)
+
+    answers, timeline = edits_to(fast_coach, CHAT)[-1].split("\n\n", 1)
+    assert answers.splitlines() == [
+        "✔︎ 🏟️ Running track",
+        "✔︎ ✅ Yes, all three",
+        "✔︎ No, I'm fresh",
+        "✔︎ 0",
+        "✔︎ ✅ Ready",
+    ]
     assert timeline.splitlines()[:5] == [
         "Today: 5 × 25 s reverse jog / 1 min walk on the track, 16 min in all.",
         "",
@@ -92,9 +103,9 @@ async def test_the_timeline_comes_first_with_every_step(fast_coach: Coach) -> No
         "2–10. 5 × (25 s jog backwards, 1 min walk forwards)",
         "11. cool-down walk 5 min",
     ]
-    await wait_until(lambda: len(_cues(fast_coach)) == 1)
-    first_cue = next(i for i, text in enumerate(texts_to(fast_coach, CHAT)) if is_cue(text))
-    assert texts_to(fast_coach, CHAT).index(timeline) < first_cue
+    # The question, then the first cue: the timeline took no message of its own.
+    assert len(texts_to(fast_coach, CHAT)) == 2
+    assert is_cue(texts_to(fast_coach, CHAT)[1])
 
 
 async def test_pause_holds_the_cues_and_resume_continues(tmp_path: Path) -> None:
@@ -169,8 +180,8 @@ async def test_pain_in_the_check_downgrades_to_a_shorter_walk(fast_coach: Coach)
             "Ready? We start with a 5-minute warm-up walk, facing forwards.",
         ]
     )
-    timeline = await wait_for_text(fast_coach, CHAT, "Today: a gentler session")
-    assert "reverse walk" in timeline
+    await wait_until(lambda: "Today: a gentler session" in edits_to(fast_coach, CHAT)[-1])
+    assert "reverse walk" in edits_to(fast_coach, CHAT)[-1]
     stored = await fast_coach.services.live_sessions.get(CHAT)
     assert stored is not None
     assert stored.downgraded

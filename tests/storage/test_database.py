@@ -174,11 +174,12 @@ async def test_a_read_or_write_during_a_transaction_waits_until_it_ends(db: Data
         await asyncio.sleep(0.01)
         seen.append(await db.execute("INSERT INTO ptb_chat_data (chat_id, data) VALUES (7, 'g')"))
 
-    results = await asyncio.gather(failing_transaction(), reader(), writer(), return_exceptions=True)
+    results = await asyncio.gather(
+        failing_transaction(), reader(), writer(), return_exceptions=True
+    )
 
     # Neither saw the rolled-back row, and the rollback did not take the neighbour's row.
     rows = await db.fetch_all("SELECT chat_id FROM ptb_chat_data")
     assert isinstance(results[0], ValueError)
     assert seen == [None, 1]
     assert [row[0] for row in rows] == [7]
-
