@@ -13,8 +13,9 @@ from telegram.ext import (
     ContextTypes,
     TypeHandler,
 )
-from telegram.request import BaseRequest
+from telegram.request import BaseRequest, HTTPXRequest
 
+from bot.coach_bot import CoachBot
 from bot.config import Settings
 from bot.delivery import PriorityRateLimiter
 from bot.handlers.admin import build_admin_handlers
@@ -39,6 +40,9 @@ logger = logging.getLogger(__name__)
 
 # Token used when the bot talks to the in-process emulator (terminal chat, tests).
 LOCAL_TOKEN = "1000:local-emulator"
+TELEGRAM_API_URL = "https://api.telegram.org/bot"
+# Connections for API calls (PTB's default): replies to many runners go out side by side.
+_CONNECTIONS = 256
 
 
 def build_application(
@@ -51,25 +55,25 @@ def build_application(
     """The whole bot: services, persistence, handlers. Requests default to real HTTP, and
     sends keep to Telegram's limits unless a benchmark passes its own `rate_limiter`."""
     services = Services.create(settings)
-    builder = (
+    base_url, base_file_url = _api_urls(settings.api_base_url)
+    bot = CoachBot(
+        settings.token or LOCAL_TOKEN,
+        base_url=base_url,
+        base_file_url=base_file_url,
+        request=request or HTTPXRequest(connection_pool_size=_CONNECTIONS),
+        get_updates_request=updates_request or HTTPXRequest(connection_pool_size=1),
+        rate_limiter=rate_limiter or PriorityRateLimiter(),
+    )
+    application: CoachApplication = (
         ApplicationBuilder()
-        .token(settings.token or LOCAL_TOKEN)
+        .bot(bot)
         .context_types(ContextTypes(context=CoachContext))
         .persistence(SqlitePersistence(services.db))
-        .rate_limiter(rate_limiter or PriorityRateLimiter())
         .concurrent_updates(update_processor_for(settings.concurrent_updates))
         .post_init(_open_services)
         .post_shutdown(_close_services)
+        .build()
     )
-    if settings.api_base_url:
-        builder = builder.base_url(settings.api_base_url).base_file_url(
-            _file_url_for(settings.api_base_url)
-        )
-    if request is not None:
-        builder = builder.request(request)
-    if updates_request is not None:
-        builder = builder.get_updates_request(updates_request)
-    application: CoachApplication = builder.build()
     attach_services(application, services)
     # Within a group only the first matching handler runs, so the catch-alls come last.
     application.add_handlers(
@@ -94,9 +98,11 @@ def build_application(
     return application
 
 
-def _file_url_for(api_base_url: str) -> str:
-    """A self-hosted Bot API serves files under /file/bot… next to /bot…."""
-    return api_base_url.removesuffix("/bot") + "/file/bot"
+def _api_urls(api_base_url: str | None) -> tuple[str, str]:
+    """The Bot API's URLs for calls and for files: Telegram's own, or a self-hosted Bot
+    API's, which serves files under /file/bot… next to /bot…."""
+    base_url = api_base_url or TELEGRAM_API_URL
+    return base_url, base_url.removesuffix("/bot") + "/file/bot"
 
 
 async def _write_conversation_states(_: Update, context: CoachContext) -> None:

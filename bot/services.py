@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from telegram.ext import Application, CallbackContext, ExtBot
+from telegram.ext import Application, CallbackContext
 
+from bot.coach_bot import CoachBot
 from bot.config import Settings
 from bot.recent_events import RecentEvents
 from bot.scheduling.registry import JobRegistry
@@ -76,7 +77,7 @@ BotData = dict[Any, Any]
 CoachApplication = Application[Any, "CoachContext", BotData, BotData, BotData, Any]
 
 
-class CoachContext(CallbackContext[ExtBot[dict[str, Any]], BotData, BotData, BotData]):
+class CoachContext(CallbackContext[CoachBot, BotData, BotData, BotData]):
     """CallbackContext with typed access to the services."""
 
     @property

@@ -74,8 +74,8 @@ async def go(update: Update, context: CoachContext) -> None:
         return
     await services.safety_checks.save(user.id, {}, services.now())
     question = next_question(SafetyAnswers(), profile)
-    await message.reply_text(
-        _check_text(SafetyAnswers(), None, question), reply_markup=_keyboard(question)
+    await context.bot.send_text(
+        message.chat_id, _check_text(SafetyAnswers(), None, question), markup=_keyboard(question)
     )
 
 

@@ -11,6 +11,8 @@ from typing import Any
 from telegram import CallbackQuery, InlineKeyboardMarkup, Message, Update
 from telegram.error import BadRequest
 
+from bot.coach_bot import coach_bot
+
 logger = logging.getLogger(__name__)
 
 
@@ -86,7 +88,9 @@ async def edit_or_send(tap: Tap, text: str, markup: InlineKeyboardMarkup | None)
     """Show `text` on the tapped message; if Telegram refuses the edit (too old, deleted),
     send it as a new message, since here the text is not cosmetic."""
     try:
-        await tap.query.edit_message_text(text, reply_markup=markup)
+        await coach_bot(tap.query.get_bot()).edit_text(
+            tap.message.chat_id, tap.message.message_id, text, markup=markup
+        )
     except BadRequest as error:
         logger.info("could not edit a message after a tap, sending anew: %s", error)
         await tap.message.reply_text(text, reply_markup=markup)

@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from telegram.error import Forbidden, TelegramError
 from telegram.ext import Application
 
+from bot.coach_bot import coach_bot
 from bot.delivery import Priority, StaleDelivery, delivery_args
 from bot.domain.live_session import LiveSession
 from bot.scheduling.registry import cue_job_name
@@ -134,10 +135,10 @@ async def _send(
 ) -> None:
     """Send a cue first in line; a stale one is dropped, a blocked bot ends the session."""
     try:
-        await application.bot.send_message(
+        await coach_bot(application.bot).send_text(
             stored.chat_id,
             text,
-            reply_markup=session_buttons(paused=False),
+            markup=session_buttons(paused=False),
             rate_limit_args=delivery_args(Priority.CUE, deadline=deadline),
         )
     except StaleDelivery:

@@ -1,0 +1,73 @@
+"""The bot object: python-telegram-bot's ExtBot, plus sends whose answer nobody reads.
+
+Telegram answers every sent or edited message with the whole message, keyboard included,
+and PTB turns that answer into Telegram objects; it also serialises the keyboard afresh
+for every call. When hundreds of runners start at once, that work was the largest share of
+the CPU time (`python -m bench.cues`). A cue or a safety-check edit never looks at the
+answer, so these calls skip both: the keyboard goes out as JSON made once, and the answer
+is dropped. Errors (429, 403, 400, network) are raised exactly as PTB raises them, and the
+calls go through the same rate limiter.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+from telegram import Bot, InlineKeyboardMarkup
+from telegram.ext import ExtBot
+
+
+class CoachBot(ExtBot[dict[str, Any]]):
+    """ExtBot with `send_text` and `edit_text` for calls whose answer is not needed."""
+
+    async def send_text(
+        self,
+        chat_id: int,
+        text: str,
+        *,
+        markup: InlineKeyboardMarkup | None = None,
+        rate_limit_args: dict[str, Any] | None = None,
+    ) -> None:
+        """sendMessage, without turning Telegram's answer into a Message."""
+        await self._post_unread(
+            "sendMessage", {"chat_id": chat_id, "text": text}, markup, rate_limit_args
+        )
+
+    async def edit_text(
+        self,
+        chat_id: int,
+        message_id: int,
+        text: str,
+        *,
+        markup: InlineKeyboardMarkup | None = None,
+    ) -> None:
+        """editMessageText, without turning Telegram's answer into a Message."""
+        params = {"chat_id": chat_id, "message_id": message_id, "text": text}
+        await self._post_unread("editMessageText", params, markup, None)
+
+    async def _post_unread(
+        self,
+        endpoint: str,
+        params: dict[str, Any],
+        markup: InlineKeyboardMarkup | None,
+        rate_limit_args: dict[str, Any] | None,
+    ) -> None:
+        if markup is not None:
+            params["reply_markup"] = markup_json(markup)
+        await self._post(
+            endpoint, params, api_kwargs=self._merge_api_rl_kwargs(None, rate_limit_args)
+        )
+
+
+@functools.lru_cache(maxsize=256)
+def markup_json(markup: InlineKeyboardMarkup) -> str:
+    """A keyboard as the JSON Telegram reads, made once per keyboard."""
+    return markup.to_json()
+
+
+def coach_bot(bot: Bot) -> CoachBot:
+    """The application's bot as a CoachBot (it always is one: see `build_application`)."""
+    if not isinstance(bot, CoachBot):
+        raise TypeError(f"expected the application's CoachBot, not {type(bot).__name__}")
+    return bot
