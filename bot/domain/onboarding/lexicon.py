@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Generic, TypeVar
 
@@ -43,6 +43,7 @@ _REPEATS = re.compile(r"(.)\1+")
 # to seven letters, two from eight ("wendsday").
 _MIN_TYPO_LENGTH = 4
 _LONG_WORD = 8
+_MAX_TYPOS = 2
 
 
 def normalise(text: str) -> str:
@@ -65,13 +66,11 @@ def has_words(text: str) -> bool:
     return any(word != "-" for word in words(text))
 
 
+@lru_cache(maxsize=8192)
 def _squeezed(word: str) -> str:
+    """The word with repeated letters squeezed to one: "yesss", "nooo" and "hallwway" are
+    then spelt exactly like "yes", "no" and "hallway"."""
     return _REPEATS.sub(r"\1", word)
-
-
-def _same_exactly(typed: str, known: str) -> bool:
-    # Squeezing repeats accepts "yesss", "nooo" and "hallwway" as exact.
-    return typed == known or _squeezed(typed) == _squeezed(known)
 
 
 def _edit_distance(a: str, b: str, limit: int) -> int:
@@ -98,13 +97,24 @@ def _edit_distance(a: str, b: str, limit: int) -> int:
     return previous[-1]
 
 
+def _typos(typed: Sequence[str], phrase: Sequence[str]) -> int | None:
+    """The typos in all the words of a phrase, or None as soon as one word is too far off."""
+    total = 0
+    for word, known in zip(typed, phrase, strict=True):
+        typo = typo_distance(word, known)
+        if typo is None:
+            return None
+        total += typo
+    return total
+
+
 @lru_cache(maxsize=8192)
 def typo_distance(typed: str, known: str) -> int | None:
     """How many typos turn `typed` into `known`, or None if too many for words that long."""
     shorter = min(len(typed), len(known))
     if shorter < _MIN_TYPO_LENGTH:
         return None
-    limit = 2 if shorter >= _LONG_WORD else 1
+    limit = _MAX_TYPOS if shorter >= _LONG_WORD else 1
     if abs(len(typed) - len(known)) > limit:
         return None
     distance = _edit_distance(typed, known, limit)
@@ -132,6 +142,24 @@ class Lexicon(Generic[V]):
     """Known phrases (as word tuples, longest first) and the value each stands for."""
 
     phrases: tuple[tuple[tuple[str, ...], V], ...]
+    # Made once rather than at every reading: each phrase with repeated letters squeezed,
+    # and the phrases by their first word (squeezed) and by that word's length.
+    _squeezed: tuple[tuple[str, ...], ...] = field(init=False, repr=False, compare=False)
+    _by_first_word: dict[str, list[int]] = field(init=False, repr=False, compare=False)
+    _by_first_length: dict[int, list[int]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        squeezed = tuple(tuple(_squeezed(word) for word in phrase) for phrase, _ in self.phrases)
+        by_first_word: dict[str, list[int]] = {}
+        by_first_length: dict[int, list[int]] = {}
+        for index, (phrase, _) in enumerate(self.phrases):
+            if not phrase:
+                raise ValueError("a lexicon phrase needs at least one word")
+            by_first_word.setdefault(squeezed[index][0], []).append(index)
+            by_first_length.setdefault(len(phrase[0]), []).append(index)
+        object.__setattr__(self, "_squeezed", squeezed)
+        object.__setattr__(self, "_by_first_word", by_first_word)
+        object.__setattr__(self, "_by_first_length", by_first_length)
 
     @classmethod
     def of(cls, synonyms: Mapping[V, Iterable[str]]) -> Lexicon[V]:
@@ -150,36 +178,51 @@ class Lexicon(Generic[V]):
         and closest win ("thrusday" is Thursday, not Tuesday).
         """
         taken = [False] * len(typed)
-        found: list[Match[V]] = []
-        for phrase, value in self.phrases:
-            for start in range(len(typed) - len(phrase) + 1):
-                end = start + len(phrase)
-                if not any(taken[start:end]) and all(
-                    _same_exactly(word, known)
-                    for word, known in zip(typed[start:end], phrase, strict=True)
-                ):
-                    taken[start:end] = [True] * len(phrase)
-                    found.append(Match(value, start, end))
-        close: list[tuple[int, int, Match[V]]] = []
-        for phrase, value in self.phrases:
-            for start in range(len(typed) - len(phrase) + 1):
-                end = start + len(phrase)
-                if any(taken[start:end]):
-                    continue
-                typos = [
-                    typo_distance(word, known)
-                    for word, known in zip(typed[start:end], phrase, strict=True)
-                ]
-                if None not in typos:
-                    total = sum(typo for typo in typos if typo is not None)
-                    close.append((-len(phrase), total, Match(value, start, end)))
-        close.sort(key=lambda item: (item[0], item[1], item[2].start))
-        for _, _, match in close:
+        found = self._exact_matches(typed, taken)
+        close: list[tuple[int, int, int, int, Match[V]]] = []
+        for index, start in self._close_candidates(typed):
+            phrase, value = self.phrases[index]
+            end = start + len(phrase)
+            if end > len(typed) or any(taken[start:end]):
+                continue
+            total = _typos(typed[start:end], phrase)
+            if total is not None:
+                close.append((-len(phrase), total, start, index, Match(value, start, end)))
+        close.sort(key=lambda item: item[:4])
+        for *_, match in close:
             if not any(taken[match.start : match.end]):
                 taken[match.start : match.end] = [True] * (match.end - match.start)
                 found.append(match)
         found.sort(key=lambda match: match.start)
         return found
+
+    def _exact_matches(self, typed: Sequence[str], taken: list[bool]) -> list[Match[V]]:
+        """Phrases spelt exactly (repeated letters aside), longest first; marks their words
+        as taken."""
+        squeezed = tuple(_squeezed(word) for word in typed)
+        candidates = sorted(
+            (index, start)
+            for start, word in enumerate(squeezed)
+            for index in self._by_first_word.get(word, ())
+        )
+        found: list[Match[V]] = []
+        for index, start in candidates:
+            phrase, value = self.phrases[index]
+            end = start + len(phrase)
+            if squeezed[start:end] == self._squeezed[index] and not any(taken[start:end]):
+                taken[start:end] = [True] * len(phrase)
+                found.append(Match(value, start, end))
+        return found
+
+    def _close_candidates(self, typed: Sequence[str]) -> Iterator[tuple[int, int]]:
+        """(phrase, start) pairs whose first words are long enough and near enough in length
+        to be typos of each other (see `typo_distance`)."""
+        for start, word in enumerate(typed):
+            if len(word) < _MIN_TYPO_LENGTH:
+                continue
+            for length in range(len(word) - _MAX_TYPOS, len(word) + _MAX_TYPOS + 1):
+                for index in self._by_first_length.get(length, ()):
+                    yield index, start
 
     def values(self, text: str) -> list[V]:
         """The distinct values named in the text, in reading order."""
