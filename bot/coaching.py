@@ -8,6 +8,7 @@ Onboarding and /plan both call it; it has no Telegram in it.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -35,7 +36,7 @@ from bot.domain.programme import (
     timeline_seconds,
     weekly_reverse_seconds,
 )
-from bot.storage.plans import StoredPlan
+from bot.storage.plans import StoredPlan, moves_plan
 from bot.texts import plan as texts
 from bot.texts import programme as programme_texts
 
@@ -67,12 +68,14 @@ async def review_plan(
     Called whenever the runner looks at their plan, so a change (a long break included) is
     noticed then. A runner with a profile but no plan gets their starting plan first.
     """
-    stored = await services.plans.get(profile.user_id)
-    if stored is None:
-        stored = await start_plan_for(services, profile, now)
+    found, logs = await asyncio.gather(
+        services.plans.get(profile.user_id), logged_sessions(services, profile.user_id)
+    )
+    stored = found or await start_plan_for(services, profile, now)
     today = _local(profile, now).date()
-    logs = await logged_sessions(services, profile.user_id)
     decision = next_plan_state(profile, stored.state, logs, today)
+    if not moves_plan(decision) or decision.state == stored.state:
+        return stored, decision
     return await services.plans.apply(profile.user_id, decision, today, now), decision
 
 

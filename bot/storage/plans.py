@@ -80,7 +80,7 @@ class Plans:
         once: applying the same decision again changes nothing. A hold or "no change yet"
         leaves the stored plan alone. LookupError if the runner has no plan.
         """
-        if decision.change not in _MOVES:
+        if not moves_plan(decision):
             return await self._require(user_id)
         async with self._db.transaction() as tx:
             row = await tx.fetch_one(_SELECT_PLAN, (user_id,))
@@ -130,6 +130,11 @@ class Plans:
         if plan is None:
             raise _no_plan(user_id)
         return plan
+
+
+def moves_plan(decision: Decision) -> bool:
+    """True for a decision that changes the stored plan: a progress or a step back."""
+    return decision.change in _MOVES
 
 
 def _no_plan(user_id: int) -> LookupError:
