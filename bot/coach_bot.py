@@ -11,7 +11,6 @@ calls go through the same rate limiter.
 
 from __future__ import annotations
 
-import functools
 from typing import Any
 
 from telegram import Bot, InlineKeyboardMarkup
@@ -60,10 +59,22 @@ class CoachBot(ExtBot[dict[str, Any]]):
         )
 
 
-@functools.lru_cache(maxsize=256)
+_MARKUP_JSON: dict[int, tuple[InlineKeyboardMarkup, str]] = {}
+_MARKUP_JSON_LIMIT = 256
+
+
 def markup_json(markup: InlineKeyboardMarkup) -> str:
-    """A keyboard as the JSON Telegram reads, made once per keyboard."""
-    return markup.to_json()
+    """A keyboard as the JSON Telegram reads, made once per keyboard object.
+
+    Keyed by identity (hashing a keyboard costs more than looking it up), and the object is
+    kept with its JSON, so an id reused by a new keyboard is never mistaken for the old one.
+    """
+    entry = _MARKUP_JSON.get(id(markup))
+    if entry is None or entry[0] is not markup:
+        if len(_MARKUP_JSON) >= _MARKUP_JSON_LIMIT:
+            _MARKUP_JSON.clear()
+        entry = _MARKUP_JSON[id(markup)] = (markup, markup.to_json())
+    return entry[1]
 
 
 def coach_bot(bot: Bot) -> CoachBot:
