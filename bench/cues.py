@@ -2,7 +2,8 @@
 Application (handlers, update processor, JobQueue, SQLite) and a fake Bot API with latency.
 
     python -m bench.cues --sessions 500 --latency-ms 50 [--duration-s 60] [--ramp-s 5]
-                         [--think-ms 300] [--telegram-limits] [--sequential]
+                         [--think-ms 300] [--telegram-limits] [--sequential | --compare]
+                         [--patience-s 60]
 
 Each runner sends /go and taps through the safety check like a person would (reading each
 question for --think-ms before tapping), then the session runs on scaled time: its real
@@ -59,7 +60,6 @@ _CUE_HEADS = tuple(heading.split(" · ")[0] for heading in session_texts.CUE_HEA
 _DONE_HEAD = session_texts.DONE.split("{")[0]
 _STEP_NUMBER = re.compile(r"Step (\d+) of (\d+)")
 _BULK_TEXT = "Reminder: your session is at 18:00."
-_PATIENCE = 60.0  # a runner waiting longer than this for the bot gives up (counted as lost)
 
 
 def bench_profile(user_id: int) -> Profile:
@@ -130,7 +130,16 @@ def main(argv: list[str] | None = None) -> None:
     )
     parser.add_argument("--telegram-limits", action="store_true")
     parser.add_argument("--sequential", action="store_true", help="concurrent updates off")
-    asyncio.run(run(parser.parse_args(argv)))
+    parser.add_argument("--compare", action="store_true", help="concurrent, then sequential")
+    parser.add_argument(
+        "--patience-s",
+        type=float,
+        default=60.0,
+        help="a runner waiting longer for the bot's next message gives up (counted as lost)",
+    )
+    args = parser.parse_args(argv)
+    for sequential in (False, True) if args.compare else (args.sequential,):
+        asyncio.run(run(argparse.Namespace(**{**vars(args), "sequential": sequential})))
 
 
 async def run(args: argparse.Namespace) -> None:
@@ -213,12 +222,12 @@ async def _runner(
     user = EmulatedUser(emulator, uid)
     await _deliver(application, emulator, user.text("/go"))
     for label in SAFETY_TAPS:
-        question = await _next_question(inbox)
+        question = await _next_question(inbox, args.patience_s)
         await asyncio.sleep(args.think_ms / 1000)
         if label == "Ready":
             record.tapped_at = time.time()
         await _deliver(application, emulator, user.tap(question, _button(question, label)))
-    await _next_timeline(inbox)
+    await _next_timeline(inbox, args.patience_s)
     stored = await services_of(application).live_sessions.get(uid)
     if stored is not None:
         record.due = stored.live.due
@@ -230,15 +239,15 @@ async def _deliver(application: CoachApplication, emulator: BotApiEmulator, payl
     await application.update_queue.put(update)
 
 
-async def _next_question(inbox: asyncio.Queue[Json]) -> Json:
+async def _next_question(inbox: asyncio.Queue[Json], patience: float) -> Json:
     while True:
-        message = await asyncio.wait_for(inbox.get(), _PATIENCE)
+        message = await asyncio.wait_for(inbox.get(), patience)
         if "reply_markup" in message:
             return message
 
 
-async def _next_timeline(inbox: asyncio.Queue[Json]) -> None:
-    while "Today:" not in str((await asyncio.wait_for(inbox.get(), _PATIENCE)).get("text", "")):
+async def _next_timeline(inbox: asyncio.Queue[Json], patience: float) -> None:
+    while "Today:" not in str((await asyncio.wait_for(inbox.get(), patience)).get("text", "")):
         pass
 
 
