@@ -1,0 +1,42 @@
+"""The benchmarks still run and count right, on a tiny load (their figures are not checked:
+timing belongs in the benchmarks' own output, not in tests)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from bench import cues, updates
+
+
+def _fields(line: str) -> dict[str, str]:
+    return dict(re.findall(r"(\w+)=(\S+)", line))
+
+
+def test_the_cue_benchmark_counts_every_cue_in_both_modes(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    cues.main(
+        ["--sessions", "3", "--duration-s", "2", "--ramp-s", "0.2", "--think-ms", "10"]
+        + ["--patience-s", "10", "--compare"]
+    )
+
+    lines = capsys.readouterr().out.splitlines()
+    runs = [_fields(line) for line in lines if line.startswith("run:")]
+    assert [run["updates"] for run in runs] == ["concurrent", "sequential"]
+    for kind in ("reaction:", "cues:"):
+        for line in (line for line in lines if line.startswith(kind)):
+            figures = _fields(line)
+            assert figures["sessions"] == "3"
+            assert figures["sent"] == str(3 * 12)  # 11 steps and the "done" message each
+            assert figures["lost"] == "0"
+
+
+def test_the_update_benchmark_answers_every_reply(capsys: pytest.CaptureFixture[str]) -> None:
+    updates.main(["--runners", "5", "--replies", "2", "--latency-ms", "5"])
+
+    [line] = capsys.readouterr().out.splitlines()
+    figures = _fields(line)
+    assert figures["replies"] == "10"
+    assert float(figures["per_s"]) > 0
