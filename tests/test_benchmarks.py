@@ -17,10 +17,8 @@ def _fields(line: str) -> dict[str, str]:
 def test_the_cue_benchmark_counts_every_cue_in_both_modes(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    cues.main(
-        ["--sessions", "3", "--duration-s", "2", "--ramp-s", "0.2", "--think-ms", "10"]
-        + ["--patience-s", "10", "--compare"]
-    )
+    tiny = "--sessions 3 --duration-s 2 --ramp-s 0.2 --think-ms 10 --patience-s 10 --compare"
+    cues.main(tiny.split())
 
     lines = capsys.readouterr().out.splitlines()
     runs = [_fields(line) for line in lines if line.startswith("run:")]
