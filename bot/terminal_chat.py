@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import html
 import re
+import string
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -26,9 +27,16 @@ _QUIT = frozenset({"/quit", "/exit", ":q"})
 _TAG = re.compile(r"<[^>]+>")
 
 INTRO = """Backstride terminal chat: you are talking to the real coach, with no Telegram.
-Type messages and /commands. When a message has buttons, type a number to press one.
+Type messages and /commands. To press a button, type the number or letter beside it.
 Extras: :location LAT LON, :sticker, :photo, :voice, :file PATH. Quit with /quit or Ctrl-D.
 """
+
+
+def _keys_for(labels: list[str]) -> list[str]:
+    """1, 2, 3… for the buttons; a, b, c… when a label starts with a number."""
+    if any(label[:1].isdigit() for label in labels):
+        return [string.ascii_lowercase[n % 26] * (1 + n // 26) for n in range(len(labels))]
+    return [str(n) for n in range(1, len(labels) + 1)]
 
 
 @dataclass
@@ -47,8 +55,9 @@ class TerminalChat:
     files_dir: Path
     _buttons: list[_Button] = field(default_factory=list)
     _labels: list[str] = field(default_factory=list)
-    # Numbers that start a button's label ("2 a week"): typing one means that answer.
-    _label_numbers: frozenset[str] = frozenset()
+    # What to type to press each button: numbers, or letters where labels start with a
+    # number ("2 a week", a 0-10 scale), so that a typed number always means that answer.
+    _keys: list[str] = field(default_factory=list)
 
     def show(self, call: ApiCall) -> None:
         """Print one Bot API call if it is something the runner would see."""
@@ -77,11 +86,9 @@ class TerminalChat:
         for button, label in zip(self._buttons, self._labels, strict=True):
             if line.strip().casefold() == label.casefold():  # "5" on a 0-10 scale: that button
                 return self.user.tap(button.message, button.data)
-        if line.isdigit() and self._buttons and line not in self._label_numbers:
-            index = int(line) - 1
-            if 0 <= index < len(self._buttons):
-                button = self._buttons[index]
-                return self.user.tap(button.message, button.data)
+        if line.strip().casefold() in self._keys:
+            button = self._buttons[self._keys.index(line.strip().casefold())]
+            return self.user.tap(button.message, button.data)
         extra = _EXTRAS.get(line.split(maxsplit=1)[0]) if line.startswith(":") else None
         if extra is not None:
             return extra(self, line.split()[1:])
@@ -91,7 +98,7 @@ class TerminalChat:
         rows = message.get("reply_markup", {}).get("inline_keyboard")
         if rows is None:
             if message.get("message_id") in {b.message["message_id"] for b in self._buttons}:
-                self._buttons, self._labels = [], []
+                self._buttons, self._labels, self._keys = [], [], []
             return
         self._buttons = [
             _Button(message, button["callback_data"])
@@ -101,8 +108,10 @@ class TerminalChat:
         ]
         labels = [button["text"] for row in rows for button in row if "callback_data" in button]
         self._labels = labels
-        self._label_numbers = frozenset(label.split()[0] for label in labels if label[:1].isdigit())
-        self.out.write("".join(f"   [{n}] {label}\n" for n, label in enumerate(labels, 1)))
+        self._keys = _keys_for(labels)
+        self.out.write(
+            "".join(f"   [{k}] {label}\n" for k, label in zip(self._keys, labels, strict=True))
+        )
 
     def _save_file(self, sent: Any) -> Path:
         item = sent[-1] if isinstance(sent, list) else sent

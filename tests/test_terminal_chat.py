@@ -134,9 +134,10 @@ def test_python_m_bot_without_a_token_runs_the_terminal_chat(tmp_path: Path) -> 
     assert common.help_text() in result.stdout
 
 
-def test_a_number_that_starts_a_label_is_the_typed_answer(tmp_path: Path) -> None:
+def test_numbered_labels_get_letters_and_a_typed_number_is_the_answer(tmp_path: Path) -> None:
     emulator = BotApiEmulator()
-    chat = TerminalChat(emulator, EmulatedUser(emulator, 5), io.StringIO(), tmp_path)
+    out = io.StringIO()
+    chat = TerminalChat(emulator, EmulatedUser(emulator, 5), out, tmp_path)
     keyboard = {
         "inline_keyboard": [[{"text": f"{n} a week", "callback_data": f"s|{n}"} for n in (2, 3, 4)]]
     }
@@ -145,10 +146,15 @@ def test_a_number_that_starts_a_label_is_the_typed_answer(tmp_path: Path) -> Non
     )
     chat.show(ApiCall("sendMessage", {"chat_id": 5}, 0.0, result=body["result"]))
 
-    typed, pressed = chat.to_payload("2"), chat.to_payload("1")
+    typed, pressed = chat.to_payload("2"), chat.to_payload("B")
 
+    assert out.getvalue().splitlines()[1:] == [
+        "   [a] 2 a week",
+        "   [b] 3 a week",
+        "   [c] 4 a week",
+    ]
     assert typed is not None and typed["message"]["text"] == "2"
-    assert pressed is not None and pressed["callback_query"]["data"] == "s|2"
+    assert pressed is not None and pressed["callback_query"]["data"] == "s|3"
 
 
 def test_typing_a_button_s_exact_label_presses_it(tmp_path: Path) -> None:
