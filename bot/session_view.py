@@ -35,7 +35,7 @@ def timeline_text(
         header.format(
             shape=session_shape(template),
             place=plan_texts.PLACE_NAMES[place],
-            minutes=round(timeline_seconds(steps) / 60),
+            minutes=whole_minutes(timeline_seconds(steps)),
         ),
         "",
         *_timeline_lines(steps),
@@ -78,10 +78,16 @@ def position_values(position: Position, count: int) -> dict[str, object]:
 
 
 def time_left(seconds: int) -> str:
-    """Plan seconds left, as a runner glances at it: "40 s", "9 min"."""
+    """Plan seconds left, as a runner glances at it: "40 s", "9 min". Minutes are rounded
+    like the timeline's total, so a session starts with as many minutes left as it says."""
     if seconds < 60:
         return format_duration(seconds)
-    return format_duration(60 * math.ceil(seconds / 60))
+    return format_duration(60 * whole_minutes(seconds))
+
+
+def whole_minutes(seconds: float) -> int:
+    """Seconds as whole minutes, halves rounded up."""
+    return math.floor(seconds / 60 + 0.5)
 
 
 @functools.cache
