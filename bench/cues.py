@@ -2,12 +2,15 @@
 Application (handlers, update processor, JobQueue, SQLite) and a fake Bot API with latency.
 
     python -m bench.cues --sessions 500 --latency-ms 50 [--duration-s 60] [--ramp-s 5]
-                         [--think-ms 300] [--telegram-limits] [--sequential | --compare]
-                         [--patience-s 60]
+                         [--think-ms 300] [--check-s 0] [--telegram-limits]
+                         [--sequential | --compare] [--patience-s 60]
 
 Each runner sends /go and taps through the safety check like a person would (reading each
 question for --think-ms before tapping), then the session runs on scaled time: its real
-16-minute timeline is squeezed into --duration-s. Two lines are printed, the second last:
+16-minute timeline is squeezed into --duration-s. The runners' /go messages are spread over
+--ramp-s; with --check-s, their checks are spread over that many seconds instead, and the
+taps that start the sessions over the --ramp-s after it (a club gathering, then starting
+together). Two lines are printed, the second last:
 
     reaction: ... lateness of every cue measured from the tap that started the session
     cues: ...     lateness of every cue measured from its due moment as stored in SQLite
@@ -128,6 +131,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--think-ms", type=float, default=300.0, help="a runner's pause before each tap"
     )
+    parser.add_argument(
+        "--check-s",
+        type=float,
+        default=0.0,
+        help="spread the safety checks over this many seconds before the ramp of starts",
+    )
     parser.add_argument("--telegram-limits", action="store_true")
     parser.add_argument("--sequential", action="store_true", help="concurrent updates off")
     parser.add_argument("--compare", action="store_true", help="concurrent, then sequential")
@@ -217,20 +226,36 @@ async def _runner(
     record: RunnerRecord,
     inbox: asyncio.Queue[Json],
 ) -> None:
-    """/go at this runner's moment of the ramp, then the safety check, tap by tap."""
-    await asyncio.sleep(args.ramp_s * (uid - 1) / max(1, args.sessions - 1))
+    """/go at this runner's moment, then the safety check, tap by tap (see `_moments`)."""
+    began = time.monotonic()
+    go_at, start_at = _moments(uid, args)
+    await asyncio.sleep(go_at)
     user = EmulatedUser(emulator, uid)
     await _deliver(application, emulator, user.text("/go"))
     for label in SAFETY_TAPS:
         question = await _next_question(inbox, args.patience_s)
         await asyncio.sleep(args.think_ms / 1000)
         if label == "Ready":
+            await asyncio.sleep(max(0.0, began + start_at - time.monotonic()))
             record.tapped_at = time.time()
         await _deliver(application, emulator, user.tap(question, _button(question, label)))
     await _next_timeline(inbox, args.patience_s)
     stored = await services_of(application).live_sessions.get(uid)
     if stored is not None:
         record.due = stored.live.due
+
+
+def _moments(uid: int, args: argparse.Namespace) -> tuple[float, float]:
+    """When runner `uid` sends /go, and the earliest moment they tap Ready, in seconds.
+
+    Without --check-s the /go messages are spread over the ramp and every runner goes
+    straight through the check. With it, the checks are spread over that many seconds first
+    (runners arriving at the track), and the sessions start in the ramp that follows.
+    """
+    share = (uid - 1) / max(1, args.sessions - 1)
+    if not args.check_s:
+        return args.ramp_s * share, 0.0
+    return args.check_s * share, args.check_s + args.ramp_s * share
 
 
 async def _deliver(application: CoachApplication, emulator: BotApiEmulator, payload: Json) -> None:
@@ -261,7 +286,7 @@ def _button(message: Json, label: str) -> str:
 
 async def _bulk_burst(application: CoachApplication, args: argparse.Namespace) -> None:
     """Reminder-like bulk messages to every runner, mid-session: they must not delay cues."""
-    await asyncio.sleep(args.ramp_s + args.duration_s / 3)
+    await asyncio.sleep(args.check_s + args.ramp_s + args.duration_s / 3)
     await asyncio.gather(
         *(
             application.bot.send_message(
@@ -315,8 +340,8 @@ def _report(
     print(
         f"run: updates={mode}{limits} latency_ms={args.latency_ms:.0f} "
         f"duration_s={args.duration_s:.0f} ramp_s={args.ramp_s:.0f} "
-        f"think_ms={args.think_ms:.0f} wall_s={elapsed:.1f} runners_gave_up={gave_up}"
-        + (f" bulk_sent={bulk}" if args.telegram_limits else "")
+        f"think_ms={args.think_ms:.0f} check_s={args.check_s:g} wall_s={elapsed:.1f} "
+        f"runners_gave_up={gave_up}" + (f" bulk_sent={bulk}" if args.telegram_limits else "")
     )
     common = f"sessions={args.sessions} sent={sent} lost={expected - sent} stale_dropped={stale}"
     print(f"reaction: {common} {Summary.of(from_tap).line()}")

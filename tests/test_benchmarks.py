@@ -31,6 +31,18 @@ def test_the_cue_benchmark_counts_every_cue_in_both_modes(
             assert figures["lost"] == "0"
 
 
+def test_checks_before_the_ramp_start_every_session_in_the_ramp(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    tiny = "--sessions 3 --duration-s 2 --ramp-s 0.2 --think-ms 10 --patience-s 10"
+    cues.main([*tiny.split(), "--check-s", "0.5"])
+
+    out = capsys.readouterr().out
+    [reaction] = (line for line in out.splitlines() if line.startswith("reaction:"))
+    assert "check_s=0.5 " in out  # the option reached the run
+    assert _fields(reaction)["lost"] == "0"
+
+
 def test_the_update_benchmark_answers_every_reply(capsys: pytest.CaptureFixture[str]) -> None:
     updates.main(["--runners", "5", "--replies", "2", "--latency-ms", "5"])
 
