@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
 from dataclasses import asdict, dataclass
@@ -57,9 +58,9 @@ class LiveSessions:
                     session.chat_id,
                     session.day.isoformat(),
                     session.place.value,
-                    json.dumps(asdict(session.template)),
+                    template_json(session.template),
                     int(session.downgraded),
-                    json.dumps([asdict(step) for step in live.steps]),
+                    _steps_json(live.steps),
                     json.dumps(live.due),
                     live.next_index,
                     live.paused_at,
@@ -94,9 +95,8 @@ class LiveSessions:
 
 
 def _from_row(row: sqlite3.Row) -> StoredSession:
-    steps = tuple(_step_from(item) for item in json.loads(row["steps"]))
     live = LiveSession(
-        steps,
+        _steps_from_json(row["steps"]),
         tuple(float(moment) for moment in json.loads(row["due"])),
         row["next_index"],
         row["paused_at"],
@@ -113,12 +113,33 @@ def _from_row(row: sqlite3.Row) -> StoredSession:
     )
 
 
+# Runners on the same plan share their timeline, so each of these conversions is made once
+# per distinct timeline or template, not once per runner and cue.
+
+
+@functools.lru_cache(maxsize=256)
+def template_json(template: SessionTemplate) -> str:
+    """A session template as stored (JSON)."""
+    return json.dumps(asdict(template))
+
+
+@functools.lru_cache(maxsize=256)
 def template_from_json(text: str) -> SessionTemplate:
     """A session template stored as JSON by this module."""
     fields: dict[str, Any] = json.loads(text)
     fields["bout"] = StepKind(fields["bout"])
     fields["recovery"] = StepKind(fields["recovery"])
     return SessionTemplate(**fields)
+
+
+@functools.lru_cache(maxsize=256)
+def _steps_json(steps: tuple[TimelineStep, ...]) -> str:
+    return json.dumps([asdict(step) for step in steps])
+
+
+@functools.lru_cache(maxsize=256)
+def _steps_from_json(text: str) -> tuple[TimelineStep, ...]:
+    return tuple(_step_from(item) for item in json.loads(text))
 
 
 def _step_from(item: dict[str, Any]) -> TimelineStep:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
@@ -13,7 +13,7 @@ from bot.domain.logs import MorningAfter, SessionLog
 from bot.domain.profile import Place
 from bot.domain.programme import SessionTemplate
 from bot.storage.database import Database, Transaction
-from bot.storage.live_sessions import template_from_json
+from bot.storage.live_sessions import template_from_json, template_json
 
 
 class LogSource(StrEnum):
@@ -264,7 +264,7 @@ class SessionLogs:
 
 
 async def _insert(tx: Transaction, log: NewLog, now: datetime) -> int:
-    template = None if log.template is None else json.dumps(asdict(log.template))
+    template = None if log.template is None else template_json(log.template)
     await tx.execute(
         _INSERT,
         (
