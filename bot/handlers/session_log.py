@@ -190,7 +190,7 @@ async def log_command(update: Update, context: CoachContext) -> None:
         else:
             await message.reply_text(texts.LOG_USAGE)
         return
-    parsed = parse_manual_log(arguments, _local_now(profile, services).date())
+    parsed = parse_manual_log(arguments, _local_now(profile, services).date(), profile.units)
     if not isinstance(parsed, ManualLog):
         await message.reply_text(texts.LOG_PROBLEMS[parsed.value])
         return
@@ -204,10 +204,12 @@ async def log_command(update: Update, context: CoachContext) -> None:
         pain_site=None if parsed.pain_site is None else parsed.pain_site.value,
         notes=parsed.notes or None,
         red_flag=bool(parsed.red_flags),
+        heart_rate=parsed.heart_rate,
+        distance_km=parsed.distance_km,
     )
     entry = await services.logs.answer(user_id, log_id, answers, services.now())
     if entry is not None:
-        await message.reply_text(_logged_line(entry))
+        await message.reply_text(_logged_line(entry, profile.units))
         await _complete(context, message, entry)
 
 
@@ -482,12 +484,16 @@ def _takeaway(entry: LogEntry) -> str:
     return "easy"
 
 
-def _logged_line(entry: LogEntry) -> str:
+def _logged_line(entry: LogEntry, units: Units) -> str:
     details = ""
     if entry.effort is not None:
         details += texts.LOGGED_EFFORT.format(effort=entry.effort)
     if entry.pain is not None:
         details += texts.LOGGED_PAIN.format(pain=entry.pain)
+    if entry.heart_rate is not None:
+        details += ", " + texts.CONFIRM_HEART_RATE.format(heart_rate=entry.heart_rate)
+    if entry.distance_km is not None:
+        details += ", " + _distance(entry.distance_km, units)
     minutes = f"{entry.reverse_seconds / 60:g} min"
     return texts.LOGGED.format(day=entry.day.strftime("%a %d %b"), minutes=minutes, details=details)
 

@@ -332,7 +332,10 @@ def on(month: int, day: int, year: int = 2026) -> date:
             "30 min run, 10 min reverse, 5/10",
             ManualLog(TODAY, 10.0, 5, notes="30 min run, reverse"),
         ),
-        ("20 min 1.2 km hr 150 windy", ManualLog(TODAY, 20.0, notes="windy")),
+        (
+            "20 min 1.2 km hr 150 windy",
+            ManualLog(TODAY, 20.0, notes="windy", heart_rate=150, distance_km=1.2),
+        ),
         ("", ManualLogProblem.NO_MINUTES),
         ("yesterday", ManualLogProblem.NO_MINUTES),
         ("5/10", ManualLogProblem.NO_MINUTES),
@@ -352,6 +355,13 @@ def on(month: int, day: int, year: int = 2026) -> date:
 )
 def test_manual_log(typed: str, expected: ManualLog | ManualLogProblem) -> None:
     assert parse_manual_log(typed, TODAY) == expected
+
+
+def test_a_manual_distance_is_read_in_the_runner_s_units() -> None:
+    in_miles = parse_manual_log("20 min, distance 2", TODAY, Units.MILES)
+    assert isinstance(in_miles, ManualLog)
+    assert in_miles.distance_km == pytest.approx(3.219, abs=0.001)
+    assert parse_manual_log("20 min, distance 2", TODAY) == ManualLog(TODAY, 20.0, distance_km=2.0)
 
 
 def test_a_year_less_date_in_january_can_be_last_december() -> None:

@@ -124,6 +124,15 @@ async def test_log_records_a_past_session(coach: Coach) -> None:
     assert entry.day == yesterday  # type: ignore[attr-defined]
 
 
+async def test_log_keeps_heart_rate_and_distance(coach: Coach) -> None:
+    runner = await register(coach)
+    [logged, _] = texts(replies(await runner.send("/log 12 min effort 5 hr 141 1.4 km")))
+
+    assert logged.endswith(", 12 min backwards, effort 5, heart rate 141, 1.40 km.")
+    entry = await _only_log(coach)
+    assert (entry.heart_rate, entry.distance_km) == (141, 1.4)  # type: ignore[attr-defined]
+
+
 async def test_log_without_minutes_says_what_is_missing(coach: Coach) -> None:
     runner = await register(coach)
     assert texts(await runner.send("/log effort 6")) == [log_texts.LOG_PROBLEMS["no_minutes"]]

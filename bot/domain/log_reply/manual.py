@@ -36,7 +36,8 @@ class ManualLogProblem(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class ManualLog:
-    """A session logged by hand: 0 < reverse_minutes <= 180, effort and pain 0-10."""
+    """A session logged by hand: 0 < reverse_minutes <= 180, effort and pain 0-10, and the
+    average heart rate and distance (km) when given."""
 
     day: date
     reverse_minutes: float
@@ -45,6 +46,8 @@ class ManualLog:
     pain_site: BodyPart | None = None
     notes: str = ""
     red_flags: frozenset[RedFlag] = frozenset()
+    heart_rate: int | None = None
+    distance_km: float | None = None
 
 
 def _day(named: set[date | None], today: date) -> date | ManualLogProblem:
@@ -60,14 +63,17 @@ def _day(named: set[date | None], today: date) -> date | ManualLogProblem:
     return day
 
 
-def parse_manual_log(text: str, today: date) -> ManualLog | ManualLogProblem:
-    """Read "/log" arguments (the text after the command); never raises."""
+def parse_manual_log(
+    text: str, today: date, units: Units = Units.KM
+) -> ManualLog | ManualLogProblem:
+    """Read "/log" arguments (the text after the command); never raises. `units` says what
+    a distance without a unit is in."""
     prepared = prepare(text)
     days = named_days(prepared, today)
     day = _day({named.day for named in days}, today)
     if isinstance(day, ManualLogProblem):
         return day
-    read = read_reply(without_days(prepared, days), Units.KM, manual=True)
+    read = read_reply(without_days(prepared, days), units, manual=True)
     if read.minutes_unclear:
         return ManualLogProblem.UNCLEAR_NUMBERS
     if read.minutes is None:
@@ -85,4 +91,6 @@ def parse_manual_log(text: str, today: date) -> ManualLog | ManualLogProblem:
         pain_site=reply.pain_site,
         notes=reply.notes,
         red_flags=reply.red_flags,
+        heart_rate=reply.heart_rate,
+        distance_km=reply.distance_km,
     )
