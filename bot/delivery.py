@@ -238,9 +238,7 @@ class PriorityRateLimiter(BaseRateLimiter[dict[str, Any]]):
             return None
         if now + delay >= call.deadline:
             raise call.stale() from error
-        logger.info(
-            "%s to %s failed (%s); retrying in %.2f s", call.method, call.chat_id, error, delay
-        )
+        logger.info("%s failed (%s); retrying in %.2f s", call.method, error, delay)
         return own_wait
 
     # --- admission ----------------------------------------------------------------------

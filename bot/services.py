@@ -24,6 +24,7 @@ from bot.storage.runners import Runners
 from bot.storage.safety_checks import SafetyChecks
 from bot.storage.session_logs import SessionLogs
 from bot.storage.usage import Usage
+from bot.update_log import RunnerTag, log_key_for
 
 _SERVICES_KEY = "services"
 
@@ -66,6 +67,10 @@ class Services:
             Reminders(db),
             Usage(db),
         )
+
+    def runner_tag(self, chat_id: int) -> RunnerTag:
+        """How a log line names a runner: the update log's keyed hash, never the chat id."""
+        return RunnerTag(chat_id, log_key_for(self.settings.token or ""))
 
     @staticmethod
     def now() -> datetime:

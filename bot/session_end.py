@@ -96,6 +96,10 @@ async def _tell(application: AnyApplication, chat_id: int, text: str) -> bool:
         await runner_unreachable(application, chat_id)
         return False
     except TelegramError as error:
-        logger.warning("could not tell chat %s the session ended: %s", chat_id, error)
+        logger.warning(
+            "could not tell runner %s the session ended: %s",
+            services_of(application).runner_tag(chat_id),
+            error,
+        )
         return False
     return True

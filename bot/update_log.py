@@ -32,7 +32,7 @@ def runner_tag(user_id: int, key: bytes) -> str:
     return hmac.new(key, str(user_id).encode(), hashlib.sha256).hexdigest()[:_TAG_LENGTH]
 
 
-class _RunnerTag:
+class RunnerTag:
     """Formats as `runner_tag(...)`, computed only if the log line is written."""
 
     __slots__ = ("_key", "_user_id")
@@ -65,7 +65,7 @@ def install_update_log(application: Application[Any, Any, Any, Any, Any, Any], k
             "update %s handled: %s from runner %s",
             update.update_id,
             update_kind(update),
-            "-" if user is None else _RunnerTag(user.id, key),
+            "-" if user is None else RunnerTag(user.id, key),
         )
 
     application.add_handler(TypeHandler(Update, log_update), group=UPDATE_LOG_GROUP)

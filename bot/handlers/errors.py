@@ -20,7 +20,10 @@ async def handle_error(update: object, context: CoachContext) -> None:
     chat = update.effective_chat if isinstance(update, Update) else None
     if isinstance(error, Forbidden):
         if chat is not None:
-            logger.info("chat %s blocked the bot; marking the runner unreachable", chat.id)
+            logger.info(
+                "runner %s blocked the bot; marking them unreachable",
+                context.services.runner_tag(chat.id),
+            )
             await context.services.runners.mark_unreachable(chat.id)
         return
     context.services.errors.record(time.time())
@@ -30,4 +33,8 @@ async def handle_error(update: object, context: CoachContext) -> None:
     try:
         await context.bot.send_message(chat.id, common.SOMETHING_WENT_WRONG)
     except TelegramError as send_error:
-        logger.warning("could not tell chat %s about the error: %s", chat.id, send_error)
+        logger.warning(
+            "could not tell runner %s about the error: %s",
+            context.services.runner_tag(chat.id),
+            send_error,
+        )

@@ -134,6 +134,7 @@ async def _send(
     deadline: float | None,
 ) -> None:
     """Send a cue first in line; a stale one is dropped, a blocked bot ends the session."""
+    tag = services.runner_tag(stored.chat_id)
     try:
         await coach_bot(application.bot).send_text(
             stored.chat_id,
@@ -143,14 +144,14 @@ async def _send(
         )
     except StaleDelivery:
         services.cue_stats.stale_dropped += 1
-        logger.warning("a cue for chat %s was too late to send; dropped", stored.chat_id)
+        logger.warning("a cue for runner %s was too late to send; dropped", tag)
         return
     except Forbidden:
-        logger.info("chat %s blocked the bot during a session; ending it", stored.chat_id)
+        logger.info("runner %s blocked the bot during a session; ending it", tag)
         await runner_unreachable(application, stored.chat_id)
         return
     except TelegramError as error:
         services.cue_stats.failed += 1
-        logger.warning("a cue for chat %s could not be sent: %s", stored.chat_id, error)
+        logger.warning("a cue for runner %s could not be sent: %s", tag, error)
         return
     services.cue_stats.sent += 1

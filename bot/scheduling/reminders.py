@@ -297,7 +297,11 @@ async def _send_bulk(
         await services_of(application).runners.mark_unreachable(chat_id)
         return False
     except TelegramError as error:
-        logger.warning("a reminder to chat %s could not be sent: %s", chat_id, error)
+        logger.warning(
+            "a reminder to runner %s could not be sent: %s",
+            services_of(application).runner_tag(chat_id),
+            error,
+        )
         return False
     return True
 

@@ -236,6 +236,10 @@ def test_the_token_is_in_no_log_line_at_debug(tmp_path: Path, log_format: str) -
             api.emulator.fail_next(500, method="sendMessage", times=3)
             api.send_from_user(newcomer.text("/help"))
             assert wait_for(lambda: "Traceback" in bot.stderr(), 30), bot.stderr()[-2000:]
+            # A runner who blocked the bot: logged, naming the runner.
+            api.emulator.fail_next(403, method="sendMessage")
+            api.send_from_user(newcomer.text("/help"))
+            assert wait_for(lambda: "blocked the bot" in bot.stderr(), 30), bot.stderr()[-2000:]
             start_session(api, mail, runner, db_path)
             assert wait_for(lambda: any(cue_step(a.text) for a in mail.since(0)), 30)
             api.emulator.fail_next(429, method="sendMessage", retry_after=1)  # flood control
@@ -245,9 +249,27 @@ def test_the_token_is_in_no_log_line_at_debug(tmp_path: Path, log_format: str) -
 
     secret = REAL_LOOKING_TOKEN.split(":")[1]
     lines = output.splitlines()
-    print(f"hygiene ({log_format} logs): {len(lines)} log lines at DEBUG, token found in 0")
+    ours = [line for line in lines if not _is_debug(line, log_format)]
+    with_ids = [line for line in ours if _RAW_ID.search(line)]
+    print(
+        f"hygiene ({log_format} logs): {len(lines)} log lines at DEBUG, token found in 0; "
+        f"{len(ours)} above DEBUG, raw runner ids in {len(with_ids)}"
+    )
     assert len(lines) > 100 and "getUpdates" in output  # DEBUG was really on
     assert [line for line in lines if secret in line or REAL_LOOKING_TOKEN in line] == []
+    # Above DEBUG (PTB's own DEBUG lines echo whole requests), runners are named by a keyed
+    # hash only, as in the line about the runner who blocked the bot.
+    assert any(_BLOCKED.search(line) for line in ours), ours
+    assert with_ids == []
+
+
+_BLOCKED = re.compile(r"runner [0-9a-f]{8,} blocked the bot")
+# The two runners' ids, not as part of a longer hex or decimal string (a tag, a timestamp).
+_RAW_ID = re.compile(r"(?<![0-9a-f])750[12](?![0-9a-f])")
+
+
+def _is_debug(line: str, log_format: str) -> bool:
+    return ('"level": "DEBUG"' in line) if log_format == "json" else (" DEBUG " in line)
 
 
 def _say(api: HttpBotApi, mail: Mailbox, user: EmulatedUser, text: str) -> None:
