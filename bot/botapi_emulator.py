@@ -80,8 +80,11 @@ class _Files:
 class BotApiEmulator:
     """Telegram's side of the conversation, kept in memory."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, keep_calls: bool = True) -> None:
+        """`keep_calls=False` keeps no history in `calls` (listeners still see every call):
+        benchmarks, where Telegram's memory must not weigh on the bot's garbage collector."""
         self.calls: list[ApiCall] = []
+        self._keep_calls = keep_calls
         self.faults: deque[Fault] = deque()
         self.files = _Files()
         self.listeners: list[Callable[[ApiCall], None]] = []
@@ -101,7 +104,8 @@ class BotApiEmulator:
         """Answer one Bot API call as Telegram would: (HTTP status, JSON body)."""
         fault = self._take_fault(method) or self._random_fault(method)
         call = ApiCall(method, params, _now())
-        self.calls.append(call)
+        if self._keep_calls:
+            self.calls.append(call)
         if fault is not None:
             call.ok = False
             return fault.status, _error_body(fault)
@@ -155,6 +159,10 @@ class BotApiEmulator:
         self._pending_updates.append(update)
         self._update_arrived.set()
         return update
+
+    def forget_message(self, chat_id: int, message_id: int) -> None:
+        """Drop a message the bot will not touch again (benchmarks, as for `keep_calls`)."""
+        self._messages.pop((chat_id, message_id), None)
 
     def messages_in(self, chat_id: int) -> list[Json]:
         """Every message the bot has in one chat, oldest first."""
