@@ -32,16 +32,16 @@ import threading
 import time
 from collections import Counter
 from contextlib import closing
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from datetime import UTC, datetime
-from datetime import time as clock_time
 from itertools import pairwise
 from pathlib import Path
 
+from bench.cues import bench_profile
 from bot.botapi_emulator import ApiCall, Json
 from bot.config import load_settings
 from bot.domain.onboarding import answers_from_json, next_step
-from bot.domain.profile import Experience, Place, Profile, Units
+from bot.domain.profile import Place, Profile
 from bot.domain.programme import PlanState
 from bot.emulated_user import EmulatedUser
 from bot.storage.database import Database
@@ -471,22 +471,9 @@ def start_session(api: HttpBotApi, mail: Mailbox, user: EmulatedUser, db_path: P
 
 
 def runner_profile(user_id: int) -> Profile:
-    """A runner who jogs now and then (level 1: 5 × 25 s reverse jog / 1 min walk), in UTC."""
-    return Profile(
-        user_id=user_id,
-        age=35,
-        experience=Experience.OCCASIONAL,
-        weekly_km=10,
-        goals=frozenset(),
-        injuries=frozenset(),
-        physio_supervised=False,
-        places=frozenset({Place.TRACK, Place.PARK}),
-        sessions_per_week=3,
-        weekdays=(1, 3, 5),
-        session_time=clock_time(18, 0),
-        timezone="UTC",
-        units=Units.KM,
-    )
+    """The benchmarks' runner (level 1: 5 × 25 s reverse jog / 1 min walk, in UTC), who can
+    also train in a park."""
+    return replace(bench_profile(user_id), places=frozenset({Place.TRACK, Place.PARK}))
 
 
 async def seed(db_path: Path, registered: list[int], one_offs: dict[int, list[float]]) -> None:
