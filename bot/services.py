@@ -20,6 +20,7 @@ from bot.storage.live_sessions import LiveSessions
 from bot.storage.plans import Plans
 from bot.storage.profiles import Profiles
 from bot.storage.reminders import Reminders
+from bot.storage.runner_data import RunnerData
 from bot.storage.runners import Runners
 from bot.storage.safety_checks import SafetyChecks
 from bot.storage.session_logs import SessionLogs
@@ -67,6 +68,10 @@ class Services:
             Reminders(db),
             Usage(db),
         )
+
+    def runner_data(self) -> RunnerData:
+        """Export and erase of one runner's rows, clearing what repositories remember."""
+        return RunnerData(self.db, remembering=(self.profiles, self.safety_checks))
 
     def runner_tag(self, chat_id: int) -> RunnerTag:
         """How a log line names a runner: the update log's keyed hash, never the chat id."""

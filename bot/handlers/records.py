@@ -16,7 +16,6 @@ from bot.export_files import everything_json, sessions_csv
 from bot.handlers.senders import sender_with_profile
 from bot.handlers.taps import redraw, tapped
 from bot.services import CoachContext
-from bot.storage.runner_data import RunnerData
 from bot.storage.session_logs import LogEntry, LogSource
 from bot.texts import plan as plan_texts
 from bot.texts import records as texts
@@ -117,7 +116,7 @@ async def export_data(update: Update, context: CoachContext) -> None:
     user, message = update.effective_user, update.effective_message
     if user is None or message is None:
         return
-    export = await RunnerData(context.services.db).export(user.id)
+    export = await context.services.runner_data().export(user.id)
     if export.profile is None and not export.session_logs:
         await message.reply_text(texts.NOTHING_TO_EXPORT)
         return
@@ -159,7 +158,7 @@ async def confirm_delete(update: Update, context: CoachContext) -> None:
         return
     services = context.services
     services.jobs.cancel_runner(tap.user_id)  # first, so no job writes after the erase
-    await RunnerData(services.db).erase(tap.user_id)
+    await services.runner_data().erase(tap.user_id)
     await tap.message.reply_text(texts.DELETED)
 
 

@@ -11,6 +11,7 @@ from typing import Any
 from bot.domain.onboarding import StepId, answers_from_json, answers_to_json
 from bot.domain.profile import Experience, Goal, Injury, ParqQuestion, Place, Profile, Units
 from bot.storage.database import Database
+from bot.storage.row_cache import RowCache
 
 _INSERT_PROFILE = """
     INSERT OR REPLACE INTO profiles (user_id, age, experience, weekly_km, goals, injuries,
@@ -34,19 +35,30 @@ class Draft:
 
 
 class Profiles:
-    """Repository of runners' profiles."""
+    """Repository of runners' profiles. Nearly every update reads one, so recently read
+    profiles are also kept in memory (`RowCache`); `forget` after deleting rows directly."""
 
     def __init__(self, db: Database) -> None:
         self._db = db
+        self._cache: RowCache[Profile | None] = RowCache()
 
     async def save(self, profile: Profile, now: datetime) -> None:
         """Store a complete profile (replacing the runner's previous one) and drop the draft."""
+        self._cache.forget(profile.user_id)
         async with self._db.transaction() as tx:
             await tx.execute(_INSERT_PROFILE, (*_to_row(profile), now.isoformat()))
             await tx.execute("DELETE FROM onboarding_drafts WHERE user_id = ?", (profile.user_id,))
+        self._cache.stored(profile.user_id, profile)
 
     async def get(self, user_id: int) -> Profile | None:
         """The runner's profile, or None before onboarding is finished."""
+        return await self._cache.read(user_id, lambda: self._load(user_id))
+
+    def forget(self, user_id: int) -> None:
+        """The runner's rows were deleted or changed behind this repository's back."""
+        self._cache.forget(user_id)
+
+    async def _load(self, user_id: int) -> Profile | None:
         row = await self._db.fetch_one(_SELECT_PROFILE, (user_id,))
         return None if row is None else _from_row(row)
 

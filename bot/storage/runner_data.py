@@ -10,9 +10,10 @@ such as `[chat_id, user_id]` that names the runner when one of its integers is t
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from graphlib import TopologicalSorter
-from typing import Any
+from typing import Any, Protocol
 
 from bot.domain.profile import Profile
 from bot.storage.database import Database
@@ -78,11 +79,20 @@ class _RunnerTable:
         return f"{verb} FROM {quoted} WHERE {self.condition}"
 
 
-class RunnerData:
-    """Export and erase every row about one runner, and never another runner's rows."""
+class Remembers(Protocol):
+    """A repository that keeps some rows in memory too (see `RowCache`)."""
 
-    def __init__(self, db: Database) -> None:
+    def forget(self, user_id: int) -> None:
+        """The runner's rows changed behind the repository's back."""
+
+
+class RunnerData:
+    """Export and erase every row about one runner, and never another runner's rows.
+    An erase also clears what the `remembering` repositories keep in memory."""
+
+    def __init__(self, db: Database, remembering: Sequence[Remembers] = ()) -> None:
         self._db = db
+        self._remembering = remembering
 
     async def export(self, user_id: int) -> RunnerExport:
         """Everything stored about the runner."""
@@ -102,11 +112,18 @@ class RunnerData:
         """Delete every row about the runner in one transaction, children before parents;
         returns the rows deleted per table (every table that can hold a runner's rows)."""
         tables = await _runner_tables(self._db)
+        self._forget(user_id)
         async with self._db.transaction() as tx:
-            return {
+            deleted = {
                 table.name: await tx.execute(table.statement("DELETE"), (user_id,))
                 for table in tables
             }
+        self._forget(user_id)
+        return deleted
+
+    def _forget(self, user_id: int) -> None:
+        for repository in self._remembering:
+            repository.forget(user_id)
 
     async def _other_records(self, user_id: int) -> dict[str, tuple[Record, ...]]:
         records: dict[str, tuple[Record, ...]] = {}

@@ -126,11 +126,16 @@ async def test_delete_asks_then_erases_only_this_runner(coach: Coach) -> None:
     assert kept.params["text"] == texts.KEPT
     assert await dump(coach.services.db) == before
 
+    await runner.send("/go")  # a safety check left open, as well as the profile
+    assert await coach.services.safety_checks.get(CHAT) == {}
     await runner.send("/delete")
     [done] = [c for c in await runner.tap("Yes, delete") if c.method == "sendMessage"]
     assert done.params["text"] == texts.DELETED
     rows = await dump(coach.services.db)
     assert not [row for table in rows.values() for row in table if names(row, CHAT)]
+    # Nor does the bot remember them in memory.
+    assert await coach.services.profiles.get(CHAT) is None
+    assert await coach.services.safety_checks.get(CHAT) is None
     assert len(await coach.services.logs.recent(OTHER)) == 2
     assert await coach.services.profiles.get(OTHER) is not None
     [welcome, *_] = await runner.send("/start")
