@@ -168,23 +168,26 @@ async def run(args: argparse.Namespace) -> None:
             updates_request=EmulatedRequest(emulator),
             rate_limiter=PriorityRateLimiter(30 if args.telegram_limits else None),
         )
-        seen = _Observer(emulator)
-        records, inboxes = seen.records, seen.inboxes
+        seen = _Observer(emulator, args.sessions)
         emulator.listeners.append(seen.observe)
         async with running(application, poll=False):
             await _register(application, args.sessions)
             began = time.perf_counter()
             runners = [
-                _runner(application, emulator, uid, args, records[uid], inboxes[uid])
+                _runner(application, emulator, uid, args, seen)
                 for uid in range(1, args.sessions + 1)
             ]
             bulk = _bulk_burst(application, args) if args.telegram_limits else _nothing()
             outcomes = await asyncio.gather(*runners, bulk, return_exceptions=True)
             gave_up = sum(isinstance(outcome, TimeoutError) for outcome in outcomes)
+            if seen.all_started.is_set():
+                # Read after the starts, not during them: a read per runner as its session
+                # started would add its own load to what is being measured.
+                await _read_due_times(application, seen.records)
             await _until_sessions_end(application, args)
             elapsed = time.perf_counter() - began
             stale = services_of(application).cue_stats.stale_dropped
-    _report(args, steps, records, stale, elapsed, seen.bulk_sent, gave_up)
+    _report(args, steps, seen.records, stale, elapsed, seen.bulk_sent, gave_up)
 
 
 def _steps() -> tuple[TimelineStep, ...]:
@@ -207,11 +210,15 @@ class _Observer:
     bulk messages counted. Messages the bot will not edit again are forgotten at once."""
 
     emulator: BotApiEmulator
+    sessions: int
     records: dict[int, RunnerRecord] = field(default_factory=lambda: defaultdict(RunnerRecord))
     inboxes: dict[int, asyncio.Queue[Json]] = field(
         default_factory=lambda: defaultdict(asyncio.Queue)
     )
     bulk_sent: int = 0
+    # Set once every runner's session has started (its timeline shown).
+    all_started: asyncio.Event = field(default_factory=asyncio.Event)
+    _started: set[int] = field(default_factory=set)
 
     def observe(self, call: ApiCall) -> None:
         """Note one successful call."""
@@ -228,6 +235,10 @@ class _Observer:
             self.records[chat].arrivals.setdefault(-1, arrived)
         elif "Today:" in text or "inline_keyboard" in str(call.params.get("reply_markup")):
             self.inboxes[chat].put_nowait(call.result)
+            if "Today:" in text:
+                self._started.add(chat)
+                if len(self._started) == self.sessions:
+                    self.all_started.set()
             return
         elif text == _BULK_TEXT:
             self.bulk_sent += 1
@@ -240,10 +251,12 @@ async def _runner(
     emulator: BotApiEmulator,
     uid: int,
     args: argparse.Namespace,
-    record: RunnerRecord,
-    inbox: asyncio.Queue[Json],
+    seen: _Observer,
 ) -> None:
-    """/go at this runner's moment, then the safety check, tap by tap (see `_moments`)."""
+    """/go at this runner's moment, then the safety check, tap by tap (see `_moments`).
+    Returns once every session has started; if that takes over half a session, after
+    reading this session's stored due times itself (see `_read_due_times`)."""
+    record, inbox = seen.records[uid], seen.inboxes[uid]
     began = time.monotonic()
     go_at, start_at = _moments(uid, args)
     await asyncio.sleep(go_at)
@@ -257,9 +270,18 @@ async def _runner(
             record.tapped_at = time.time()
         await _deliver(application, emulator, user.tap(question, _button(question, label)))
     await _next_timeline(inbox, args.patience_s)
-    stored = await services_of(application).live_sessions.get(uid)
-    if stored is not None:
-        record.due = stored.live.due
+    try:
+        await asyncio.wait_for(seen.all_started.wait(), args.duration_s / 2)
+    except TimeoutError:  # the starts are slow (sequential): read before this session ends
+        stored = await services_of(application).live_sessions.get(uid)
+        if stored is not None:
+            record.due = stored.live.due
+
+
+async def _read_due_times(application: CoachApplication, records: dict[int, RunnerRecord]) -> None:
+    """Every live session's stored due times, in one read."""
+    for stored in await services_of(application).live_sessions.all():
+        records[stored.user_id].due = stored.live.due
 
 
 def _moments(uid: int, args: argparse.Namespace) -> tuple[float, float]:
