@@ -9,6 +9,7 @@ from datetime import date, datetime
 
 from bot.domain.programme import Change, Decision, PlanState
 from bot.storage.database import Database
+from bot.storage.row_cache import RowCache
 
 # Decisions that move the runner; a hold or "no change yet" is worked out again from the logs
 # at every review, so storing it would only repeat it in the history.
@@ -54,22 +55,30 @@ class PlanChange:
 
 
 class Plans:
-    """Repository of runners' plans and their history."""
+    """Repository of runners' plans and their history. The safety check and /plan read the
+    plan at every review, so current plans are also kept in memory (`RowCache`); `forget`
+    after deleting rows directly."""
 
     def __init__(self, db: Database) -> None:
         self._db = db
+        self._cache: RowCache[StoredPlan | None] = RowCache()
 
     async def get(self, user_id: int) -> StoredPlan | None:
         """The runner's current plan, or None if none was started."""
-        row = await self._db.fetch_one(_SELECT_PLAN, (user_id,))
-        return None if row is None else _plan_from_row(row)
+        return await self._cache.read(user_id, lambda: self._load(user_id))
+
+    def forget(self, user_id: int) -> None:
+        """The runner's rows were deleted or changed behind this repository's back."""
+        self._cache.forget(user_id)
 
     async def start(self, user_id: int, state: PlanState, reason: str, now: datetime) -> None:
         """Set the runner's first plan; starting again (a new profile) replaces it.
 
         The history is kept: it records moves decided by the progression rules only.
         """
+        self._cache.forget(user_id)
         await self._db.execute(_UPSERT_PLAN, (user_id, *_state_row(state), reason, now.isoformat()))
+        self._cache.stored(user_id, StoredPlan(state, reason))
 
     async def apply(
         self, user_id: int, decision: Decision, today: date, now: datetime
@@ -82,12 +91,14 @@ class Plans:
         """
         if not moves_plan(decision):
             return await self._require(user_id)
+        self._cache.forget(user_id)
         async with self._db.transaction() as tx:
             row = await tx.fetch_one(_SELECT_PLAN, (user_id,))
             if row is None:
                 raise _no_plan(user_id)
             current = _plan_from_row(row)
             if current.state == decision.state:
+                self._cache.stored(user_id, current)
                 return current
             await tx.execute(
                 _UPSERT_PLAN,
@@ -107,7 +118,9 @@ class Plans:
                     now.isoformat(),
                 ),
             )
-        return StoredPlan(decision.state, decision.reason)
+        plan = StoredPlan(decision.state, decision.reason)
+        self._cache.stored(user_id, plan)
+        return plan
 
     async def history(self, user_id: int) -> tuple[PlanChange, ...]:
         """Every move of the runner's plan, oldest first."""
@@ -124,6 +137,10 @@ class Plans:
             )
             for row in rows
         )
+
+    async def _load(self, user_id: int) -> StoredPlan | None:
+        row = await self._db.fetch_one(_SELECT_PLAN, (user_id,))
+        return None if row is None else _plan_from_row(row)
 
     async def _require(self, user_id: int) -> StoredPlan:
         plan = await self.get(user_id)

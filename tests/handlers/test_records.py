@@ -135,6 +135,7 @@ async def test_delete_asks_then_erases_only_this_runner(coach: Coach) -> None:
     assert not [row for table in rows.values() for row in table if names(row, CHAT)]
     # Nor does the bot remember them in memory.
     assert await coach.services.profiles.get(CHAT) is None
+    assert await coach.services.plans.get(CHAT) is None
     assert await coach.services.safety_checks.get(CHAT) is None
     assert len(await coach.services.logs.recent(OTHER)) == 2
     assert await coach.services.profiles.get(OTHER) is not None

@@ -121,7 +121,8 @@ async def test_forgetting_a_runner_removes_their_plan_and_history(
     async with db.transaction() as tx:
         await tx.execute("DELETE FROM runners WHERE user_id = ?", (USER,))
 
-    assert await plans.get(USER) is None
+    # Read afresh: `plans` remembers the plan it wrote (RunnerData.erase makes it forget).
+    assert await Plans(db).get(USER) is None
     assert await plans.history(USER) == ()
 
 
