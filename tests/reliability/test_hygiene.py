@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from bot.emulated_user import EmulatedUser
+from bot.texts import common
 from tests.reliability.crash_driver import Mailbox, cue_step, seed, start_session
 from tests.support.bot_process import bot_environment, bot_process, wait_for
 from tests.support.http_botapi import HttpBotApi
@@ -236,6 +237,8 @@ def test_the_token_is_in_no_log_line_at_debug(tmp_path: Path, log_format: str) -
             api.emulator.fail_next(500, method="sendMessage", times=3)
             api.send_from_user(newcomer.text("/help"))
             assert wait_for(lambda: "Traceback" in bot.stderr(), 30), bot.stderr()[-2000:]
+            # The apology goes out after the traceback: the 403 below must not be for it.
+            assert wait_for(lambda: _got(mail, newcomer_id, common.SOMETHING_WENT_WRONG), 30)
             # A runner who blocked the bot: logged, naming the runner.
             api.emulator.fail_next(403, method="sendMessage")
             api.send_from_user(newcomer.text("/help"))
@@ -261,6 +264,10 @@ def test_the_token_is_in_no_log_line_at_debug(tmp_path: Path, log_format: str) -
     # hash only, as in the line about the runner who blocked the bot.
     assert any(_BLOCKED.search(line) for line in ours), ours
     assert with_ids == []
+
+
+def _got(mail: Mailbox, chat: int, text: str) -> bool:
+    return any(arrival.chat == chat and arrival.text == text for arrival in mail.since(0))
 
 
 _BLOCKED = re.compile(r"runner [0-9a-f]{8,} blocked the bot")
