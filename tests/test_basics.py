@@ -105,6 +105,22 @@ async def test_blocked_bot_marks_the_runner_unreachable_and_stays_quiet(coach: C
     assert stored.active is False
 
 
+async def test_a_runner_who_blocks_the_bot_before_the_apology_is_marked_unreachable(
+    coach: Coach,
+) -> None:
+    runner = coach.runner(21, "Dev")
+    await runner.send("/start")
+    coach.emulator.fail_next(500, method="sendMessage", times=3)  # the reply fails for good
+    coach.emulator.fail_next(403, method="sendMessage")  # and the apology finds the bot blocked
+
+    replies = await runner.send("/help")
+
+    stored = await coach.services.runners.get(21)
+    assert [call.ok for call in replies] == [False, False, False, False]
+    assert stored is not None
+    assert stored.active is False
+
+
 async def test_rate_limit_is_waited_out_and_the_message_still_goes(coach: Coach) -> None:
     coach.emulator.fail_next(429, method="sendMessage", retry_after=1)
 
