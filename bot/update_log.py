@@ -6,6 +6,7 @@ computed unless INFO is enabled, and the hash only when the line is really writt
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import hmac
 import logging
@@ -21,6 +22,7 @@ UPDATE_LOG_GROUP = 100
 _TAG_LENGTH = 12
 
 
+@functools.cache
 def log_key_for(token: str) -> bytes:
     """The hashing key, derived from the bot token: tags stay the same across restarts, and
     without the token nobody can find an id by hashing every possible one."""
