@@ -21,8 +21,8 @@ import time
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from bot.charts import render_off_loop
 from bot.domain.progress import ProgressPoint, ProgressSummary, summarize_progress
+from bot.flows.records.chart import render_off_loop
 
 TODAY = date(2026, 3, 18)
 WEEKS = 12

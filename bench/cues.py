@@ -42,8 +42,6 @@ from telegram import Update
 
 from bench.setup import bench_settings
 from bot.app import build_application
-from bot.botapi_emulator import ApiCall, BotApiEmulator, EmulatedRequest, Json
-from bot.delivery import Priority, PriorityRateLimiter, delivery_args
 from bot.domain.profile import Experience, Place, Profile, Units
 from bot.domain.programme import (
     PlanState,
@@ -53,9 +51,11 @@ from bot.domain.programme import (
     step_offsets,
     timeline_seconds,
 )
-from bot.emulated_user import EmulatedUser
-from bot.lifecycle import running
-from bot.services import CoachApplication, services_of
+from bot.emulator.botapi import ApiCall, BotApiEmulator, EmulatedRequest, Json
+from bot.emulator.user import EmulatedUser
+from bot.runtime.delivery import Priority, PriorityRateLimiter, delivery_args
+from bot.runtime.lifecycle import running
+from bot.runtime.services import CoachApplication, services_of
 from bot.texts import session as session_texts
 
 SAFETY_TAPS = ("Running track", "Yes, all three", "No, I'm fresh", "0", "Ready")

@@ -23,10 +23,10 @@ from pathlib import Path
 
 from bench.setup import bench_settings
 from bot.app import build_application
-from bot.botapi_emulator import BotApiEmulator, EmulatedRequest
-from bot.lifecycle import running
-from bot.scheduling.reminders import rebuild_reminder_jobs
-from bot.services import services_of
+from bot.emulator.botapi import BotApiEmulator, EmulatedRequest
+from bot.flows.reminders.jobs import rebuild_reminder_jobs
+from bot.runtime.lifecycle import running
+from bot.runtime.services import services_of
 from bot.storage.reminders import ReminderKind, ReminderRow
 
 _ZONES = ("Europe/London", "America/New_York", "Asia/Tokyo", "Australia/Sydney", "UTC")

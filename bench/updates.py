@@ -23,11 +23,11 @@ from telegram import Update
 from bench.cues import Summary, bench_profile
 from bench.setup import bench_settings
 from bot.app import build_application
-from bot.botapi_emulator import ApiCall, BotApiEmulator, EmulatedRequest
-from bot.delivery import PriorityRateLimiter
-from bot.emulated_user import EmulatedUser
-from bot.lifecycle import running
-from bot.services import CoachApplication, services_of
+from bot.emulator.botapi import ApiCall, BotApiEmulator, EmulatedRequest
+from bot.emulator.user import EmulatedUser
+from bot.runtime.delivery import PriorityRateLimiter
+from bot.runtime.lifecycle import running
+from bot.runtime.services import CoachApplication, services_of
 from bot.storage.session_logs import LogSource, NewLog
 
 _REPLY = "effort 5, pain 0, avg hr 140, windy"

@@ -16,7 +16,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from bot.config import ConfigError, Settings, load_settings, log_level_number
-from bot.logging_config import configure_logging
+from bot.runtime.logging_config import configure_logging
 from bot.storage.maintenance import MaintenanceError, back_up, schema_version_of
 
 # The Telegram stack is imported only by the commands that need it: `health` runs every
@@ -51,7 +51,7 @@ def main(argv: list[str] | None = None) -> None:
         _configure_logging(settings, floor=logging.WARNING)
         if command == "run":
             print(NO_TOKEN_NOTE)
-        from bot.terminal_chat import run_terminal_chat
+        from bot.emulator.terminal_chat import run_terminal_chat
 
         asyncio.run(run_terminal_chat(settings))
     else:
@@ -88,10 +88,10 @@ def _run_bot(settings: Settings, token: str) -> None:
     from telegram import Update
 
     from bot.app import build_application
-    from bot.update_log import install_update_log, log_key_for
+    from bot.runtime.update_trace import install_update_trace, log_key_for
 
     application = build_application(settings)
-    install_update_log(application, log_key_for(token))
+    install_update_trace(application, log_key_for(token))
     if settings.webhook_url is None:
         logger.info("polling Telegram for updates")
         application.run_polling(allowed_updates=Update.ALL_TYPES)

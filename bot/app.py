@@ -16,26 +16,32 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest, HTTPXRequest
 
-from bot.coach_bot import CoachBot
 from bot.config import Settings
-from bot.delivery import PriorityRateLimiter
-from bot.handlers.admin import build_admin_handlers
-from bot.handlers.basics import build_basic_handlers, build_fallback_handlers
-from bot.handlers.errors import handle_error
-from bot.handlers.go import build_go_handlers
-from bot.handlers.live_session import build_live_session_handlers
-from bot.handlers.onboarding import build_onboarding_handlers
-from bot.handlers.plan import build_plan_handlers
-from bot.handlers.records import build_records_handlers
-from bot.handlers.reminders import build_reminder_handlers
-from bot.handlers.session_log import build_session_log_handlers, rebuild_checkin_jobs
-from bot.handlers.watch_files import build_watch_file_handlers
-from bot.scheduling.cues import rebuild_cue_jobs
-from bot.scheduling.reminders import rebuild_reminder_jobs
-from bot.services import CoachApplication, CoachContext, Services, attach_services, services_of
+from bot.flows.admin import build_admin_handlers
+from bot.flows.basics import build_basic_handlers, build_fallback_handlers
+from bot.flows.errors import handle_error
+from bot.flows.live_session.check import build_go_handlers
+from bot.flows.live_session.controls import build_live_session_handlers
+from bot.flows.live_session.cues import rebuild_cue_jobs
+from bot.flows.onboarding.conversation import build_onboarding_handlers
+from bot.flows.plan.handlers import build_plan_handlers
+from bot.flows.records.handlers import build_records_handlers
+from bot.flows.reminders.jobs import rebuild_reminder_jobs
+from bot.flows.reminders.settings import build_reminder_handlers
+from bot.flows.session_log.handlers import build_session_log_handlers, rebuild_checkin_jobs
+from bot.flows.watch_files import build_watch_file_handlers
+from bot.runtime.coach_bot import CoachBot
+from bot.runtime.delivery import PriorityRateLimiter
+from bot.runtime.services import (
+    CoachApplication,
+    CoachContext,
+    Services,
+    attach_services,
+    services_of,
+)
+from bot.runtime.update_processor import update_processor_for
 from bot.storage.persistence import SqlitePersistence
 from bot.texts.common import COMMANDS
-from bot.update_processor import update_processor_for
 
 logger = logging.getLogger(__name__)
 

@@ -8,7 +8,7 @@ import sys
 import time
 from pathlib import Path
 
-from bot.emulated_user import EmulatedUser
+from bot.emulator.user import EmulatedUser
 from bot.texts import common
 from bot.texts import onboarding as questions
 from tests.support.http_botapi import HttpBotApi

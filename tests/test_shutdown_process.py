@@ -11,15 +11,15 @@ from contextlib import closing
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bot.emulated_user import EmulatedUser
+from bot.emulator.user import EmulatedUser
+from bot.runtime.update_trace import log_key_for, runner_tag
 from bot.storage.database import Database
 from bot.storage.profiles import Profiles
 from bot.storage.runners import Runners
 from bot.texts import session as session_texts
-from bot.update_log import log_key_for, runner_tag
-from tests.handlers.live_support import TRACK_JOGGER, is_cue
 from tests.support.bot_process import TOKEN, bot_environment, bot_process, wait_for
 from tests.support.http_botapi import HttpBotApi
+from tests.support.live_session import TRACK_JOGGER, is_cue
 
 CHAT = TRACK_JOGGER.user_id
 SAFETY_TAPS = ("Running track", "Yes, all three", "No, I'm fresh", "0", "Ready")
@@ -94,7 +94,7 @@ def test_sigterm_mid_session_exits_cleanly_and_the_restart_resumes_it(tmp_path: 
 
 def _assert_json_lines_without_secrets_or_texts(log: str, sent_texts: list[str]) -> None:
     entries = [json.loads(line) for line in log.splitlines()]
-    update_lines = [e["message"] for e in entries if e["logger"] == "bot.update_log"]
+    update_lines = [e["message"] for e in entries if e["logger"] == "bot.runtime.update_trace"]
     tag = runner_tag(CHAT, log_key_for(TOKEN))
     # /go and five taps; every update logged once, with the runner's tag instead of the id.
     assert len(update_lines) == 1 + len(SAFETY_TAPS)

@@ -7,8 +7,8 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from bot.botapi_emulator import Json
-from bot.emulated_user import EmulatedUser
+from bot.emulator.botapi import Json
+from bot.emulator.user import EmulatedUser
 from bot.texts import common
 from tests.support.bot_process import TOKEN, bot_environment, bot_process, free_port, wait_for
 from tests.support.http_botapi import HttpBotApi

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
-from bot.domain.logs import MorningAfter, SessionLog
 from bot.domain.profile import Place
 from bot.domain.programme import SessionTemplate
+from bot.domain.session_logs import MorningAfter, SessionLog
 from bot.storage.database import Database, Transaction
 from bot.storage.live_sessions import template_from_json, template_json
 

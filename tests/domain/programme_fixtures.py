@@ -6,8 +6,8 @@ from dataclasses import replace
 from datetime import date, time
 from typing import Any
 
-from bot.domain.logs import MorningAfter, SessionLog
 from bot.domain.profile import Experience, Place, Profile, Units
+from bot.domain.session_logs import MorningAfter, SessionLog
 
 MONDAY = date(2025, 3, 3)
 

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from bot.domain.logs import SessionLog
+from bot.domain.session_logs import SessionLog
 from tests.domain.programme_fixtures import MONDAY, good_log
 
 

@@ -7,7 +7,6 @@ from datetime import time, timedelta
 
 import pytest
 
-from bot.domain.logs import SessionLog
 from bot.domain.profile import Experience, Goal, Injury, ParqQuestion, Place, Profile
 from bot.domain.programme import (
     Change,
@@ -22,6 +21,7 @@ from bot.domain.programme import (
     session_shape,
     starting_level,
 )
+from bot.domain.session_logs import SessionLog
 from bot.texts import programme as texts
 from tests.domain.programme_fixtures import MONDAY, good_log, make_profile
 

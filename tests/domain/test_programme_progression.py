@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
-from bot.domain.logs import MorningAfter, SessionLog
 from bot.domain.profile import Injury, ParqQuestion
 from bot.domain.programme import Change, PlanState, next_plan_state
+from bot.domain.session_logs import MorningAfter, SessionLog
 from bot.texts import programme as texts
 from tests.domain.programme_fixtures import BASE_PROFILE, MONDAY, good_log, make_profile
 

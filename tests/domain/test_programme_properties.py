@@ -8,7 +8,6 @@ from itertools import pairwise
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.domain.logs import MorningAfter, SessionLog
 from bot.domain.profile import Experience, Injury, ParqQuestion, Place, Profile
 from bot.domain.programme import (
     LADDERS,
@@ -30,6 +29,7 @@ from bot.domain.programme import (
     weekly_reverse_seconds,
 )
 from bot.domain.programme.templates import COOL_DOWN_SECONDS, MAX_WEEKLY_GROWTH, WARM_UP_SECONDS
+from bot.domain.session_logs import MorningAfter, SessionLog
 from tests.domain.programme_fixtures import MONDAY, make_profile
 
 profiles = st.builds(

@@ -38,12 +38,12 @@ from itertools import pairwise
 from pathlib import Path
 
 from bench.cues import bench_profile
-from bot.botapi_emulator import ApiCall, Json
 from bot.config import load_settings
 from bot.domain.onboarding import answers_from_json, next_step
 from bot.domain.profile import Place, Profile
 from bot.domain.programme import PlanState
-from bot.emulated_user import EmulatedUser
+from bot.emulator.botapi import ApiCall, Json
+from bot.emulator.user import EmulatedUser
 from bot.storage.database import Database
 from bot.storage.plans import Plans
 from bot.storage.profiles import Profiles
@@ -52,9 +52,9 @@ from bot.storage.runners import Runners
 from bot.texts import reminders as reminder_texts
 from bot.texts import safety as safety_texts
 from bot.texts import session as session_texts
-from tests.handlers.onboarding_script import TYPED_ANSWERS
 from tests.support.bot_process import TOKEN, bot_environment, bot_process
 from tests.support.http_botapi import HttpBotApi
+from tests.support.onboarding_script import TYPED_ANSWERS
 
 SCALE = 60.0  # a 16-minute session in 16 s: warm-up 5 s, bouts 0.4 s, walks 1 s
 LIFE_SECONDS = (0.2, 2.6)  # a kill lands this long after the process starts (start-up included)

@@ -22,13 +22,12 @@ from pathlib import Path
 
 import pytest
 
-from bot.botapi_emulator import ApiCall, Json
 from bot.domain.live_session import LiveSession
-from bot.emulated_user import EmulatedUser
+from bot.emulator.botapi import ApiCall, Json
+from bot.emulator.user import EmulatedUser
 from bot.storage.database import Database
 from bot.storage.session_logs import LogAnswers, LogSource, NewLog, SessionLogs
-from bot.texts import logging as log_texts
-from tests.handlers.live_support import pass_safety_check, register
+from bot.texts import session_log as log_texts
 from tests.reliability.crash_driver import (
     Arrival,
     CrashRun,
@@ -43,6 +42,7 @@ from tests.reliability.crash_driver import (
 from tests.support.bot_process import bot_environment, bot_process, wait_for
 from tests.support.harness import running_coach, texts
 from tests.support.http_botapi import HttpBotApi
+from tests.support.live_session import pass_safety_check, register
 
 SOAK = os.environ.get("SOAK") == "1"
 KILLS = 100 if SOAK else 20

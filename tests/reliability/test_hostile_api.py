@@ -20,16 +20,16 @@ from typing import Any
 import pytest
 from telegram.error import TelegramError
 
-from bot.botapi_emulator import ApiCall, Json
 from bot.domain.profile import Profile
 from bot.domain.programme import PlanState
-from bot.scheduling import cues
-from bot.scheduling.reminders import add_one_off, reminder_job_name, sync_reminders
+from bot.emulator.botapi import ApiCall, Json
+from bot.flows.live_session import cues
+from bot.flows.reminders.jobs import add_one_off, reminder_job_name, sync_reminders
 from bot.storage.reminders import ReminderKind
 from bot.texts import reminders as reminder_texts
-from tests.handlers.live_support import pass_safety_check, register, texts_to, wait_until
 from tests.reliability.crash_driver import cue_step, is_reminder, runner_profile
 from tests.support.harness import ChatRunner, Coach, running_coach
+from tests.support.live_session import pass_safety_check, register, texts_to, wait_until
 
 SCALE = 150.0  # a session in 6.4 s: warm-up 2 s, bouts 0.17 s, walks 0.4 s
 FAULT_SHARE = 0.2

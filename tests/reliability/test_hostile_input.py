@@ -27,18 +27,18 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule, run_state_machine_as_test
 
 from bot.app import build_application
-from bot.botapi_emulator import ApiCall, EmulatedRequest, Json
-from bot.delivery import PriorityRateLimiter
 from bot.domain.profile import Profile
 from bot.domain.programme import PlanState
-from bot.lifecycle import running
-from bot.scheduling.reminders import sync_reminders
+from bot.emulator.botapi import ApiCall, EmulatedRequest, Json
+from bot.flows.reminders.jobs import sync_reminders
+from bot.runtime.delivery import PriorityRateLimiter
+from bot.runtime.lifecycle import running
 from bot.storage.session_logs import LogAnswers, LogSource, NewLog
 from bot.texts import common
-from tests.handlers.live_support import pass_safety_check
 from tests.reliability.crash_driver import runner_profile
 from tests.storage.test_runner_data import Rows, about, dump
 from tests.support.harness import ChatRunner, Coach, settings_for_test
+from tests.support.live_session import pass_safety_check
 
 # Runner ids: two with profiles and logs (one of them in a live session), one half-way through
 # onboarding, one who never wrote before.

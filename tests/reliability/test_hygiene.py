@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.emulated_user import EmulatedUser
+from bot.emulator.user import EmulatedUser
 from bot.texts import common
 from tests.reliability.crash_driver import Mailbox, cue_step, seed, start_session
 from tests.support.bot_process import bot_environment, bot_process, wait_for

@@ -14,7 +14,6 @@ from typing import Any
 import pytest
 
 from bot.domain.live_session import LiveSession
-from bot.domain.logs import MorningAfter
 from bot.domain.onboarding import StepId
 from bot.domain.profile import Experience, Goal, Injury, Place, Profile, Units
 from bot.domain.programme import (
@@ -27,7 +26,8 @@ from bot.domain.programme import (
     session_template,
 )
 from bot.domain.reminders import ReminderPrefs
-from bot.export_files import everything_json, sessions_csv
+from bot.domain.session_logs import MorningAfter
+from bot.flows.records.export import everything_json, sessions_csv
 from bot.storage.database import Database
 from bot.storage.live_sessions import LiveSessions, StoredSession
 from bot.storage.persistence import SqlitePersistence

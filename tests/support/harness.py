@@ -12,11 +12,11 @@ from telegram import Update
 from telegram.ext import BaseHandler
 
 from bot.app import build_application
-from bot.botapi_emulator import ApiCall, BotApiEmulator, EmulatedRequest, Json
 from bot.config import DEFAULT_CONCURRENT_UPDATES, Settings
-from bot.emulated_user import EmulatedUser
-from bot.lifecycle import running
-from bot.services import CoachApplication, Services, services_of
+from bot.emulator.botapi import ApiCall, BotApiEmulator, EmulatedRequest, Json
+from bot.emulator.user import EmulatedUser
+from bot.runtime.lifecycle import running
+from bot.runtime.services import CoachApplication, Services, services_of
 
 _SENDING_METHODS = frozenset(
     {"sendMessage", "sendPhoto", "sendDocument", "editMessageText", "editMessageReplyMarkup"}

@@ -10,8 +10,8 @@ from contextlib import contextmanager, suppress
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs
 
-from bot.botapi_emulator import BotApiEmulator, Json
-from bot.emulated_user import EmulatedUser
+from bot.emulator.botapi import BotApiEmulator, Json
+from bot.emulator.user import EmulatedUser
 
 # Parameters the bot sends JSON-encoded inside a form field.
 _JSON_FIELDS = frozenset({"reply_markup", "commands", "entities", "allowed_updates"})

@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
-from bot.domain.logs import MorningAfter, SessionLog
 from bot.domain.profile import Profile
 from bot.domain.programme.state import PlanState, current_template
 from bot.domain.programme.templates import TOP_LEVEL, stage_count
 from bot.domain.programme.timeline import session_shape
+from bot.domain.session_logs import MorningAfter, SessionLog
 from bot.texts import programme as texts
 
 MAX_MODERATE_EFFORT = 6  # CR10: 4-6 is moderate

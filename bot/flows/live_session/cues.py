@@ -1,0 +1,157 @@
+"""Cue chains: one pending JobQueue job per live session, for its next due cue.
+
+The database holds each session's due times; a job only says "look at runner N's session
+now". Each firing sends one cue and schedules the next, so pause, skip and restarts only
+ever have one job to replace. APScheduler is told never to drop a late cue job
+(`misfire_grace_time=None`): lateness is judged here, where a stale cue becomes one
+catch-up message instead of silence or a late instruction.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from datetime import UTC, datetime
+
+from telegram.error import Forbidden, TelegramError
+from telegram.ext import Application
+
+from bot.domain.live_session import LiveSession
+from bot.flows.live_session.ending import Ending, end_session, runner_unreachable
+from bot.flows.live_session.view import cue_text, position_values, session_buttons
+from bot.runtime.coach_bot import coach_bot
+from bot.runtime.delivery import Priority, StaleDelivery, delivery_args
+from bot.runtime.job_registry import cue_job_name
+from bot.runtime.services import CoachContext, Services, services_of
+from bot.storage.live_sessions import StoredSession
+from bot.texts import session as texts
+
+logger = logging.getLogger(__name__)
+
+_CUE_JOB_OPTIONS = {"misfire_grace_time": None, "coalesce": True}
+
+
+def schedule_next_cue(application: Application, user_id: int, live: LiveSession) -> None:  # type: ignore[type-arg]
+    """Replace the runner's cue job by one for the session's next due cue (none if paused)."""
+    services = services_of(application)
+    name = cue_job_name(user_id)
+    due = live.next_due
+    if due is None or application.job_queue is None:
+        services.jobs.cancel(name)
+        return
+    job = application.job_queue.run_once(
+        _fire_cue,
+        when=datetime.fromtimestamp(due, UTC),
+        data=user_id,
+        name=name,
+        job_kwargs=_CUE_JOB_OPTIONS,
+    )
+    services.jobs.replace(name, job)
+
+
+async def start_cues(application: Application, stored: StoredSession) -> None:  # type: ignore[type-arg]
+    """A session just stored: send its first cue (due now) and arm the job for the next."""
+    services = services_of(application)
+    async with services.session_locks[stored.user_id]:
+        await _advance(application, services, stored)
+
+
+async def rebuild_cue_jobs(application: Application) -> None:  # type: ignore[type-arg]
+    """At start: one job per live session, and a catch-up message where cues were missed."""
+    services = services_of(application)
+    for stored in await services.live_sessions.all():
+        await _advance(application, services, stored)
+
+
+async def _fire_cue(context: CoachContext) -> None:
+    job = context.job
+    if job is None or not isinstance(job.data, int):
+        return
+    services = context.services
+    services.jobs.ran(cue_job_name(job.data), job)
+    # One change at a time per session: a /skip or /pause waits until this cue is out.
+    async with services.session_locks[job.data]:
+        stored = await services.live_sessions.get(job.data)
+        if stored is not None:
+            await _advance(context.application, services, stored)
+
+
+async def _advance(application: Application, services: Services, stored: StoredSession) -> None:  # type: ignore[type-arg]
+    """Send what is due now for this session (a cue, the end, or a catch-up) and re-arm."""
+    live = stored.live
+    due = live.next_due
+    if due is None:
+        return
+    now = time.time()
+    if due > now:
+        schedule_next_cue(application, stored.user_id, live)
+        return
+    if now - due > services.settings.cue_grace_seconds:
+        await _catch_up(application, services, stored, now)
+        return
+    live, event = live.fired()
+    if event.step is None:
+        await end_session(application, stored, now, Ending.FINISHED)
+        return
+    # Sent before it is recorded as sent: a crash in between repeats this cue once after
+    # the restart (or says where the runner is), rather than losing it without a word.
+    schedule_next_cue(application, stored.user_id, live)
+    await _send(
+        application,
+        services,
+        stored,
+        cue_text(event),
+        deadline=due + services.settings.cue_grace_seconds,
+    )
+    await services.live_sessions.save_progress(stored.user_id, live)
+
+
+async def _catch_up(
+    application: Application,  # type: ignore[type-arg]
+    services: Services,
+    stored: StoredSession,
+    now: float,
+) -> None:
+    """Cues were missed (the bot was down): skip them and say once where the runner is."""
+    live, position = stored.live.caught_up(now)
+    if not await services.live_sessions.save_progress(stored.user_id, live):
+        return
+    services.cue_stats.caught_up += 1
+    if position is None:
+        await end_session(application, stored, now, Ending.INTERRUPTED)
+        return
+    schedule_next_cue(application, stored.user_id, live)
+    text = texts.CAUGHT_UP.format(**position_values(position, len(live.steps)))
+    await _send(application, services, stored, text, deadline=None)
+
+
+async def _send(
+    application: Application,  # type: ignore[type-arg]
+    services: Services,
+    stored: StoredSession,
+    text: str,
+    *,
+    deadline: float | None,
+) -> None:
+    """Send a cue first in line; a stale one is dropped, a blocked bot ends the session."""
+    tag = services.runner_tag(stored.chat_id)
+    try:
+        await coach_bot(application.bot).send_text(
+            stored.chat_id,
+            text,
+            markup=session_buttons(paused=False),
+            rate_limit_args=delivery_args(Priority.CUE, deadline=deadline),
+        )
+    except StaleDelivery:
+        services.cue_stats.stale_dropped += 1
+        logger.warning("a cue for runner %s was too late to send; dropped", tag)
+        return
+    except Forbidden:
+        logger.info("runner %s blocked the bot during a session; ending it", tag)
+        await runner_unreachable(application, stored.chat_id)
+        return
+    except TelegramError as error:
+        services.cue_stats.failed += 1
+        logger.warning("a cue for runner %s could not be sent: %s", tag, error)
+        return
+    services.cue_stats.sent += 1

@@ -1,0 +1,105 @@
+"""How a live session ends: finished, stopped, stopped because the runner felt unwell, or
+cut off because the runner blocked the bot. Handlers and the cue chain both end sessions here.
+"""
+
+from __future__ import annotations
+
+import logging
+from enum import StrEnum
+from typing import Any
+
+from telegram.error import Forbidden, TelegramError
+from telegram.ext import Application
+
+from bot.domain.programme import format_duration
+from bot.flows.session_log.handlers import ask_how_it_felt
+from bot.runtime.delivery import Priority, delivery_args
+from bot.runtime.job_registry import cue_job_name
+from bot.runtime.services import services_of
+from bot.storage.live_sessions import StoredSession
+from bot.storage.session_logs import LogAnswers, LogSource, NewLog
+from bot.texts import safety as safety_texts
+from bot.texts import session as texts
+
+logger = logging.getLogger(__name__)
+
+AnyApplication = Application[Any, Any, Any, Any, Any, Any]
+
+
+class Ending(StrEnum):
+    """Why a session ended."""
+
+    FINISHED = "finished"
+    INTERRUPTED = "interrupted"  # finished while the bot was down
+    STOPPED = "stopped"
+    UNWELL = "unwell"
+
+
+async def end_session(
+    application: AnyApplication, stored: StoredSession, now: float, ending: Ending
+) -> bool:
+    """Remove the session, stop its cues and tell the runner; False if it had already ended."""
+    services = services_of(application)
+    reverse_seconds = stored.live.reverse_seconds_done(now)
+    log_id = await services.logs.create_for_ended_session(
+        NewLog(
+            stored.user_id,
+            stored.day,
+            LogSource.LIVE,
+            completed=ending in (Ending.FINISHED, Ending.INTERRUPTED),
+            reverse_seconds=reverse_seconds,
+            template=stored.template,
+            place=stored.place,
+            downgraded=stored.downgraded,
+        ),
+        services.now(),
+    )
+    if log_id is None:
+        return False
+    services.jobs.cancel(cue_job_name(stored.user_id))
+    if ending is Ending.UNWELL:
+        await services.logs.answer(
+            stored.user_id, log_id, LogAnswers(red_flag=True), services.now()
+        )
+    reverse = format_duration(reverse_seconds)
+    text = {
+        Ending.FINISHED: texts.DONE.format(reverse=reverse),
+        Ending.INTERRUPTED: texts.DONE_CAUGHT_UP,
+        Ending.STOPPED: texts.STOPPED.format(reverse=reverse),
+        Ending.UNWELL: safety_texts.UNWELL_ADVICE,
+    }[ending]
+    if await _tell(application, stored.chat_id, text) and ending is not Ending.UNWELL:
+        await ask_how_it_felt(application, stored.user_id, stored.chat_id, log_id)
+    return True
+
+
+async def runner_unreachable(application: AnyApplication, chat_id: int) -> None:
+    """The runner blocked the bot: mark them inactive and cancel all their jobs.
+
+    Their data stays until they ask to delete it; /start makes them active again.
+    """
+    services = services_of(application)
+    await services.runners.mark_unreachable(chat_id)
+    await services.live_sessions.end(chat_id)
+    services.jobs.cancel_runner(chat_id)
+
+
+async def _tell(application: AnyApplication, chat_id: int, text: str) -> bool:
+    """Send `text` with a cue's priority (the end of a session, or the stop-now advice, is as
+    time-critical as a cue) but no deadline: it is never dropped. False if it could not be
+    sent (a blocked bot is handled here)."""
+    try:
+        await application.bot.send_message(
+            chat_id, text, rate_limit_args=delivery_args(Priority.CUE)
+        )
+    except Forbidden:
+        await runner_unreachable(application, chat_id)
+        return False
+    except TelegramError as error:
+        logger.warning(
+            "could not tell runner %s the session ended: %s",
+            services_of(application).runner_tag(chat_id),
+            error,
+        )
+        return False
+    return True

@@ -1,0 +1,230 @@
+"""The coach's plan service, between the handlers and the domain and storage.
+
+It keeps each runner's stored plan in step with the programme rules (started when a profile
+is completed, reviewed against the logs whenever the runner looks at it), finds the next
+session on the runner's own clock, and composes what the runner reads about their plan.
+Onboarding and /plan both call it; it has no Telegram in it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+from bot.domain.profile import Place, Profile
+from bot.domain.programme import (
+    DayKind,
+    Decision,
+    PlanState,
+    ScheduledSession,
+    SessionTemplate,
+    TimelineStep,
+    build_session_timeline,
+    build_week,
+    format_duration,
+    next_plan_state,
+    route_for,
+    session_shape,
+    stage_count,
+    starting_level,
+    timeline_reverse_seconds,
+    timeline_seconds,
+    weekly_reverse_seconds,
+)
+from bot.domain.session_logs import SessionLog
+from bot.storage.plans import StoredPlan, moves_plan
+from bot.texts import plan as texts
+from bot.texts import programme as programme_texts
+
+if TYPE_CHECKING:
+    from bot.runtime.services import Services
+
+_ONE_DAY = timedelta(days=1)
+_ONE_WEEK = timedelta(days=7)
+
+# --- The plan's life -------------------------------------------------------------------------
+
+
+async def start_plan_for(services: Services, profile: Profile, now: datetime) -> StoredPlan:
+    """Start the plan of a runner whose profile was just completed; returns it.
+
+    Completing a profile again starts over from the level it calls for.
+    """
+    start = starting_level(profile)
+    plan = StoredPlan(PlanState.starting(start.level, _local(profile, now).date()), start.reason)
+    await services.plans.start(profile.user_id, plan.state, plan.reason, now)
+    return plan
+
+
+async def review_plan(
+    services: Services, profile: Profile, now: datetime
+) -> tuple[StoredPlan, Decision]:
+    """The runner's plan after judging their logs up to today, and the decision made.
+
+    Called whenever the runner looks at their plan, so a change (a long break included) is
+    noticed then. A runner with a profile but no plan gets their starting plan first.
+    """
+    found, logs = await asyncio.gather(
+        services.plans.get(profile.user_id), logged_sessions(services, profile.user_id)
+    )
+    stored = found or await start_plan_for(services, profile, now)
+    today = _local(profile, now).date()
+    decision = next_plan_state(profile, stored.state, logs, today)
+    if not moves_plan(decision) or decision.state == stored.state:
+        return stored, decision
+    return await services.plans.apply(profile.user_id, decision, today, now), decision
+
+
+async def logged_sessions(services: Services, user_id: int) -> Sequence[SessionLog]:
+    """The sessions the runner has logged, oldest first."""
+    entries = await services.logs.recent(user_id)
+    return [entry.as_session_log() for entry in reversed(entries)]
+
+
+# --- The next session ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class UpcomingSession:
+    """A backward session still to come, with its steps from warm-up to cool-down."""
+
+    day: date
+    at: time
+    place: Place
+    template: SessionTemplate
+    steps: tuple[TimelineStep, ...]
+
+
+def next_session(profile: Profile, state: PlanState, now: datetime) -> UpcomingSession:
+    """The first backward session that starts after `now` on the runner's clock.
+
+    ValueError if the runner's week has no backward session (onboarding always gives one).
+    """
+    local_now = _local(profile, now)
+    monday = _monday_of(local_now.date())
+    for week_start in (monday, monday + _ONE_WEEK):
+        for entry in build_week(profile, state, week_start):
+            starts = datetime.combine(entry.day, entry.at, tzinfo=local_now.tzinfo)
+            if entry.template is not None and starts > local_now:
+                steps = build_session_timeline(entry.template, profile, entry.place)
+                return UpcomingSession(entry.day, entry.at, entry.place, entry.template, steps)
+    raise ValueError("the runner's week has no backward session")
+
+
+# --- What the runner reads -------------------------------------------------------------------
+
+
+def plan_text(profile: Profile, plan: StoredPlan, decision: Decision, now: datetime) -> str:
+    """The /plan message: where the runner is and why, this week, and the next session."""
+    today = _local(profile, now).date()
+    sections = [
+        _position_lines(profile, plan),
+        _week_lines(build_week(profile, plan.state, _monday_of(today)), today),
+        _next_session_lines(next_session(profile, plan.state, now), today),
+    ]
+    # A move's reason is the stored one, already shown; a hold or "not yet" says what next.
+    if decision.reason != plan.reason:
+        sections.append([decision.reason])
+    return "\n\n".join("\n".join(lines) for lines in sections)
+
+
+def first_session_text(profile: Profile, plan: StoredPlan, now: datetime) -> str:
+    """One line for the end of onboarding: when, where and what the first session is."""
+    session = next_session(profile, plan.state, now)
+    return texts.FIRST_SESSION.format(
+        when=_when(session, _local(profile, now).date()),
+        place=texts.PLACE_NAMES[session.place],
+        shape=session_shape(session.template),
+        minutes=_whole_minutes(timeline_seconds(session.steps)),
+    )
+
+
+def level_line(profile: Profile, plan: StoredPlan) -> str:
+    """Where the runner is: "Level 1, step 2 of 4: short reverse jogs."."""
+    level, stage = plan.state.level, plan.state.stage
+    name = texts.LEVEL_2_NAMES[route_for(profile)] if level == 2 else texts.LEVEL_NAMES[level]
+    return texts.LEVEL_LINE.format(level=level, stage=stage, stages=stage_count(level), name=name)
+
+
+def _position_lines(profile: Profile, plan: StoredPlan) -> list[str]:
+    lines = [level_line(profile, plan), texts.WHY.format(reason=plan.reason)]
+    physio_note = starting_level(profile).physio_note
+    if physio_note is not None:
+        lines.append(physio_note)
+    return lines
+
+
+def _week_lines(week: Sequence[ScheduledSession], today: date) -> list[str]:
+    lines = [texts.WEEK_HEADER]
+    for entry in week:
+        label = (texts.DAY_LABEL_TODAY if entry.day == today else texts.DAY_LABEL).format(
+            weekday=texts.WEEKDAYS_SHORT[entry.day.weekday()],
+            day=entry.day.day,
+            month=texts.MONTHS_SHORT[entry.day.month - 1],
+        )
+        if entry.template is None:
+            lines.append(texts.DAY_EASY.format(day=label))
+            continue
+        line = texts.DAY_CHALLENGE if entry.kind is DayKind.CHALLENGE else texts.DAY_SESSION
+        lines.append(
+            line.format(
+                day=label,
+                shape=session_shape(entry.template),
+                reverse=format_duration(entry.template.reverse_seconds),
+            )
+        )
+    lines.append(texts.WEEK_TOTAL.format(reverse=format_duration(weekly_reverse_seconds(week))))
+    # What an easy or a challenge day means, once each rather than on every such day.
+    lines += [note for note in dict.fromkeys(entry.note for entry in week) if note]
+    return lines
+
+
+def _next_session_lines(session: UpcomingSession, today: date) -> list[str]:
+    steps = session.steps
+    return [
+        texts.NEXT_SESSION.format(
+            when=_when(session, today), place=texts.PLACE_NAMES[session.place]
+        ),
+        texts.SESSION_STEPS.format(
+            warm_up=format_duration(steps[0].seconds),
+            shape=session_shape(session.template),
+            cool_down=format_duration(steps[-1].seconds),
+        ),
+        texts.SESSION_TOTALS.format(
+            minutes=_whole_minutes(timeline_seconds(steps)),
+            reverse=format_duration(timeline_reverse_seconds(steps)),
+        ),
+        programme_texts.PLACE_SETUP[session.place],
+    ]
+
+
+def _when(session: UpcomingSession, today: date) -> str:
+    at = session.at.strftime("%H:%M")
+    if session.day == today:
+        return texts.WHEN_TODAY.format(time=at)
+    if session.day == today + _ONE_DAY:
+        return texts.WHEN_TOMORROW.format(time=at)
+    return texts.WHEN_DATE.format(
+        weekday=texts.WEEKDAYS[session.day.weekday()],
+        day=session.day.day,
+        month=texts.MONTHS[session.day.month - 1],
+        time=at,
+    )
+
+
+def _whole_minutes(seconds: int) -> int:
+    """Rounded to the nearest minute, halves up."""
+    return (seconds + 30) // 60
+
+
+def _local(profile: Profile, now: datetime) -> datetime:
+    """`now` on the runner's clock."""
+    return now.astimezone(ZoneInfo(profile.timezone))
+
+
+def _monday_of(day: date) -> date:
+    return day - timedelta(days=day.weekday())

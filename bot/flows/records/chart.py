@@ -1,0 +1,84 @@
+"""The /progress chart: a PNG sized for a phone, drawn off the event loop.
+
+matplotlib is imported inside `render_progress_chart`, so importing this module (or the
+bot) stays quick; the first chart pays for the import, in the worker thread. Each chart
+gets its own `Figure` on an Agg canvas: pyplot's shared state is never touched, so drawing
+from a thread is safe.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import math
+from concurrent.futures import ThreadPoolExecutor
+
+from bot.domain.progress import ProgressSummary, WeekProgress
+from bot.domain.session_logs import SCALE_MAX
+from bot.texts import progress as texts
+
+WIDTH_PX = 1000
+HEIGHT_PX = 700
+DPI = 150
+_MIN_MINUTES_TOP = 5  # a first short session should not fill the whole chart
+_BAR_COLOUR = "#3b82c4"
+_EFFORT_COLOUR = "#e08a1e"
+_PAIN_COLOUR = "#c0392b"
+
+# One drawing thread: charts queue behind each other instead of competing with the event
+# loop for the interpreter, so cues keep their timing while several runners ask at once.
+_DRAWING = ThreadPoolExecutor(max_workers=1, thread_name_prefix="chart")
+
+
+def render_progress_chart(summary: ProgressSummary) -> bytes:
+    """The chart as PNG bytes: reverse minutes per week as bars above, effort and pain
+    (weekly averages, gaps where nobody answered) as lines below."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+    from matplotlib.ticker import MaxNLocator
+
+    figure = Figure(figsize=(WIDTH_PX / DPI, HEIGHT_PX / DPI), dpi=DPI, layout="constrained")
+    FigureCanvasAgg(figure)
+    minutes_axes, scores_axes = figure.subplots(2, 1, sharex=True, height_ratios=(3, 2))
+    positions = range(len(summary.weeks))
+    minutes_axes.bar(
+        positions, [week.stats.reverse_minutes for week in summary.weeks], color=_BAR_COLOUR
+    )
+    minutes_axes.set_title(texts.CHART_MINUTES_TITLE, fontsize=10, loc="left")
+    minutes_axes.set_ylim(
+        0, max(_MIN_MINUTES_TOP, *(week.stats.reverse_minutes for week in summary.weeks)) * 1.1
+    )
+    minutes_axes.yaxis.set_major_locator(MaxNLocator(integer=True))
+    for name, colour, values in (
+        (texts.CHART_EFFORT, _EFFORT_COLOUR, [week.stats.effort for week in summary.weeks]),
+        (texts.CHART_PAIN, _PAIN_COLOUR, [week.stats.pain for week in summary.weeks]),
+    ):
+        scores_axes.plot(
+            positions,
+            [math.nan if value is None else value for value in values],
+            color=colour,
+            marker="o",
+            label=name,
+        )
+    scores_axes.set_title(texts.CHART_SCORES_TITLE, fontsize=10, loc="left")
+    scores_axes.set_ylim(0, SCALE_MAX)
+    scores_axes.legend(loc="lower right", bbox_to_anchor=(1, 1), fontsize=8, frameon=False, ncols=2)
+    scores_axes.set_xticks(list(positions), [_week_label(week) for week in summary.weeks])
+    scores_axes.tick_params(axis="x", labelsize=7, labelrotation=45)
+    for axes in (minutes_axes, scores_axes):
+        axes.grid(axis="y", alpha=0.3)
+        axes.spines[["top", "right"]].set_visible(False)
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=DPI)
+    return buffer.getvalue()
+
+
+async def render_off_loop(summary: ProgressSummary) -> bytes:
+    """`render_progress_chart` in the drawing thread, so the event loop keeps running."""
+    return await asyncio.get_running_loop().run_in_executor(
+        _DRAWING, render_progress_chart, summary
+    )
+
+
+def _week_label(week: WeekProgress) -> str:
+    return texts.CHART_WEEK.format(day=week.monday.day, month=texts.MONTHS[week.monday.month - 1])

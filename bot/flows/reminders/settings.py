@@ -1,0 +1,255 @@
+"""/reminders, /calendar, and the buttons under reminders and realignment offers."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
+
+from bot.domain.calendar_file import calendar_file, sessions_for_calendar
+from bot.domain.profile import Profile
+from bot.domain.programme import realigned, reverse_weekdays
+from bot.domain.reminders import (
+    QUIET_HOURS_OFF,
+    MoveOutcome,
+    ReminderPrefs,
+    moved_to_tomorrow,
+    parse_lead,
+    parse_quiet_hours,
+)
+from bot.flows.reminders.jobs import (
+    REALIGN_PREFIX,
+    REMINDER_PREFIX,
+    add_one_off,
+    one_off_due,
+    sync_reminders,
+)
+from bot.runtime.senders import sender_with_profile
+from bot.runtime.services import CoachContext
+from bot.runtime.taps import tapped
+from bot.storage.reminders import DayMark
+from bot.texts import plan as plan_texts
+from bot.texts import reminders as texts
+
+SNOOZE_MINUTES = 30
+_BUTTON_DAYS = 14
+_SETTINGS_PREFIX = "remset"
+_LEADS = (15, 30, 60)
+_QUIET_PRESET = ("22:00", "07:00")
+
+
+async def show_reminders(update: Update, context: CoachContext) -> None:
+    """/reminders [on|off|lead N|quiet 22-7|quiet off]: show or change the schedule."""
+    sender = await sender_with_profile(update, context, texts.NEEDS_PROFILE)
+    if sender is None:
+        return
+    prefs = await context.services.reminders.prefs(sender.user_id)
+    if context.args:
+        changed = _changed_prefs(prefs, " ".join(context.args))
+        if changed is None:
+            await sender.message.reply_text(texts.NOT_UNDERSTOOD)
+            return
+        prefs = await _store(context, sender.user_id, changed)
+    await sender.message.reply_text(
+        _summary(sender.profile, prefs), reply_markup=_settings_buttons(prefs)
+    )
+
+
+async def tap_setting(update: Update, context: CoachContext) -> None:
+    """A /reminders button: on/off, lead time or quiet hours."""
+    tap = await tapped(update)
+    if tap is None or len(tap.data) != 2:
+        return
+    services = context.services
+    profile = await services.profiles.get(tap.user_id)
+    if profile is None:
+        return
+    changed = _changed_prefs(await services.reminders.prefs(tap.user_id), tap.data[1])
+    if changed is None:
+        return
+    prefs = await _store(context, tap.user_id, changed)
+    await tap.message.reply_text(_summary(profile, prefs), reply_markup=_settings_buttons(prefs))
+
+
+async def tap_reminder(update: Update, context: CoachContext) -> None:
+    """Snooze, skip or move, under a reminder."""
+    tap = await tapped(update)
+    if tap is None or len(tap.data) != 3:
+        return
+    action, day_text = tap.data[1], tap.data[2]
+    try:
+        day = date.fromisoformat(day_text)
+    except ValueError:
+        return
+    if abs((day - date.today()).days) > _BUTTON_DAYS:
+        return  # no reminder names a day that far off: forged or very old
+    services = context.services
+    profile = await services.profiles.get(tap.user_id)
+    if profile is None:
+        return
+    if action == "snooze":
+        due = one_off_due(services, SNOOZE_MINUTES)
+        await add_one_off(context.application, tap.user_id, due, day)
+        at = _local(profile, datetime.now().astimezone() + timedelta(minutes=SNOOZE_MINUTES))
+        await tap.message.reply_text(texts.SNOOZED.format(time=at.strftime("%H:%M")))
+    elif action == "skip":
+        await services.reminders.mark(tap.user_id, day, DayMark.SKIPPED)
+        await tap.message.reply_text(texts.SKIPPED)
+    elif action == "move":
+        await _move(tap.message, context, profile, day)
+
+
+async def _move(message: Message, context: CoachContext, profile: Profile, day: date) -> None:
+    weekdays = set(reverse_weekdays(profile))
+    window = [day + timedelta(days=offset) for offset in range(-2, 4)]
+    reverse_days = [other for other in window if other.weekday() in weekdays]
+    outcome = moved_to_tomorrow(day, reverse_days)
+    if outcome is MoveOutcome.TOMORROW_TAKEN:
+        await message.reply_text(texts.MOVE_TOMORROW_TAKEN)
+        return
+    if outcome is MoveOutcome.BACK_TO_BACK:
+        await message.reply_text(texts.MOVE_BACK_TO_BACK)
+        return
+    services = context.services
+    tomorrow = day + timedelta(days=1)
+    await services.reminders.mark(profile.user_id, day, DayMark.MOVED_AWAY)
+    await services.reminders.mark(profile.user_id, tomorrow, DayMark.MOVED_HERE)
+    prefs = await services.reminders.prefs(profile.user_id)
+    zone = ZoneInfo(profile.timezone)
+    starts = datetime.combine(tomorrow, profile.session_time, tzinfo=zone)
+    remind = starts - timedelta(minutes=prefs.lead_minutes)
+    minutes = max(0.0, (remind - datetime.now(zone)).total_seconds() / 60)
+    await add_one_off(
+        context.application, profile.user_id, one_off_due(services, minutes), tomorrow
+    )
+    await message.reply_text(texts.MOVED.format(time=profile.session_time.strftime("%H:%M")))
+
+
+async def tap_realign(update: Update, context: CoachContext) -> None:
+    """Repeat this step, or one step back, after several missed sessions."""
+    tap = await tapped(update)
+    if tap is None or len(tap.data) != 2 or tap.data[1] not in ("repeat", "back"):
+        return
+    services = context.services
+    profile = await services.profiles.get(tap.user_id)
+    plan = await services.plans.get(tap.user_id)
+    if profile is None or plan is None:
+        return
+    now = services.now()
+    today = _local(profile, now).date()
+    decision = realigned(profile, plan.state, today, step_back=tap.data[1] == "back")
+    if tap.data[1] == "back":
+        await services.plans.apply(tap.user_id, decision, today, now)
+    else:
+        await services.plans.start(tap.user_id, decision.state, decision.reason, now)
+    await tap.message.reply_text(decision.reason)
+
+
+async def send_calendar(update: Update, context: CoachContext) -> None:
+    """/calendar: an .ics file with the next four weeks of backwards sessions."""
+    sender = await sender_with_profile(update, context, texts.NEEDS_PROFILE)
+    if sender is None:
+        return
+    services, profile, message = context.services, sender.profile, sender.message
+    plan = await services.plans.get(sender.user_id)
+    if plan is None:
+        await message.reply_text(texts.NEEDS_PROFILE)
+        return
+    now = services.now()
+    events = sessions_for_calendar(profile, plan.state, _local(profile, now).date())
+    if not events:
+        await message.reply_text(texts.CALENDAR_EMPTY)
+        return
+    await message.reply_document(
+        calendar_file(events, profile.timezone, now),
+        filename="backstride.ics",
+        caption=texts.CALENDAR_CAPTION,
+    )
+
+
+async def _store(context: CoachContext, user_id: int, prefs: ReminderPrefs) -> ReminderPrefs:
+    services = context.services
+    await services.reminders.save_prefs(user_id, prefs, services.now())
+    await sync_reminders(context.application, user_id)
+    return prefs
+
+
+def _changed_prefs(prefs: ReminderPrefs, request: str) -> ReminderPrefs | None:
+    """The preferences after a typed or tapped request; None if it makes no sense."""
+    words = request.strip().lower().split(maxsplit=1)
+    if not words:
+        return None
+    command, rest = words[0], (words[1] if len(words) > 1 else "")
+    try:
+        if command in ("on", "off"):
+            return replace(prefs, enabled=command == "on")
+        if command == "lead":
+            minutes = parse_lead(rest)
+            return None if minutes is None else replace(prefs, lead_minutes=minutes, enabled=True)
+        if command == "quiet":
+            window = parse_quiet_hours(rest)
+            if window is None:
+                return None
+            if window is QUIET_HOURS_OFF:
+                return replace(prefs, quiet_start=None, quiet_end=None)
+            start, end = window
+            return replace(prefs, quiet_start=start, quiet_end=end)
+    except ValueError:
+        return None
+    return None
+
+
+def _summary(profile: Profile, prefs: ReminderPrefs) -> str:
+    state = texts.STATE_ON.format(lead=prefs.lead_minutes) if prefs.enabled else texts.STATE_OFF
+    quiet = texts.QUIET_NONE
+    if prefs.quiet_start is not None and prefs.quiet_end is not None:
+        quiet = texts.QUIET_WINDOW.format(
+            start=prefs.quiet_start.strftime("%H:%M"), end=prefs.quiet_end.strftime("%H:%M")
+        )
+    days = ", ".join(plan_texts.WEEKDAYS_SHORT[day] for day in reverse_weekdays(profile))
+    return texts.SUMMARY.format(
+        state=state,
+        days=days,
+        time=profile.session_time.strftime("%H:%M"),
+        timezone=profile.timezone,
+        quiet=quiet,
+    )
+
+
+def _settings_buttons(prefs: ReminderPrefs) -> InlineKeyboardMarkup:
+    def button(label: str, request: str) -> InlineKeyboardButton:
+        return InlineKeyboardButton(label, callback_data=f"{_SETTINGS_PREFIX}|{request}")
+
+    toggle = (
+        button(texts.BUTTON_TURN_OFF, "off")
+        if prefs.enabled
+        else button(texts.BUTTON_TURN_ON, "on")
+    )
+    return InlineKeyboardMarkup(
+        [
+            [toggle],
+            [button(texts.BUTTON_LEAD.format(minutes=m), f"lead {m}") for m in _LEADS],
+            [
+                button(texts.BUTTON_QUIET, f"quiet {_QUIET_PRESET[0]}-{_QUIET_PRESET[1]}"),
+                button(texts.BUTTON_NO_QUIET, "quiet off"),
+            ],
+        ]
+    )
+
+
+def _local(profile: Profile, moment: datetime) -> datetime:
+    return moment.astimezone(ZoneInfo(profile.timezone))
+
+
+def build_reminder_handlers() -> list[BaseHandler[Update, CoachContext, None]]:
+    """/reminders, /calendar and the reminder, settings and realignment buttons."""
+    return [
+        CommandHandler("reminders", show_reminders),
+        CommandHandler("calendar", send_calendar),
+        CallbackQueryHandler(tap_setting, pattern=rf"^{_SETTINGS_PREFIX}\|"),
+        CallbackQueryHandler(tap_reminder, pattern=rf"^{REMINDER_PREFIX}\|"),
+        CallbackQueryHandler(tap_realign, pattern=rf"^{REALIGN_PREFIX}\|"),
+    ]

@@ -1,0 +1,513 @@
+"""Logging how a session felt: two taps (effort, pain) or one free-text reply, /log for a
+session done alone, and the next-morning check-in.
+
+The log row exists before the first question is sent, and every answer is stored before the
+reply; buttons carry the log's id, so an answer to an old question updates that log rather
+than creating another. The open question (and a reply awaiting confirmation) is in
+`log_prompts`, so a restart between the end of a session and the answer loses nothing.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import asdict, dataclass
+from datetime import datetime, timedelta
+from datetime import time as clock_time
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram.error import Forbidden
+from telegram.ext import (
+    Application,
+    BaseHandler,
+    CallbackQueryHandler,
+    CommandHandler,
+)
+
+from bot.domain.log_reading import (
+    LogReply,
+    ManualLog,
+    parse_log_reply,
+    parse_manual_log,
+    parse_morning_answer,
+)
+from bot.domain.profile import Profile, Units
+from bot.domain.reminders import in_quiet_hours
+from bot.domain.session_logs import MorningAfter
+from bot.flows.basics import not_understood
+from bot.flows.plan.coaching import review_plan
+from bot.runtime.delivery import Priority, delivery_args
+from bot.runtime.job_registry import checkin_job_name
+from bot.runtime.senders import sender_with_profile
+from bot.runtime.services import CoachContext, Services, services_of
+from bot.runtime.taps import tapped
+from bot.storage.session_logs import LogAnswers, LogEntry, LogSource, NewLog
+from bot.texts import safety as safety_texts
+from bot.texts import session as session_texts
+from bot.texts import session_log as texts
+
+AnyApplication = Application[Any, Any, Any, Any, Any, Any]
+
+LOG_PREFIX, CONFIRM_PREFIX, MORNING_PREFIX = "log", "logok", "am"
+EFFORT, PAIN, SITE, MORE, MORNING = "effort", "pain", "site", "more", "morning"
+SKIP = "skip"
+MAX_SAFE_PAIN = 5
+CHECKIN_AT = clock_time(8, 30)
+_SCALE_VALUES = frozenset(str(n) for n in range(11))
+CHECKIN_STALE_AFTER = 12 * 3600  # a check-in more than this late (bot down) is dropped
+
+
+async def ask_how_it_felt(
+    application: AnyApplication, user_id: int, chat_id: int, log_id: int
+) -> None:
+    """Open the log's questions with the effort buttons (after a session ends)."""
+    services = services_of(application)
+    await services.logs.ask(user_id, log_id, EFFORT, services.now())
+    await application.bot.send_message(
+        chat_id, texts.EFFORT_QUESTION, reply_markup=_scale_buttons(log_id, EFFORT)
+    )
+
+
+# --- buttons -------------------------------------------------------------------------------
+
+
+async def tap_answer(update: Update, context: CoachContext) -> None:
+    """An effort, pain or pain-site button (of this session or an older one)."""
+    tap = await tapped(update)
+    log_id = tap.number(1) if tap is not None and len(tap.data) == 4 else None
+    if tap is None or log_id is None:
+        return
+    _, _, field, value = tap.data
+    answers = _button_answers(field, value)
+    services = context.services
+    entry = await services.logs.answer(tap.user_id, log_id, answers, services.now())
+    if entry is None:
+        await tap.message.reply_text(texts.NOTHING_TO_LOG)
+        return
+    skipped = value == SKIP
+    await _continue(context, tap.message, entry, after=field, skipped=skipped)
+
+
+async def tap_confirm(update: Update, context: CoachContext) -> None:
+    """Yes or no to "Effort 7, knee pain 2: right?"."""
+    tap = await tapped(update)
+    if tap is None or len(tap.data) != 3:
+        return
+    services = context.services
+    prompt = await services.logs.prompt(tap.user_id)
+    if prompt is None or prompt.pending is None or str(prompt.log_id) != tap.data[1]:
+        await tap.message.reply_text(texts.NOTHING_TO_LOG)
+        return
+    if tap.data[2] != "yes":
+        await services.logs.ask(tap.user_id, prompt.log_id, prompt.step, services.now())
+        await tap.message.reply_text(texts.FIX_IT)
+        await _ask_step(tap.message, prompt.log_id, prompt.step)
+        return
+    answers = LogAnswers(**prompt.pending)  # type: ignore[arg-type]
+    entry = await services.logs.answer(tap.user_id, prompt.log_id, answers, services.now())
+    if entry is not None:
+        await _continue(context, tap.message, entry, after=prompt.step, skipped=False)
+
+
+async def tap_morning(update: Update, context: CoachContext) -> None:
+    """Better, same or worse this morning."""
+    tap = await tapped(update)
+    log_id = tap.number(1) if tap is not None and len(tap.data) == 3 else None
+    if tap is None or log_id is None:
+        return
+    try:
+        morning = MorningAfter(tap.data[2])
+    except ValueError:
+        return
+    await _store_morning(context, tap.message, tap.user_id, log_id, morning)
+
+
+# --- typed replies -------------------------------------------------------------------------
+
+
+async def reply_text(update: Update, context: CoachContext) -> None:
+    """A typed reply: the answer to the open logging question, or not understood."""
+    user, message = update.effective_user, update.effective_message
+    if user is None or message is None or message.text is None:
+        return
+    services = context.services
+    prompt = await services.logs.prompt(user.id)
+    profile = await services.profiles.get(user.id)
+    if prompt is None or profile is None:
+        if await services.safety_checks.get(user.id) is not None:
+            await message.reply_text(session_texts.CHECK_USE_BUTTONS)
+        else:
+            await not_understood(update, context)
+        return
+    if prompt.step == MORNING:
+        morning = parse_morning_answer(message.text)
+        if morning is None:
+            await message.reply_text(texts.MORNING_NOT_UNDERSTOOD)
+            return
+        await _store_morning(context, message, user.id, prompt.log_id, morning)
+        return
+    reply = parse_log_reply(message.text, profile.units)
+    if not reply.usable:
+        await message.reply_text(texts.NOTHING_USABLE)
+        await _ask_step(message, prompt.log_id, prompt.step)
+        return
+    answers = _reply_answers(reply)
+    if reply.ambiguous:
+        pending = {key: value for key, value in asdict(answers).items() if value is not None}
+        await services.logs.ask(user.id, prompt.log_id, prompt.step, services.now(), pending)
+        await message.reply_text(
+            texts.CONFIRM.format(summary=_summary(reply, profile.units)),
+            reply_markup=_confirm_buttons(prompt.log_id),
+        )
+        return
+    entry = await services.logs.answer(user.id, prompt.log_id, answers, services.now())
+    if entry is None:
+        return
+    if prompt.step == MORE and not reply.red_flags:
+        if entry.pain:  # pain mentioned only now still earns a morning check-in
+            await plan_checkin(context.application, profile, entry)
+        await message.reply_text(texts.NOTE_ADDED)
+        return
+    await _continue(context, message, entry, after=prompt.step, skipped=False)
+
+
+# --- /log ----------------------------------------------------------------------------------
+
+
+async def log_command(update: Update, context: CoachContext) -> None:
+    """/log <when> <minutes> <effort> <pain>: a session done without the bot."""
+    sender = await sender_with_profile(update, context, texts.NOTHING_TO_LOG)
+    if sender is None:
+        return
+    services, profile, message = context.services, sender.profile, sender.message
+    user_id = sender.user_id
+    arguments = " ".join(context.args or ())
+    if not arguments:
+        prompt = await services.logs.prompt(user_id)
+        if prompt is not None and prompt.step in (EFFORT, PAIN, SITE):
+            await _ask_step(message, prompt.log_id, prompt.step)
+        else:
+            await message.reply_text(texts.LOG_USAGE)
+        return
+    parsed = parse_manual_log(arguments, _local_now(profile, services).date(), profile.units)
+    if not isinstance(parsed, ManualLog):
+        await message.reply_text(texts.LOG_PROBLEMS[parsed.value])
+        return
+    log_id = await services.logs.create(
+        NewLog(user_id, parsed.day, LogSource.MANUAL, True, round(parsed.reverse_minutes * 60)),
+        services.now(),
+    )
+    answers = LogAnswers(
+        effort=parsed.effort,
+        pain=parsed.pain,
+        pain_site=None if parsed.pain_site is None else parsed.pain_site.value,
+        notes=parsed.notes or None,
+        red_flag=bool(parsed.red_flags),
+        heart_rate=parsed.heart_rate,
+        distance_km=parsed.distance_km,
+    )
+    entry = await services.logs.answer(user_id, log_id, answers, services.now())
+    if entry is not None:
+        await message.reply_text(_logged_line(entry, profile.units))
+        await _complete(context, message, entry)
+
+
+# --- the flow ------------------------------------------------------------------------------
+
+
+async def _continue(
+    context: CoachContext, message: Message, entry: LogEntry, *, after: str, skipped: bool
+) -> None:
+    """Ask what is still missing, or finish the log with its take-away."""
+    step = _next_question(entry, after, skipped)
+    if step is None:
+        await _complete(context, message, entry)
+        return
+    services = context.services
+    await services.logs.ask(entry.user_id, entry.id, step, services.now())
+    await _ask_step(message, entry.id, step)
+
+
+def _next_question(entry: LogEntry, after: str, skipped: bool) -> str | None:
+    """Effort, then pain, then where it hurt (only if it did); None once nothing is missing.
+
+    A warning sign ends the questions at once: the advice matters more than the numbers.
+    """
+    if entry.red_flag or after not in (EFFORT, PAIN):
+        return None
+    if after == EFFORT and entry.effort is None and not skipped:
+        return EFFORT
+    if after == EFFORT and entry.pain is None:
+        return PAIN
+    if entry.pain and entry.pain_site is None:
+        return SITE
+    return None
+
+
+async def _complete(context: CoachContext, message: Message, entry: LogEntry) -> None:
+    """The take-away, what changes next and why; a morning check-in if anything hurt."""
+    services = context.services
+    profile = await services.profiles.get(entry.user_id)
+    if profile is None:
+        return
+    await services.logs.ask(entry.user_id, entry.id, MORE, services.now())
+    if entry.pain:
+        await plan_checkin(context.application, profile, entry)
+    _, decision = await review_plan(services, profile, services.now())
+    lines = []
+    if entry.red_flag or (entry.pain or 0) > MAX_SAFE_PAIN:
+        await message.reply_text(safety_texts.UNWELL_ADVICE)
+        lines.append(texts.RED_FLAG_SEEN)
+    lines += [
+        texts.TAKEAWAYS[_takeaway(entry)],
+        texts.NEXT.format(reason=decision.reason),
+        texts.ADD_MORE,
+    ]
+    await message.reply_text("\n\n".join(lines))
+
+
+async def _store_morning(
+    context: CoachContext, message: Message, user_id: int, log_id: int, morning: MorningAfter
+) -> None:
+    services = context.services
+    entry = await services.logs.answer(
+        user_id, log_id, LogAnswers(morning_after=morning), services.now()
+    )
+    profile = await services.profiles.get(user_id)
+    if entry is None or profile is None:
+        await message.reply_text(texts.NOTHING_TO_LOG)
+        return
+    await services.logs.close_prompt(user_id)
+    _, decision = await review_plan(services, profile, services.now())
+    first = texts.MORNING_WORSE if morning is MorningAfter.WORSE else texts.MORNING_THANKS
+    await message.reply_text(f"{first}\n\n{texts.NEXT.format(reason=decision.reason)}")
+
+
+# --- the next-morning check-in --------------------------------------------------------------
+
+
+async def plan_checkin(application: AnyApplication, profile: Profile, entry: LogEntry) -> None:
+    """Ask at 08:30 on the runner's clock the morning after the session (scaled for demos)."""
+    services = services_of(application)
+    now = services.now()
+    zone = ZoneInfo(profile.timezone)
+    prefs = await services.reminders.prefs(profile.user_id)
+    at = CHECKIN_AT
+    if in_quiet_hours(at, prefs) and prefs.quiet_end is not None:
+        at = prefs.quiet_end  # not during the runner's quiet hours
+    target = datetime.combine(entry.day + timedelta(days=1), at, tzinfo=zone)
+    wait = max(0.0, (target - now).total_seconds()) / services.settings.time_scale
+    due = time.time() + wait
+    await services.logs.plan_checkin(entry.user_id, entry.id, due)
+    _schedule_checkin(application, entry.user_id, entry.id, due)
+
+
+async def rebuild_checkin_jobs(application: AnyApplication) -> None:
+    """At start: a job for every check-in not sent yet."""
+    services = services_of(application)
+    for user_id, log_id, due in await services.logs.pending_checkins():
+        _schedule_checkin(application, user_id, log_id, due)
+
+
+@dataclass(frozen=True, slots=True)
+class _Checkin:
+    user_id: int
+    log_id: int
+    due: float
+
+
+def _schedule_checkin(application: AnyApplication, user_id: int, log_id: int, due: float) -> None:
+    if application.job_queue is None:
+        return
+    job = application.job_queue.run_once(
+        _send_checkin,
+        when=datetime.fromtimestamp(due).astimezone(),
+        data=_Checkin(user_id, log_id, due),
+        name=checkin_job_name(user_id),
+        job_kwargs={"misfire_grace_time": None},
+    )
+    services_of(application).jobs.replace(checkin_job_name(user_id), job)
+
+
+async def _send_checkin(context: CoachContext) -> None:
+    job = context.job
+    if job is None:
+        return
+    if not isinstance(job.data, _Checkin):
+        return
+    user_id, log_id, due = job.data.user_id, job.data.log_id, job.data.due
+    services = context.services
+    services.jobs.ran(checkin_job_name(user_id), job)
+    if not await services.logs.checkin_pending(log_id):
+        return
+    entry = await services.logs.get(user_id, log_id)
+    runner = await services.runners.get(user_id)
+    if entry is None or runner is None or not runner.active:
+        return
+    if time.time() - due > CHECKIN_STALE_AFTER:
+        await services.logs.checkin_sent(log_id)  # too late to ask about that morning
+        return
+    site = texts.MORNING_SITE_NAMES.get(entry.pain_site or "")
+    text = texts.MORNING_QUESTION.format(site=site) if site else texts.MORNING_QUESTION_NO_SITE
+    await services.logs.ask(user_id, log_id, MORNING, services.now())
+    buttons = InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(label, callback_data=f"{MORNING_PREFIX}|{log_id}|{key}")
+                for key, label in texts.MORNING_LABELS.items()
+            ]
+        ]
+    )
+    try:
+        await context.application.bot.send_message(
+            runner.chat_id, text, reply_markup=buttons, rate_limit_args=delivery_args(Priority.BULK)
+        )
+    except Forbidden:
+        await services.runners.mark_unreachable(runner.chat_id)
+        services.jobs.cancel_runner(user_id)
+        return
+    # Marked once sent: a crash in between asks again after the restart rather than never.
+    await services.logs.checkin_sent(log_id)
+
+
+# --- helpers -------------------------------------------------------------------------------
+
+
+async def _ask_step(message: Message, log_id: int, step: str) -> None:
+    if step == EFFORT:
+        await message.reply_text(texts.EFFORT_QUESTION, reply_markup=_scale_buttons(log_id, EFFORT))
+    elif step == PAIN:
+        await message.reply_text(texts.PAIN_QUESTION, reply_markup=_scale_buttons(log_id, PAIN))
+    elif step == SITE:
+        await message.reply_text(texts.PAIN_SITE_QUESTION, reply_markup=_site_buttons(log_id))
+    else:
+        await message.reply_text(texts.ADD_MORE)
+
+
+def _scale_buttons(log_id: int, field: str) -> InlineKeyboardMarkup:
+    def button(label: str, value: str) -> InlineKeyboardButton:
+        return InlineKeyboardButton(label, callback_data=f"{LOG_PREFIX}|{log_id}|{field}|{value}")
+
+    return InlineKeyboardMarkup(
+        [
+            [button(str(n), str(n)) for n in range(6)],
+            [button(str(n), str(n)) for n in range(6, 11)],
+            [button(texts.BUTTON_SKIP, SKIP)],
+        ]
+    )
+
+
+def _site_buttons(log_id: int) -> InlineKeyboardMarkup:
+    buttons = [
+        InlineKeyboardButton(label, callback_data=f"{LOG_PREFIX}|{log_id}|{SITE}|{key}")
+        for key, label in texts.PAIN_SITES.items()
+    ]
+    return InlineKeyboardMarkup([buttons[:3], buttons[3:]])
+
+
+def _confirm_buttons(log_id: int) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(
+                    texts.BUTTON_YES, callback_data=f"{CONFIRM_PREFIX}|{log_id}|yes"
+                ),
+                InlineKeyboardButton(
+                    texts.BUTTON_NO, callback_data=f"{CONFIRM_PREFIX}|{log_id}|no"
+                ),
+            ]
+        ]
+    )
+
+
+def _button_answers(field: str, value: str) -> LogAnswers:
+    if value == SKIP:
+        return LogAnswers()
+    if field == SITE:
+        return LogAnswers(pain_site=value)
+    number = int(value) if value in _SCALE_VALUES else None
+    return LogAnswers(effort=number) if field == EFFORT else LogAnswers(pain=number)
+
+
+def _reply_answers(reply: LogReply) -> LogAnswers:
+    return LogAnswers(
+        effort=reply.effort,
+        pain=reply.pain,
+        pain_site=None if reply.pain_site is None else reply.pain_site.value,
+        heart_rate=reply.heart_rate,
+        distance_km=reply.distance_km,
+        notes=reply.notes or None,
+        red_flag=bool(reply.red_flags),
+    )
+
+
+def _summary(reply: LogReply, units: Units) -> str:
+    parts = []
+    if reply.effort is not None:
+        parts.append(texts.CONFIRM_EFFORT.format(effort=reply.effort))
+    if reply.pain is not None:
+        site = reply.pain_site.value if reply.pain_site else None
+        parts.append(
+            texts.CONFIRM_PAIN.format(site=site, pain=reply.pain)
+            if site
+            else texts.CONFIRM_PAIN_NO_SITE.format(pain=reply.pain)
+        )
+    if reply.heart_rate is not None:
+        parts.append(texts.CONFIRM_HEART_RATE.format(heart_rate=reply.heart_rate))
+    if reply.distance_km is not None:
+        parts.append(_distance(reply.distance_km, units))
+    summary = ", ".join(parts) or texts.CONFIRM_NOTES.format(notes=reply.notes)
+    return summary[:1].upper() + summary[1:]
+
+
+def _distance(km: float, units: Units) -> str:
+    if units is Units.MILES:
+        return f"{km / 1.609344:.2f} mi"
+    return f"{km:.2f} km"
+
+
+def _takeaway(entry: LogEntry) -> str:
+    pain, effort = entry.pain or 0, entry.effort
+    if pain > MAX_SAFE_PAIN:
+        return "pain_high"
+    if pain >= 3:
+        return "some_pain"
+    if effort is None:
+        return "unanswered"
+    if effort >= 9:
+        return "very_hard"
+    if effort >= 7:
+        return "hard"
+    if effort >= 4:
+        return "moderate"
+    return "easy"
+
+
+def _logged_line(entry: LogEntry, units: Units) -> str:
+    details = ""
+    if entry.effort is not None:
+        details += texts.LOGGED_EFFORT.format(effort=entry.effort)
+    if entry.pain is not None:
+        details += texts.LOGGED_PAIN.format(pain=entry.pain)
+    if entry.heart_rate is not None:
+        details += ", " + texts.CONFIRM_HEART_RATE.format(heart_rate=entry.heart_rate)
+    if entry.distance_km is not None:
+        details += ", " + _distance(entry.distance_km, units)
+    minutes = f"{entry.reverse_seconds / 60:g} min"
+    return texts.LOGGED.format(day=entry.day.strftime("%a %d %b"), minutes=minutes, details=details)
+
+
+def _local_now(profile: Profile, services: Services) -> datetime:
+    return services.now().astimezone(ZoneInfo(profile.timezone))
+
+
+def build_session_log_handlers() -> list[BaseHandler[Update, CoachContext, None]]:
+    """/log and the logging buttons. Typed replies reach `reply_text` through the onboarding
+    conversation, whose crash-recovery entry point sees every text first."""
+    return [
+        CommandHandler("log", log_command),
+        CallbackQueryHandler(tap_answer, pattern=rf"^{LOG_PREFIX}\|"),
+        CallbackQueryHandler(tap_confirm, pattern=rf"^{CONFIRM_PREFIX}\|"),
+        CallbackQueryHandler(tap_morning, pattern=rf"^{MORNING_PREFIX}\|"),
+    ]

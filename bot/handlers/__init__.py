@@ -1,1 +1,0 @@
-"""Thin Telegram adapters: parse the update, call the domain, store, reply."""

@@ -1,0 +1,111 @@
+"""The long-lived services every handler can reach, and the typed callback context."""
+
+from __future__ import annotations
+
+import asyncio
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from telegram.ext import Application, CallbackContext
+
+from bot.config import Settings
+from bot.runtime.coach_bot import CoachBot
+from bot.runtime.cue_stats import CueStats
+from bot.runtime.job_registry import JobRegistry
+from bot.runtime.recent_events import RecentEvents
+from bot.runtime.update_trace import RunnerTag, log_key_for
+from bot.storage.database import Database
+from bot.storage.live_sessions import LiveSessions
+from bot.storage.plans import Plans
+from bot.storage.profiles import Profiles
+from bot.storage.reminders import Reminders
+from bot.storage.runner_data import RunnerData
+from bot.storage.runners import Runners
+from bot.storage.safety_checks import SafetyChecks
+from bot.storage.session_logs import SessionLogs
+from bot.storage.usage import Usage
+
+_SERVICES_KEY = "services"
+
+
+@dataclass(frozen=True, slots=True)
+class Services:
+    """Built once per Application; the database is opened in post_init."""
+
+    settings: Settings
+    db: Database
+    runners: Runners
+    profiles: Profiles
+    plans: Plans
+    safety_checks: SafetyChecks
+    live_sessions: LiveSessions
+    logs: SessionLogs
+    reminders: Reminders
+    usage: Usage
+    jobs: JobRegistry = field(default_factory=JobRegistry)
+    cue_stats: CueStats = field(default_factory=CueStats)
+    # Held while a live session is read, changed and written back (a cue, a tap).
+    session_locks: defaultdict[int, asyncio.Lock] = field(
+        default_factory=lambda: defaultdict(asyncio.Lock)
+    )
+    errors: RecentEvents = field(default_factory=RecentEvents)  # unix times, last 24 h
+
+    @classmethod
+    def create(cls, settings: Settings) -> Services:
+        """The services of one Application, on the database `settings` names."""
+        db = Database(settings.db_path)
+        return cls(
+            settings,
+            db,
+            Runners(db),
+            Profiles(db),
+            Plans(db),
+            SafetyChecks(db),
+            LiveSessions(db),
+            SessionLogs(db),
+            Reminders(db),
+            Usage(db),
+        )
+
+    def runner_data(self) -> RunnerData:
+        """Export and erase of one runner's rows, clearing what repositories remember."""
+        return RunnerData(self.db, remembering=(self.profiles, self.plans, self.safety_checks))
+
+    def runner_tag(self, chat_id: int) -> RunnerTag:
+        """How a log line names a runner: the update log's keyed hash, never the chat id."""
+        return RunnerTag(chat_id, log_key_for(self.settings.token or ""))
+
+    @staticmethod
+    def now() -> datetime:
+        """The current time, timezone-aware in UTC."""
+        return datetime.now(UTC)
+
+
+BotData = dict[Any, Any]
+CoachApplication = Application[Any, "CoachContext", BotData, BotData, BotData, Any]
+
+
+class CoachContext(CallbackContext[CoachBot, BotData, BotData, BotData]):
+    """CallbackContext with typed access to the services."""
+
+    @property
+    def services(self) -> Services:
+        """The application's services."""
+        return services_of(self.application)
+
+
+def attach_services(
+    application: Application[Any, Any, Any, Any, Any, Any], services: Services
+) -> None:
+    """Make `services` reachable from every handler of `application`."""
+    application.bot_data[_SERVICES_KEY] = services
+
+
+def services_of(application: Application[Any, Any, Any, Any, Any, Any]) -> Services:
+    """The services attached to `application`."""
+    services = application.bot_data[_SERVICES_KEY]
+    if not isinstance(services, Services):
+        raise TypeError("application has no Services attached")
+    return services

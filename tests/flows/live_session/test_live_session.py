@@ -1,0 +1,299 @@
+"""Live sessions end to end: /go, the safety check, cues on (scaled) time, the controls,
+restarts, and Telegram refusing or throttling sends."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from bot.domain.profile import Place
+from bot.domain.programme import (
+    PlanState,
+    build_session_timeline,
+    current_template,
+    step_offsets,
+)
+from bot.texts import safety as safety_texts
+from bot.texts import session as session_texts
+from bot.texts import session_log as log_texts
+from tests.support.harness import Coach, running_coach, texts
+from tests.support.live_session import (
+    TRACK_JOGGER,
+    edits_to,
+    is_cue,
+    pass_safety_check,
+    register,
+    replies,
+    sent_to,
+    texts_to,
+    wait_for_text,
+    wait_until,
+)
+
+SCALE = 200.0  # a 25 s bout lasts 0.125 s; the whole 16 min session about 5 s
+CHAT = TRACK_JOGGER.user_id
+
+
+@pytest.fixture
+async def fast_coach(tmp_path: Path) -> AsyncIterator[Coach]:
+    async with running_coach(tmp_path, time_scale=SCALE) as coach:
+        yield coach
+
+
+def _cues(coach: Coach) -> list[str]:
+    return [text for text in texts_to(coach, CHAT) if is_cue(text)]
+
+
+async def test_a_full_session_cues_every_step_in_order_and_on_time(fast_coach: Coach) -> None:
+    coach = fast_coach
+    runner = await register(coach)
+    await pass_safety_check(runner)
+    await wait_for_text(coach, CHAT, "🏁 Done!", within=15)
+
+    steps = build_session_timeline(
+        current_template(TRACK_JOGGER, PlanState.starting(1, date.today())),
+        TRACK_JOGGER,
+        Place.TRACK,
+    )
+    cue_calls = [call for call in sent_to(coach, CHAT) if is_cue(str(call.params["text"]))]
+    assert len(cue_calls) == len(steps) == 11
+    headings = [str(call.params["text"]).splitlines()[0] for call in cue_calls]
+    assert headings[0] == "🔥 WARM-UP · walk forwards · 5 min"
+    assert headings[1] == "⏪🏃 BACKWARDS · jog · 25 s"
+    assert headings[2] == "▶️🚶 forwards · walk · 1 min"
+    assert headings[-1] == "🧊 COOL-DOWN · walk forwards · 5 min"
+    assert "Step 4 of 11 · 10 min left" in str(cue_calls[3].params["text"])
+    assert "Halfway there!" in str(cue_calls[5].params["text"])
+    assert "Last one backwards" in str(cue_calls[9].params["text"])
+    # Each cue within 150 ms of its due moment, measured from the first cue.
+    start = cue_calls[0].at
+    lateness = [
+        call.at - (start + offset / SCALE)
+        for call, offset in zip(cue_calls, step_offsets(steps), strict=True)
+    ]
+    assert all(-0.01 <= late <= 0.15 for late in lateness), lateness
+    done = [text for text in texts_to(coach, CHAT) if text.startswith("🏁 Done!")]
+    assert done == ["🏁 Done! 2 min 5 s backwards today. Well done for finishing."]
+    assert await coach.services.live_sessions.get(CHAT) is None
+
+
+async def test_the_check_message_shows_every_step_as_the_first_cue_goes_out(
+    fast_coach: Coach,
+) -> None:
+    runner = await register(fast_coach)
+    await pass_safety_check(runner)
+    await wait_until(lambda: len(_cues(fast_coach)) == 1)
+
+    answers, timeline = edits_to(fast_coach, CHAT)[-1].split("\n\n", 1)
+    assert answers.splitlines() == [
+        "✔︎ 🏟️ Running track",
+        "✔︎ ✅ Yes, all three",
+        "✔︎ No, I'm fresh",
+        "✔︎ 0",
+        "✔︎ ✅ Ready",
+    ]
+    assert timeline.splitlines()[:5] == [
+        "Today: 5 × 25 s reverse jog / 1 min walk on the track, 16 min in all.",
+        "",
+        "1. warm-up walk 5 min",
+        "2–10. 5 × (25 s jog backwards, 1 min walk forwards)",
+        "11. cool-down walk 5 min",
+    ]
+    # The question, then the first cue: the timeline took no message of its own.
+    _question, first_cue = texts_to(fast_coach, CHAT)
+    assert is_cue(first_cue)
+    assert "Step 1 of 11 · 16 min left" in first_cue  # as many minutes as the timeline says
+
+
+async def test_pause_holds_the_cues_and_resume_continues(tmp_path: Path) -> None:
+    async with running_coach(tmp_path, time_scale=20.0) as coach:
+        runner = await register(coach)
+        await pass_safety_check(runner)
+        await wait_until(lambda: len(_cues(coach)) == 1)
+
+        [paused] = texts(await runner.send("/pause"))
+        assert paused.startswith("⏸ Paused in step 1 of 11: warm-up walk, 5 min left.")
+        await asyncio.sleep(0.5)  # the warm-up (15 s at this scale) would have moved on
+        assert texts(await runner.send("/pause")) == [session_texts.ALREADY_PAUSED]
+        assert len(_cues(coach)) == 1
+
+        [resumed] = texts(await runner.send("/resume"))
+        assert resumed.startswith("▶️ Resuming step 1 of 11: warm-up walk")
+        assert texts(await runner.send("/resume")) == [session_texts.NOT_PAUSED]
+
+        await runner.send("/skip")
+        await wait_until(lambda: len(_cues(coach)) == 2)
+        assert _cues(coach)[1].startswith("⏪🏃 BACKWARDS")
+
+        [stopped, how_was_it] = texts(replies(await runner.send("/stop")))
+        assert stopped.startswith("⏹ Stopped after ")
+        assert how_was_it == log_texts.EFFORT_QUESTION
+        await asyncio.sleep(2.0)  # longer than the 25 s bout at this scale
+        assert len(_cues(coach)) == 2
+        assert texts(await runner.send("/stop")) == [session_texts.NO_SESSION]
+
+
+async def test_the_buttons_under_a_cue_control_the_session(tmp_path: Path) -> None:
+    async with running_coach(tmp_path, time_scale=20.0) as coach:
+        runner = await register(coach)
+        await pass_safety_check(runner)
+        await wait_until(lambda: len(_cues(coach)) == 1)
+
+        [paused] = texts(await runner.tap("Pause"))
+        assert paused.startswith("⏸ Paused")
+        await runner.tap("Resume")
+        await runner.tap("Skip")
+        await wait_until(lambda: len(_cues(coach)) == 2)
+
+
+async def test_i_feel_unwell_stops_at_once_with_the_advice(tmp_path: Path) -> None:
+    async with running_coach(tmp_path, time_scale=20.0) as coach:
+        runner = await register(coach)
+        await pass_safety_check(runner)
+        await wait_until(lambda: len(_cues(coach)) == 1)
+
+        replies = texts(await runner.tap("I feel unwell"))
+        assert replies[0] == safety_texts.UNWELL_ADVICE
+        assert await coach.services.live_sessions.get(CHAT) is None
+        await asyncio.sleep(1.0)
+        assert len(_cues(coach)) == 1
+
+
+async def test_pain_in_the_check_downgrades_to_a_shorter_walk(fast_coach: Coach) -> None:
+    runner = await register(fast_coach)
+    await pass_safety_check(runner, pain="4")
+    [warm_up_question] = [
+        text for text in edits_to(fast_coach, CHAT) if "warm-up walk, facing forwards" in text
+    ]
+    assert warm_up_question == "\n".join(
+        [
+            "✔︎ 🏟️ Running track",
+            "✔︎ ✅ Yes, all three",
+            "✔︎ No, I'm fresh",
+            "✔︎ 4",
+            "",
+            safety_texts.REASONS["pain_moderate"],
+            "",
+            "Ready? We start with a 5-minute warm-up walk, facing forwards.",
+        ]
+    )
+    await wait_until(lambda: "Today: a gentler session" in edits_to(fast_coach, CHAT)[-1])
+    assert "reverse walk" in edits_to(fast_coach, CHAT)[-1]
+    stored = await fast_coach.services.live_sessions.get(CHAT)
+    assert stored is not None
+    assert stored.downgraded
+    assert stored.template.reverse_seconds < 5 * 25
+
+
+async def test_high_pain_or_a_road_never_starts_a_session(fast_coach: Coach) -> None:
+    runner = await register(fast_coach)
+    await runner.send("/go")
+    [refused] = texts(await runner.tap("sidewalk or road"))
+    assert refused == "\n\n".join(
+        [
+            "✔︎ 🚗 A sidewalk or road",
+            safety_texts.REASONS["sidewalk_or_road"],
+            safety_texts.QUESTIONS["where"],
+        ]
+    )
+    await runner.tap("Running track")
+    await runner.tap("Yes, all three")
+    await runner.tap("No, I'm fresh")
+    [postponed] = texts(await runner.tap("7"))
+    assert postponed.endswith("✔︎ 7\n\n" + safety_texts.REASONS["pain_high"])
+    assert runner.buttons(runner.inbox()[-1]) == []
+    assert await fast_coach.services.live_sessions.get(CHAT) is None
+    assert await fast_coach.services.safety_checks.get(CHAT) is None
+
+
+async def test_a_second_go_offers_resume_or_stop(fast_coach: Coach) -> None:
+    runner = await register(fast_coach)
+    await pass_safety_check(runner)
+    [reply] = replies(await runner.send("/go"))
+    assert str(reply.params["text"]).startswith("You're in a session already: step 1 of 11")
+    assert runner.buttons(reply.params) == ["▶️ Resume", "⏹ Stop"]
+
+
+async def test_go_without_a_profile_points_to_start(fast_coach: Coach) -> None:
+    assert texts(await fast_coach.runner(77).send("/go")) == [session_texts.NEEDS_PROFILE]
+
+
+async def test_a_restart_mid_session_catches_up_once_and_continues(tmp_path: Path) -> None:
+    # At this scale the warm-up lasts 3 s, a bout 0.25 s and a walk 0.6 s.
+    async with running_coach(tmp_path, time_scale=100.0, cue_grace_seconds=0.3) as coach:
+        runner = await register(coach)
+        await pass_safety_check(runner)
+        await wait_until(lambda: len(_cues(coach)) == 1)
+        await coach.stop()
+        await asyncio.sleep(3.4)  # down through the end of the warm-up and the first bout
+        await coach.start()
+
+        caught_up = await wait_for_text(coach, CHAT, "We were interrupted, sorry.")
+        assert "You are now in step 3 of 11, walk forwards" in caught_up
+        await wait_until(lambda: len(_cues(coach)) == 2, within=5)
+        assert _cues(coach)[1].startswith("⏪🏃 BACKWARDS · jog")
+        assert "Step 4 of 11" in _cues(coach)[1]
+        sent = texts_to(coach, CHAT)
+        assert sent.count(caught_up) == 1
+        await runner.send("/stop")
+
+
+async def test_a_runner_who_blocks_the_bot_mid_session_is_let_go(tmp_path: Path) -> None:
+    async with running_coach(tmp_path, time_scale=20.0) as coach:
+        runner = await register(coach)
+        await pass_safety_check(runner)
+        await wait_until(lambda: len(_cues(coach)) == 1)
+        coach.emulator.fail_next(403, method="sendMessage")
+        await runner.send("/skip")
+        await wait_until(lambda: not coach.emulator.faults)
+        await wait_until(lambda: coach.services.jobs.names() == frozenset())
+        stored_runner = await coach.services.runners.get(CHAT)
+        assert stored_runner is not None
+        assert not stored_runner.active
+        assert await coach.services.live_sessions.get(CHAT) is None
+
+
+async def test_a_429_is_waited_out_and_the_cue_still_goes(tmp_path: Path) -> None:
+    async with running_coach(tmp_path, time_scale=20.0) as coach:
+        runner = await register(coach)
+        await pass_safety_check(runner)
+        await wait_until(lambda: len(_cues(coach)) == 1)
+        coach.emulator.fail_next(429, method="sendMessage", retry_after=1)
+        await runner.send("/skip")
+        await wait_until(lambda: len(_cues(coach)) == 2, within=5)
+        refused = [call for call in coach.emulator.calls if not call.ok]
+        assert len(refused) == 1
+        assert _cues(coach)[1].startswith("⏪🏃 BACKWARDS")
+        await runner.send("/stop")
+
+
+async def test_typing_during_the_safety_check_points_at_its_buttons(fast_coach: Coach) -> None:
+    runner = await register(fast_coach)
+    await runner.send("/go")
+    assert texts(await runner.send("the track")) == [session_texts.CHECK_USE_BUTTONS]
+
+
+async def test_a_tap_telegram_calls_too_old_to_answer_still_counts(fast_coach: Coach) -> None:
+    # After downtime Telegram refuses to stop the spinner of an old tap ("query is too
+    # old"); the answer itself must still be taken, without an apology.
+    runner = await register(fast_coach)
+    await runner.send("/go")
+    fast_coach.emulator.fail_next(400, method="answerCallbackQuery")
+    [question] = texts(await runner.tap("Running track"))
+    assert question.endswith(safety_texts.QUESTIONS["surface_ok"])
+    assert await fast_coach.services.safety_checks.get(CHAT) == {"where": "track"}
+
+
+async def test_a_refused_edit_of_the_check_sends_the_next_question_anew(
+    fast_coach: Coach,
+) -> None:
+    runner = await register(fast_coach)
+    await runner.send("/go")
+    fast_coach.emulator.fail_next(400, method="editMessageText")
+    calls = await runner.tap("Running track")
+    assert [call.method for call in calls if call.ok] == ["sendMessage"]
+    assert texts(calls)[-1].endswith(safety_texts.QUESTIONS["surface_ok"])

@@ -1,0 +1,218 @@
+"""Logging how a session felt, end to end: buttons, free text, confirmations, /log, the
+next-morning check-in, warning signs and restarts."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import AsyncIterator
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.domain.session_logs import MorningAfter
+from bot.texts import safety as safety_texts
+from bot.texts import session_log as log_texts
+from tests.support.harness import ChatRunner, Coach, running_coach, texts
+from tests.support.live_session import (
+    TRACK_JOGGER,
+    pass_safety_check,
+    register,
+    replies,
+    texts_to,
+    wait_for_text,
+    wait_until,
+)
+
+SCALE = 2000.0  # a whole session in half a second; a night in about 40 seconds
+CHAT = TRACK_JOGGER.user_id
+
+
+@pytest.fixture
+async def coach(tmp_path: Path) -> AsyncIterator[Coach]:
+    async with running_coach(tmp_path, time_scale=SCALE) as coach:
+        yield coach
+
+
+async def _finish_a_session(coach: Coach) -> ChatRunner:
+    runner = await register(coach)
+    await pass_safety_check(runner)
+    await wait_for_text(coach, CHAT, log_texts.EFFORT_QUESTION[:20])
+    return runner
+
+
+async def _only_log(coach: Coach) -> object:
+    [entry] = await coach.services.logs.recent(CHAT)
+    return entry
+
+
+async def test_two_taps_log_a_session(coach: Coach) -> None:
+    runner = await _finish_a_session(coach)
+    [pain_question] = texts(replies(await runner.tap("5")))
+    assert pain_question == log_texts.PAIN_QUESTION
+    [takeaway] = texts(replies(await runner.tap("0")))
+    assert takeaway.startswith(log_texts.TAKEAWAYS["moderate"])
+    assert "\n\nNext: " in takeaway
+    entry = await _only_log(coach)
+    assert (entry.effort, entry.pain, entry.completed) == (5, 0, True)  # type: ignore[attr-defined]
+    assert entry.reverse_seconds == 125  # type: ignore[attr-defined]
+
+
+async def test_one_free_text_reply_logs_everything(coach: Coach) -> None:
+    runner = await _finish_a_session(coach)
+    [site_question] = texts(
+        replies(await runner.send("7/10, knee a bit sore 2, avg hr 148, 1.2 km, windy"))
+    )
+    entry = await _only_log(coach)
+    assert (entry.effort, entry.pain, entry.pain_site) == (7, 2, "knee")  # type: ignore[attr-defined]
+    assert (entry.heart_rate, entry.distance_km, entry.notes) == (148, 1.2, "windy")  # type: ignore[attr-defined]
+    assert site_question.startswith(log_texts.TAKEAWAYS["hard"])
+    assert await coach.services.logs.pending_checkins()  # pain: a morning check-in is planned
+
+
+async def test_an_ambiguous_reply_is_confirmed_before_it_is_stored(coach: Coach) -> None:
+    runner = await _finish_a_session(coach)
+    [question] = replies(await runner.send("7 2"))
+    assert question.params["text"] == "Effort 7, pain 2: right?"
+    entry = await _only_log(coach)
+    assert entry.effort is None  # type: ignore[attr-defined]
+    await runner.tap("Yes")
+    entry = await _only_log(coach)
+    assert (entry.effort, entry.pain) == (7, 2)  # type: ignore[attr-defined]
+
+
+async def test_no_to_a_confirmation_asks_with_buttons(coach: Coach) -> None:
+    runner = await _finish_a_session(coach)
+    await runner.send("7 2")
+    assert texts(replies(await runner.tap("No"))) == [
+        log_texts.FIX_IT,
+        log_texts.EFFORT_QUESTION,
+    ]
+    assert (await _only_log(coach)).effort is None  # type: ignore[attr-defined]
+
+
+async def test_a_reply_with_nothing_usable_gets_a_kind_reprompt(coach: Coach) -> None:
+    runner = await _finish_a_session(coach)
+    assert texts(replies(await runner.send("ok 👍"))) == [
+        log_texts.NOTHING_USABLE,
+        log_texts.EFFORT_QUESTION,
+    ]
+
+
+async def test_a_warning_word_gets_the_safety_advice_and_steps_the_plan_back(
+    coach: Coach,
+) -> None:
+    runner = await _finish_a_session(coach)
+    sent = texts(replies(await runner.send("felt dizzy at the end, 5/10")))
+    assert sent[0] == safety_texts.UNWELL_ADVICE
+    assert sent[1].startswith(log_texts.RED_FLAG_SEEN)
+    assert "You reported a warning sign" in sent[1]
+    plan = await coach.services.plans.get(CHAT)
+    assert plan is not None
+    assert plan.state.level == 0
+
+
+async def test_log_records_a_past_session(coach: Coach) -> None:
+    runner = await register(coach)
+    [logged, takeaway] = texts(replies(await runner.send("/log yesterday 12 min effort 6 pain 1")))
+    yesterday = datetime.now(ZoneInfo(TRACK_JOGGER.timezone)).date() - timedelta(days=1)
+    assert logged == f"Logged: {yesterday:%a %d %b}, 12 min backwards, effort 6, pain 1."
+    assert takeaway.startswith(log_texts.TAKEAWAYS["moderate"])
+    entry = await _only_log(coach)
+    assert entry.day == yesterday  # type: ignore[attr-defined]
+
+
+async def test_log_keeps_heart_rate_and_distance(coach: Coach) -> None:
+    runner = await register(coach)
+    [logged, _] = texts(replies(await runner.send("/log 12 min effort 5 hr 141 1.4 km")))
+
+    assert logged.endswith(", 12 min backwards, effort 5, heart rate 141, 1.40 km.")
+    entry = await _only_log(coach)
+    assert (entry.heart_rate, entry.distance_km) == (141, 1.4)  # type: ignore[attr-defined]
+
+
+async def test_log_without_minutes_says_what_is_missing(coach: Coach) -> None:
+    runner = await register(coach)
+    assert texts(await runner.send("/log effort 6")) == [log_texts.LOG_PROBLEMS["no_minutes"]]
+    assert texts(await runner.send("/log")) == [log_texts.LOG_USAGE]
+    assert await coach.services.logs.recent(CHAT) == []
+
+
+async def test_the_morning_check_in_fires_at_0830_local_and_a_worse_morning_steps_back(
+    tmp_path: Path,
+) -> None:
+    scale = 20000.0  # about four seconds for the night
+    profile = replace(TRACK_JOGGER, timezone="America/New_York")
+    async with running_coach(tmp_path, time_scale=scale) as coach:
+        runner = await register(coach, profile)
+        before = time.time()
+        await runner.send("/log 10 min effort 5, knee 3")
+
+        [(_, log_id, due)] = await coach.services.logs.pending_checkins()
+        local_now = datetime.now(ZoneInfo("America/New_York"))
+        target = datetime.combine(
+            local_now.date() + timedelta(days=1),
+            datetime.min.time().replace(hour=8, minute=30),
+            tzinfo=ZoneInfo("America/New_York"),
+        )
+        expected = before + (target - datetime.now(UTC)).total_seconds() / scale
+        assert due == pytest.approx(expected, abs=0.2)
+
+        question = await wait_for_text(coach, CHAT, "Good morning!", within=10)
+        assert question == ("Good morning! How is your knee this morning compared with yesterday?")
+        sent = texts(replies(await runner.tap("Worse")))
+        assert sent[0].startswith(log_texts.MORNING_WORSE)
+        assert "Next: You felt worse the morning after, so we go back to level 0" in sent[0]
+        entry = await coach.services.logs.get(CHAT, log_id)
+        assert entry is not None
+        assert entry.morning_after is MorningAfter.WORSE
+
+
+async def test_the_question_survives_a_restart(coach: Coach) -> None:
+    runner = await _finish_a_session(coach)
+    await coach.restart()
+    await runner.send("5/10, no pain")
+    entry = await _only_log(coach)
+    assert (entry.effort, entry.pain) == (5, 0)  # type: ignore[attr-defined]
+
+
+async def test_an_old_question_updates_its_own_log(coach: Coach) -> None:
+    runner = await _finish_a_session(coach)
+    first_question = runner.last_keyboard_message()
+    await runner.send("/log yesterday 10 min effort 4 pain 0")
+    await runner.tap("8", first_question)
+    logs = await coach.services.logs.recent(CHAT)
+    assert len(logs) == 2
+    assert sorted(log.effort for log in logs if log.effort is not None) == [4, 8]
+
+
+async def test_text_with_no_open_question_is_not_understood(coach: Coach) -> None:
+    await register(coach)
+    runner = coach.runner(CHAT)
+    [reply] = texts(await runner.send("5/10"))
+    assert reply.startswith("I didn't catch that")
+    assert texts_to(coach, CHAT) == [reply]
+
+
+async def test_an_unwell_stop_is_logged_with_a_warning_sign(tmp_path: Path) -> None:
+    async with running_coach(tmp_path, time_scale=20.0) as slow_coach:
+        runner = await register(slow_coach)
+        await pass_safety_check(runner)
+        await wait_until(lambda: any(t.startswith("🔥") for t in texts_to(slow_coach, CHAT)))
+        await runner.tap("I feel unwell")
+        [entry] = await slow_coach.services.logs.recent(CHAT)
+        assert entry.red_flag
+        assert not entry.completed
+
+
+async def test_pain_added_after_the_questions_still_gets_a_morning_check_in(
+    coach: Coach,
+) -> None:
+    runner = await _finish_a_session(coach)
+    await runner.tap("5")
+    await runner.tap("0")
+    assert await coach.services.logs.pending_checkins() == []
+    assert texts(replies(await runner.send("knee a bit sore 2, windy"))) == [log_texts.NOTE_ADDED]
+    assert len(await coach.services.logs.pending_checkins()) == 1
