@@ -84,17 +84,27 @@ def _configure_logging(settings: Settings, floor: int = logging.NOTSET) -> None:
 
 def _run_bot(settings: Settings, token: str) -> None:
     """Poll for updates, or serve a webhook when BACKSTRIDE_WEBHOOK_URL is set, until a stop
-    signal."""
+    signal. On PostgreSQL, first wait to lead (bot/storage/leadership.py): a standby builds
+    nothing, so all it will know comes from the database the moment it takes over."""
     from telegram import Update
 
     from bot.app import build_application
     from bot.runtime.update_trace import install_update_trace, log_key_for
 
+    # One event loop for the wait and the bot: the lock's connection lives on it.
+    loop = asyncio.new_event_loop()
+    asyncio.set_event_loop(loop)
+    leadership = None
+    if settings.database_url is not None:
+        from bot.storage.leadership import Leadership
+
+        leadership = Leadership(settings.database_url)
+        loop.run_until_complete(leadership.acquire())
     application = build_application(settings)
     install_update_trace(application, log_key_for(token))
     if settings.webhook_url is None:
         logger.info("polling Telegram for updates")
-        application.run_polling(allowed_updates=Update.ALL_TYPES)
+        application.run_polling(allowed_updates=Update.ALL_TYPES, close_loop=False)
     else:
         logger.info(
             "webhook server on %s:%s for Telegram's calls",
@@ -108,37 +118,65 @@ def _run_bot(settings: Settings, token: str) -> None:
             webhook_url=settings.webhook_url,
             secret_token=settings.webhook_secret,
             allowed_updates=Update.ALL_TYPES,
+            close_loop=False,
         )
+    if leadership is not None:
+        loop.run_until_complete(leadership.release())
+    loop.close()
     logger.info("stopped cleanly")
 
 
 async def _migrate(settings: Settings) -> None:
     from bot.storage.database import Database
 
-    database = Database(settings.db_path)
+    database = Database(settings.db_path, settings.database_url)
     await database.open()
     await database.close()
-    print(f"database {settings.db_path} is at the latest schema version")
+    print(f"database {_store_name(settings)} is at the latest schema version")
 
 
 def _backup(settings: Settings, target: Path) -> int:
     try:
-        pages = back_up(settings.db_path, target)
+        if settings.database_url is None:
+            pages = back_up(settings.db_path, target)
+            done = f"{pages} pages, integrity ok"
+        else:
+            from bot.storage.postgres_maintenance import pg_dump_to
+
+            done = f"pg_dump custom format, {pg_dump_to(settings.database_url, target)} bytes"
     except MaintenanceError as error:
         print(f"backstride: backup failed: {error}", file=sys.stderr)
         return 1
-    print(f"backed up {settings.db_path} to {target} ({pages} pages, integrity ok)")
+    print(f"backed up {_store_name(settings)} to {target} ({done})")
     return 0
 
 
 def _health(settings: Settings) -> int:
     try:
-        version = schema_version_of(settings.db_path)
+        if settings.database_url is None:
+            version = schema_version_of(settings.db_path)
+            print(f"healthy: {settings.db_path} opens at schema version {version}")
+            return 0
+        from bot.storage.postgres_maintenance import postgres_health
+
+        health = asyncio.run(postgres_health(settings.database_url))
     except MaintenanceError as error:
         print(f"unhealthy: {error}", file=sys.stderr)
         return 1
-    print(f"healthy: {settings.db_path} opens at schema version {version}")
+    print(
+        f"healthy: {_store_name(settings)} at schema version {health.version};"
+        f" {health.role} (leader: {health.leader or 'none yet'})"
+    )
     return 0
+
+
+def _store_name(settings: Settings) -> str:
+    """The store, for messages: the SQLite file, or the server and database (no password)."""
+    if settings.database_url is None:
+        return str(settings.db_path)
+    from bot.storage.postgres_maintenance import where
+
+    return where(settings.database_url)
 
 
 if __name__ == "__main__":

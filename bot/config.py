@@ -53,6 +53,8 @@ class Settings:
     webhook_listen: str = DEFAULT_WEBHOOK_LISTEN
     webhook_port: int = DEFAULT_WEBHOOK_PORT
     webhook_secret: str | None = None
+    # PostgreSQL instead of the SQLite file at `db_path` when set (postgresql://...).
+    database_url: str | None = None
     # A cue more than this many wall-clock seconds late is not sent; the runner gets one
     # catch-up message instead. Not an environment setting: tests lower it.
     cue_grace_seconds: float = 5.0
@@ -90,6 +92,7 @@ def load_settings(
         webhook_secret=_parse_webhook_secret(
             get("BACKSTRIDE_WEBHOOK_SECRET"), required=webhook_url is not None
         ),
+        database_url=_parse_database_url(get("BACKSTRIDE_DATABASE_URL")),
     )
 
 
@@ -128,6 +131,18 @@ def _parse_db_path(raw: str) -> Path:
     if not os.access(target, os.W_OK):
         raise ConfigError("BACKSTRIDE_DB_PATH", f"{target} is not writable")
     return path
+
+
+def _parse_database_url(raw: str) -> str | None:
+    if not raw:
+        return None
+    parsed = urlparse(raw)
+    if parsed.scheme not in ("postgresql", "postgres") or not (parsed.netloc or parsed.query):
+        raise ConfigError(
+            "BACKSTRIDE_DATABASE_URL",
+            "must be a PostgreSQL URL like postgresql://user:password@host:5432/backstride",
+        )
+    return raw
 
 
 def _parse_time_scale(raw: str) -> float:

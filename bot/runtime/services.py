@@ -55,7 +55,7 @@ class Services:
     @classmethod
     def create(cls, settings: Settings) -> Services:
         """The services of one Application, on the database `settings` names."""
-        db = Database(settings.db_path)
+        db = Database(settings.db_path, settings.database_url)
         return cls(
             settings,
             db,

@@ -1,146 +1,99 @@
-"""One long-lived aiosqlite connection with transactions that cannot interleave."""
+"""The database the repositories use: SQLite by default, PostgreSQL when a URL is set.
+
+Repositories write one portable SQL: qmark (`?`) parameters, `INSERT ... ON CONFLICT`,
+`INSERT ... RETURNING id` for a new row's id. The SQLite backend runs it as it is; the
+PostgreSQL backend (bot/storage/postgres_backend.py) numbers the parameters and turns
+`INSERT OR IGNORE` into `ON CONFLICT DO NOTHING`. What differs between the two beyond that
+(the catalogue of tables) is asked of this facade, never written in a repository.
+"""
 
 from __future__ import annotations
 
-import asyncio
-import os
-import sqlite3
-from collections.abc import AsyncIterator, Iterable, Sequence
-from contextlib import asynccontextmanager
+from contextlib import AbstractAsyncContextManager
 from pathlib import Path
-from typing import Any
+from typing import Protocol
 
-import aiosqlite
+from bot.storage.database_types import Dialect, IntegrityError, Params, Row, Transaction
+from bot.storage.sqlite_backend import SqliteBackend
 
-from bot.storage.migrations import apply_migrations
+__all__ = ["Database", "Dialect", "IntegrityError", "Params", "Row", "Transaction"]
 
-Params = Sequence[Any]
+
+class Backend(Protocol):
+    """One store's connection handling, behind `Database`."""
+
+    @property
+    def dialect(self) -> Dialect: ...
+
+    @property
+    def is_open(self) -> bool: ...
+
+    async def open(self) -> None: ...
+
+    async def close(self) -> None: ...
+
+    def transaction(self) -> AbstractAsyncContextManager[Transaction]: ...
+
+    async def execute(self, sql: str, params: Params = ()) -> int: ...
+
+    async def fetch_all(self, sql: str, params: Params = ()) -> list[Row]: ...
 
 
 class Database:
-    """The bot's single SQLite connection.
+    """The bot's store: the SQLite file at `path`, or the PostgreSQL server at `url`.
 
-    aiosqlite runs the calls queued on a connection one at a time, in the order they were
-    queued, on its own thread. Several writes that belong together go through
-    `transaction()` (BEGIN IMMEDIATE, commit or roll back as a whole), which holds `_lock`
-    from BEGIN to COMMIT, so that nobody else's statement lands inside it. A single write
-    (`execute`, atomic on its own) or a read (`fetch_one`/`fetch_all`) waits only while a
-    transaction is open; otherwise it is queued at once, without waiting for a lock. Many
-    runners' reads and writes then share a trip to the database thread instead of queueing
-    for the lock one by one.
+    `transaction()` runs statements atomically, and a process's transactions never
+    interleave; `execute` runs one writing statement on its own; `fetch_one`/`fetch_all` read.
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, url: str | None = None) -> None:
         self.path = path
-        self._connection: aiosqlite.Connection | None = None
-        self._lock = asyncio.Lock()
+        self.url = url
+        self._backend: Backend
+        if url is None:
+            self._backend = SqliteBackend(path)
+        else:
+            # Imported only here: SQLite users need no PostgreSQL driver.
+            from bot.storage.postgres_backend import PostgresBackend
+
+            self._backend = PostgresBackend(url)
+
+    @property
+    def dialect(self) -> Dialect:
+        """ "sqlite" or "postgresql"."""
+        return self._backend.dialect
 
     @property
     def is_open(self) -> bool:
         """True between `open()` and `close()`."""
-        return self._connection is not None
+        return self._backend.is_open
+
+    @property
+    def backend(self) -> Backend:
+        """The backend itself (leader election needs PostgreSQL's)."""
+        return self._backend
 
     async def open(self) -> None:
-        """Open the connection, set the pragmas and migrate. Does nothing if already open."""
-        if self._connection is not None:
-            return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        _create_owner_only(self.path)
-        connection = await aiosqlite.connect(self.path, isolation_level=None)
-        connection.row_factory = sqlite3.Row
-        for pragma in (
-            "PRAGMA journal_mode=WAL",
-            "PRAGMA synchronous=NORMAL",
-            "PRAGMA foreign_keys=ON",
-            "PRAGMA busy_timeout=5000",
-        ):
-            await connection.execute(pragma)
-        await apply_migrations(connection)
-        self._connection = connection
+        """Connect and migrate to the latest schema. Does nothing if already open."""
+        await self._backend.open()
 
     async def close(self) -> None:
-        """Close the connection after any running transaction has finished."""
-        async with self._lock:
-            if self._connection is not None:
-                await self._connection.close()
-                self._connection = None
+        """Close after any running transaction has finished."""
+        await self._backend.close()
 
-    @asynccontextmanager
-    async def transaction(self) -> AsyncIterator[Transaction]:
-        """Run statements atomically; other coroutines wait until it commits or rolls back."""
-        async with self._lock:
-            connection = self._require_open()
-            await connection.execute("BEGIN IMMEDIATE")
-            try:
-                yield Transaction(connection)
-            except BaseException:
-                await connection.rollback()
-                raise
-            await connection.commit()
+    def transaction(self) -> AbstractAsyncContextManager[Transaction]:
+        """Run statements atomically; the process's other transactions wait for it."""
+        return self._backend.transaction()
 
     async def execute(self, sql: str, params: Params = ()) -> int:
-        """Run one writing statement on its own (SQLite makes a single statement atomic, so
-        it needs no BEGIN and COMMIT round trips); returns the number of rows it changed."""
-        await self._no_open_transaction()
-        return await _changes(self._require_open(), sql, params)
+        """Run one writing statement on its own; returns the number of rows it changed."""
+        return await self._backend.execute(sql, params)
 
-    async def fetch_one(self, sql: str, params: Params = ()) -> sqlite3.Row | None:
+    async def fetch_one(self, sql: str, params: Params = ()) -> Row | None:
         """The first row of a query, or None."""
-        rows = await self.fetch_all(sql, params)
+        rows = await self._backend.fetch_all(sql, params)
         return rows[0] if rows else None
 
-    async def fetch_all(self, sql: str, params: Params = ()) -> list[sqlite3.Row]:
-        """All rows of a query (one trip to the database thread, not three)."""
-        await self._no_open_transaction()
-        return list(await self._require_open().execute_fetchall(sql, params))
-
-    async def _no_open_transaction(self) -> None:
-        """Return once no transaction is open: at once, usually.
-
-        The caller queues its statement straight after, with no await in between, so it
-        runs before any transaction begun later and never inside one.
-        """
-        if self._lock.locked():
-            async with self._lock:
-                pass
-
-    def _require_open(self) -> aiosqlite.Connection:
-        if self._connection is None:
-            raise RuntimeError("the database is not open")
-        return self._connection
-
-
-class Transaction:
-    """Statements run inside one `Database.transaction()`."""
-
-    def __init__(self, connection: aiosqlite.Connection) -> None:
-        self._connection = connection
-
-    async def execute(self, sql: str, params: Params = ()) -> int:
-        """Run one statement; returns the number of rows it changed."""
-        return await _changes(self._connection, sql, params)
-
-    async def execute_many(self, sql: str, rows: Iterable[Params]) -> None:
-        """Run one statement once per row of parameters."""
-        await self._connection.executemany(sql, rows)
-
-    async def fetch_one(self, sql: str, params: Params = ()) -> sqlite3.Row | None:
-        """The first row of a query run inside the transaction."""
-        rows = list(await self._connection.execute_fetchall(sql, params))
-        return rows[0] if rows else None
-
-
-async def _changes(connection: aiosqlite.Connection, sql: str, params: Params) -> int:
-    """Run a writing statement in one trip to the database thread; the rows it changed.
-
-    The count is the statement's own cursor's, so statements queued by others around it do
-    not disturb it.
-    """
-    cursor = await connection.execute(sql, params)
-    return cursor.rowcount
-
-
-def _create_owner_only(path: Path) -> None:
-    """Create the database file readable by its owner only (runners' health data)."""
-    if not path.exists():
-        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+    async def fetch_all(self, sql: str, params: Params = ()) -> list[Row]:
+        """All rows of a query."""
+        return await self._backend.fetch_all(sql, params)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import json
-import sqlite3
 from dataclasses import asdict, dataclass
 from datetime import date, datetime
 from typing import Any
@@ -12,7 +11,7 @@ from typing import Any
 from bot.domain.live_session import LiveSession
 from bot.domain.profile import Place
 from bot.domain.programme import SessionTemplate, StepKind, TimelineStep
-from bot.storage.database import Database
+from bot.storage.database import Database, IntegrityError, Row
 
 _SELECT = (
     "SELECT user_id, chat_id, day, place, template, downgraded, steps, due, next_index,"
@@ -68,7 +67,7 @@ class LiveSessions:
                     now.isoformat(),
                 ),
             )
-        except sqlite3.IntegrityError:
+        except IntegrityError:
             return False
         return True
 
@@ -94,7 +93,7 @@ class LiveSessions:
         return changed > 0
 
 
-def _from_row(row: sqlite3.Row) -> StoredSession:
+def _from_row(row: Row) -> StoredSession:
     live = LiveSession(
         _steps_from_json(row["steps"]),
         tuple(float(moment) for moment in json.loads(row["due"])),

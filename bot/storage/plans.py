@@ -3,12 +3,11 @@ they got there."""
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from bot.domain.programme import Change, Decision, PlanState
-from bot.storage.database import Database
+from bot.storage.database import Database, Row
 from bot.storage.row_cache import RowCache
 
 # Decisions that move the runner; a hold or "no change yet" is worked out again from the logs
@@ -162,6 +161,6 @@ def _state_row(state: PlanState) -> tuple[int, int, str]:
     return state.level, state.stage, state.since.isoformat()
 
 
-def _plan_from_row(row: sqlite3.Row) -> StoredPlan:
+def _plan_from_row(row: Row) -> StoredPlan:
     state = PlanState(row["level"], row["stage"], date.fromisoformat(row["since"]))
     return StoredPlan(state, row["reason"])

@@ -3,21 +3,27 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, time
 from typing import Any
 
 from bot.domain.onboarding import StepId, answers_from_json, answers_to_json
 from bot.domain.profile import Experience, Goal, Injury, ParqQuestion, Place, Profile, Units
-from bot.storage.database import Database
+from bot.storage.database import Database, Row
 from bot.storage.row_cache import RowCache
 
 _INSERT_PROFILE = """
-    INSERT OR REPLACE INTO profiles (user_id, age, experience, weekly_km, goals, injuries,
+    INSERT INTO profiles (user_id, age, experience, weekly_km, goals, injuries,
         physio_supervised, places, sessions_per_week, weekdays, session_time, timezone, units,
         parq_yes, medically_cleared, updated_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    ON CONFLICT (user_id) DO UPDATE SET age = excluded.age, experience = excluded.experience,
+        weekly_km = excluded.weekly_km, goals = excluded.goals, injuries = excluded.injuries,
+        physio_supervised = excluded.physio_supervised, places = excluded.places,
+        sessions_per_week = excluded.sessions_per_week, weekdays = excluded.weekdays,
+        session_time = excluded.session_time, timezone = excluded.timezone,
+        units = excluded.units, parq_yes = excluded.parq_yes,
+        medically_cleared = excluded.medically_cleared, updated_at = excluded.updated_at
 """
 _SELECT_PROFILE = """
     SELECT user_id, age, experience, weekly_km, goals, injuries, physio_supervised, places,
@@ -115,7 +121,7 @@ def _to_row(p: Profile) -> tuple[Any, ...]:
     )
 
 
-def _from_row(row: sqlite3.Row) -> Profile:
+def _from_row(row: Row) -> Profile:
     return Profile(
         user_id=row["user_id"],
         age=row["age"],

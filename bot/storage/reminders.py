@@ -3,14 +3,13 @@ jobs to rebuild at start, and what happened to each planned day."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from enum import StrEnum
 
 from bot.domain.reminders import ReminderPrefs
-from bot.storage.database import Database
+from bot.storage.database import Database, Row
 
 
 class ReminderKind(StrEnum):
@@ -55,6 +54,7 @@ _INSERT_ROW = """
         session_day)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
 """
+_INSERT_ROW_RETURNING_ID = _INSERT_ROW + " RETURNING id"
 _UPSERT_PREFS = """
     INSERT INTO reminder_prefs (user_id, enabled, lead_minutes, quiet_start, quiet_end,
         updated_at)
@@ -110,8 +110,7 @@ class Reminders:
             )
             ids = []
             for row in rows:
-                await tx.execute(_INSERT_ROW, _values(row))
-                found = await tx.fetch_one("SELECT last_insert_rowid() AS id")
+                found = await tx.fetch_one(_INSERT_ROW_RETURNING_ID, _values(row))
                 assert found is not None
                 ids.append(int(found["id"]))
         return ids
@@ -119,8 +118,7 @@ class Reminders:
     async def add(self, row: ReminderRow) -> int:
         """Store one row (a one-off reminder); returns its id."""
         async with self._db.transaction() as tx:
-            await tx.execute(_INSERT_ROW, _values(row))
-            found = await tx.fetch_one("SELECT last_insert_rowid() AS id")
+            found = await tx.fetch_one(_INSERT_ROW_RETURNING_ID, _values(row))
         assert found is not None
         return int(found["id"])
 
@@ -164,7 +162,7 @@ class Reminders:
     async def mark(self, user_id: int, day: date, mark: DayMark) -> bool:
         """Record what happened to a day; False if it was already recorded."""
         changed = await self._db.execute(
-            "INSERT OR IGNORE INTO day_marks (user_id, day, mark) VALUES (?, ?, ?)",
+            "INSERT INTO day_marks (user_id, day, mark) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
             (user_id, day.isoformat(), mark.value),
         )
         return changed > 0
@@ -194,7 +192,7 @@ def _values(row: ReminderRow) -> tuple[object, ...]:
     )
 
 
-def _row(found: sqlite3.Row) -> ReminderRow:
+def _row(found: Row) -> ReminderRow:
     days = found["days"]
     return ReminderRow(
         user_id=found["user_id"],

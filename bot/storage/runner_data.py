@@ -16,32 +16,62 @@ from graphlib import TopologicalSorter
 from typing import Any, Protocol
 
 from bot.domain.profile import Profile
-from bot.storage.database import Database
+from bot.storage.database import Database, Dialect
 from bot.storage.live_sessions import LiveSessions, StoredSession
 from bot.storage.plans import PlanChange, Plans, StoredPlan
 from bot.storage.profiles import Profiles
 from bot.storage.session_logs import LogEntry, SessionLogs
 
 # How a table names the runner, strongest first; each condition takes the user id once.
-_RUNNER_CONDITIONS = (
-    ("user_id", "user_id = ?"),
-    ("chat_id", "chat_id = ?"),
-    (
-        "conversation_key",
-        "EXISTS (SELECT 1 FROM json_each(conversation_key) AS part"
-        " WHERE part.type = 'integer' AND part.value = ?)",
+# A conversation key is a JSON list of integers, one of which may be the runner's id.
+_RUNNER_CONDITIONS: dict[Dialect, tuple[tuple[str, str], ...]] = {
+    "sqlite": (
+        ("user_id", "user_id = ?"),
+        ("chat_id", "chat_id = ?"),
+        (
+            "conversation_key",
+            "EXISTS (SELECT 1 FROM json_each(conversation_key) AS part"
+            " WHERE part.type = 'integer' AND part.value = ?)",
+        ),
     ),
-)
-_COLUMNS = """
-    SELECT m.name AS table_name, c.name AS column_name
-    FROM sqlite_master AS m JOIN pragma_table_info(m.name) AS c
-    WHERE m.type = 'table'
-"""
-_FOREIGN_KEYS = """
-    SELECT m.name AS child, k."table" AS parent
-    FROM sqlite_master AS m JOIN pragma_foreign_key_list(m.name) AS k
-    WHERE m.type = 'table'
-"""
+    "postgresql": (
+        ("user_id", "user_id = ?"),
+        ("chat_id", "chat_id = ?"),
+        (
+            "conversation_key",
+            "EXISTS (SELECT 1 FROM json_array_elements(conversation_key::json) AS part"
+            " WHERE CASE WHEN json_typeof(part) = 'number' AND part::text ~ '^-?[0-9]+$'"
+            " THEN (part::text)::numeric = ? END)",
+        ),
+    ),
+}
+# Every table's columns, and which table references which: the catalogue of each dialect.
+_COLUMNS: dict[Dialect, str] = {
+    "sqlite": """
+        SELECT m.name AS table_name, c.name AS column_name
+        FROM sqlite_master AS m JOIN pragma_table_info(m.name) AS c
+        WHERE m.type = 'table'
+    """,
+    "postgresql": """
+        SELECT table_name::text AS table_name, column_name::text AS column_name
+        FROM information_schema.columns
+        WHERE table_schema = current_schema()
+    """,
+}
+_FOREIGN_KEYS: dict[Dialect, str] = {
+    "sqlite": """
+        SELECT m.name AS child, k."table" AS parent
+        FROM sqlite_master AS m JOIN pragma_foreign_key_list(m.name) AS k
+        WHERE m.type = 'table'
+    """,
+    "postgresql": """
+        SELECT child.relname::text AS child, parent.relname::text AS parent
+        FROM pg_constraint AS k
+        JOIN pg_class AS child ON child.oid = k.conrelid
+        JOIN pg_class AS parent ON parent.oid = k.confrelid
+        WHERE k.contype = 'f' AND k.connamespace = current_schema()::regnamespace
+    """,
+}
 # Tables the export already holds as typed sections.
 _TYPED_TABLES = frozenset(
     {"profiles", "plan_states", "plan_changes", "session_logs", "live_sessions"}
@@ -75,7 +105,7 @@ class _RunnerTable:
     def statement(self, verb: str) -> str:
         """`verb` ("SELECT *", "DELETE") applied to the runner's rows; one parameter."""
         quoted = '"' + self.name.replace('"', '""') + '"'
-        # The name comes from sqlite_master and is quoted; the user id stays a parameter.
+        # The name comes from the catalogue and is quoted; the user id stays a parameter.
         return f"{verb} FROM {quoted} WHERE {self.condition}"
 
 
@@ -139,25 +169,25 @@ class RunnerData:
 async def _runner_tables(db: Database) -> list[_RunnerTable]:
     """The tables holding runners' rows, each after every table that references it."""
     columns: defaultdict[str, set[str]] = defaultdict(set)
-    for row in await db.fetch_all(_COLUMNS):
+    for row in await db.fetch_all(_COLUMNS[db.dialect]):
         columns[row["table_name"]].add(row["column_name"].lower())
     order: TopologicalSorter[str] = TopologicalSorter()
     for name in sorted(columns):
         order.add(name)
-    for row in await db.fetch_all(_FOREIGN_KEYS):
+    for row in await db.fetch_all(_FOREIGN_KEYS[db.dialect]):
         if row["child"] != row["parent"]:
             order.add(row["parent"], row["child"])  # the parent comes after its child
     tables = []
     for name in order.static_order():
-        condition = _runner_condition(columns.get(name, set()))
+        condition = _runner_condition(columns.get(name, set()), db.dialect)
         if condition is not None:
             tables.append(_RunnerTable(name, condition))
     return tables
 
 
-def _runner_condition(columns: set[str]) -> str | None:
+def _runner_condition(columns: set[str], dialect: Dialect) -> str | None:
     """How a table with these columns names a runner, or None if it does not."""
-    for column, condition in _RUNNER_CONDITIONS:
+    for column, condition in _RUNNER_CONDITIONS[dialect]:
         if column in columns:
             return condition
     return None

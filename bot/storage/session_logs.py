@@ -4,7 +4,6 @@ the logging question each runner's next reply answers, and the next-morning chec
 from __future__ import annotations
 
 import json
-import sqlite3
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
@@ -12,7 +11,7 @@ from enum import StrEnum
 from bot.domain.profile import Place
 from bot.domain.programme import SessionTemplate
 from bot.domain.session_logs import MorningAfter, SessionLog
-from bot.storage.database import Database, Transaction
+from bot.storage.database import Database, Row, Transaction
 from bot.storage.live_sessions import template_from_json, template_json
 
 
@@ -108,13 +107,15 @@ _INSERT = """
     INSERT INTO session_logs (user_id, day, source, completed, template, place, downgraded,
         reverse_seconds, created_at, updated_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    RETURNING id
 """
 _UPDATE = """
     UPDATE session_logs SET effort = COALESCE(?, effort), pain = COALESCE(?, pain),
         pain_site = COALESCE(?, pain_site), heart_rate = COALESCE(?, heart_rate),
         distance_km = COALESCE(?, distance_km),
         duration_seconds = COALESCE(?, duration_seconds), notes = COALESCE(?, notes),
-        red_flag = MAX(red_flag, ?), morning_after = COALESCE(?, morning_after),
+        red_flag = CASE WHEN red_flag = 1 THEN 1 ELSE ? END,
+        morning_after = COALESCE(?, morning_after),
         reverse_seconds = COALESCE(?, reverse_seconds), updated_at = ?
     WHERE id = ? AND user_id = ?
 """
@@ -265,7 +266,7 @@ class SessionLogs:
 
 async def _insert(tx: Transaction, log: NewLog, now: datetime) -> int:
     template = None if log.template is None else template_json(log.template)
-    await tx.execute(
+    row = await tx.fetch_one(
         _INSERT,
         (
             log.user_id,
@@ -280,12 +281,11 @@ async def _insert(tx: Transaction, log: NewLog, now: datetime) -> int:
             now.isoformat(),
         ),
     )
-    row = await tx.fetch_one("SELECT last_insert_rowid() AS id")
     assert row is not None
     return int(row["id"])
 
 
-def _entry(row: sqlite3.Row) -> LogEntry:
+def _entry(row: Row) -> LogEntry:
     return LogEntry(
         id=row["id"],
         user_id=row["user_id"],

@@ -60,15 +60,15 @@ async def test_an_ended_conversation_is_forgotten(tmp_path: Path) -> None:
         assert await coach.services.db.fetch_all("SELECT * FROM ptb_conversations") == []
 
 
-async def test_user_and_chat_data_round_trip(tmp_path: Path) -> None:
-    database = Database(tmp_path / "d.sqlite3")
+async def test_user_and_chat_data_round_trip(tmp_path: Path, database_url: str | None) -> None:
+    database = Database(tmp_path / "d.sqlite3", database_url)
     await database.open()
     persistence = SqlitePersistence(database)
     await persistence.update_user_data(7, {"units": "km"})
     await persistence.update_chat_data(8, {"page": 2})
     await persistence.update_user_data(7, {"units": "mi"})
 
-    second_connection = Database(database.path)
+    second_connection = Database(database.path, database_url)
     reopened = SqlitePersistence(second_connection)
     users, chats = await reopened.get_user_data(), await reopened.get_chat_data()
     await second_connection.close()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -11,7 +10,7 @@ import pytest
 
 from bot.domain.programme import Change, Decision, PlanState
 from bot.storage import migrations
-from bot.storage.database import Database
+from bot.storage.database import Database, IntegrityError
 from bot.storage.migrations import LATEST_VERSION, apply_migrations, schema_version
 from bot.storage.plans import PlanChange, Plans, StoredPlan
 from bot.storage.runners import Runners
@@ -26,12 +25,9 @@ PROGRESS = Decision(PlanState(1, 2, TOMORROW), Change.PROGRESS, "Up one step: 6 
 
 
 @pytest.fixture
-async def db(tmp_path: Path) -> AsyncIterator[Database]:
-    database = Database(tmp_path / "plans.sqlite3")
-    await database.open()
+async def db(database: Database) -> Database:
     await Runners(database).record_contact(USER, USER, "Ana", NOW)
-    yield database
-    await database.close()
+    return database
 
 
 @pytest.fixture
@@ -127,7 +123,7 @@ async def test_forgetting_a_runner_removes_their_plan_and_history(
 
 
 async def test_a_plan_needs_a_known_runner(db: Database) -> None:
-    with pytest.raises(aiosqlite.IntegrityError):
+    with pytest.raises(IntegrityError):
         await Plans(db).start(USER + 1, START, START_REASON, NOW)
 
 

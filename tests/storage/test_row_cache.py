@@ -4,9 +4,7 @@ serves a value the database no longer holds."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 
@@ -79,11 +77,8 @@ async def test_the_least_recently_used_value_goes_first() -> None:
 
 
 @pytest.fixture
-async def db(tmp_path: Path) -> AsyncIterator[Database]:
-    database = Database(tmp_path / "t.sqlite3")
-    await database.open()
-    yield database
-    await database.close()
+def db(database: Database) -> Database:
+    return database
 
 
 async def test_profiles_are_read_from_memory_after_the_first_read(db: Database) -> None:

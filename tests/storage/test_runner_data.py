@@ -6,9 +6,7 @@ import csv
 import io
 import json
 import sqlite3
-from collections.abc import AsyncIterator
 from datetime import UTC, date, datetime, time, timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -30,6 +28,7 @@ from bot.domain.session_logs import MorningAfter
 from bot.flows.records.export import everything_json, sessions_csv
 from bot.storage.database import Database
 from bot.storage.live_sessions import LiveSessions, StoredSession
+from bot.storage.migrations import statement_for
 from bot.storage.persistence import SqlitePersistence
 from bot.storage.plans import PlanChange, Plans, StoredPlan
 from bot.storage.profiles import Draft, Profiles
@@ -114,13 +113,10 @@ async def fill(db: Database, user_id: int, name: str, notes: str, group: int) ->
 
 
 @pytest.fixture
-async def db(tmp_path: Path) -> AsyncIterator[Database]:
-    database = Database(tmp_path / "runner_data.sqlite3")
-    await database.open()
+async def db(database: Database) -> Database:
     await fill(database, ANA, "Ana", ANA_NOTES, ANA_GROUP)
     await fill(database, BEA, "Bea", BEA_NOTES, BEA_GROUP)
-    yield database
-    await database.close()
+    return database
 
 
 # --- an independent scan of the whole database --------------------------------------------
@@ -129,10 +125,33 @@ async def db(tmp_path: Path) -> AsyncIterator[Database]:
 async def dump(db: Database) -> Rows:
     """Every row of every table."""
     rows: Rows = {}
-    for table in await db.fetch_all("SELECT name FROM sqlite_master WHERE type = 'table'"):
+    for table in await db.fetch_all(_TABLES[db.dialect]):
         query = f'SELECT * FROM "{table["name"]}"'  # noqa: S608
         rows[table["name"]] = [dict(found) for found in await db.fetch_all(query)]
     return rows
+
+
+# Each dialect's catalogue, read independently of the code under test.
+_TABLES = {
+    "sqlite": "SELECT name FROM sqlite_master WHERE type = 'table'",
+    "postgresql": "SELECT table_name::text AS name FROM information_schema.tables"
+    " WHERE table_schema = current_schema() AND table_name != 'schema_version'",
+}
+_RUNNER_TABLES = {
+    "sqlite": "SELECT DISTINCT m.name FROM sqlite_master AS m JOIN pragma_table_info(m.name) AS c"
+    " WHERE m.type = 'table' AND c.name IN ('user_id', 'chat_id', 'conversation_key')",
+    "postgresql": "SELECT DISTINCT table_name::text AS name FROM information_schema.columns"
+    " WHERE table_schema = current_schema()"
+    " AND column_name IN ('user_id', 'chat_id', 'conversation_key')",
+}
+_REFERENCES = {
+    "sqlite": 'SELECT m.name AS child, k."table" AS parent, k.on_delete FROM sqlite_master AS m'
+    " JOIN pragma_foreign_key_list(m.name) AS k WHERE m.type = 'table'",
+    "postgresql": "SELECT child.relname::text AS child, parent.relname::text AS parent,"
+    " CASE k.confdeltype WHEN 'c' THEN 'CASCADE' ELSE 'OTHER' END AS on_delete"
+    " FROM pg_constraint AS k JOIN pg_class AS child ON child.oid = k.conrelid"
+    " JOIN pg_class AS parent ON parent.oid = k.confrelid WHERE k.contype = 'f'",
+}
 
 
 def names(row: dict[str, Any], user_id: int) -> bool:
@@ -161,10 +180,7 @@ def without(rows: Rows, user_id: int) -> Rows:
 
 async def runner_tables(db: Database) -> set[str]:
     """Tables with a column that can reference a runner."""
-    rows = await db.fetch_all(
-        "SELECT DISTINCT m.name FROM sqlite_master AS m JOIN pragma_table_info(m.name) AS c"
-        " WHERE m.type = 'table' AND c.name IN ('user_id', 'chat_id', 'conversation_key')"
-    )
+    rows = await db.fetch_all(_RUNNER_TABLES[db.dialect])
     return {row["name"] for row in rows}
 
 
@@ -361,12 +377,13 @@ async def test_after_erase_the_runner_can_start_again(db: Database) -> None:
 
 async def test_a_table_added_later_is_exported_and_erased(db: Database) -> None:
     # No ON DELETE CASCADE: only erasing children before parents works.
-    await db.execute(
+    for ddl in (
         "CREATE TABLE shoes (id INTEGER PRIMARY KEY,"
-        " user_id INTEGER NOT NULL REFERENCES runners (user_id), model TEXT NOT NULL)"
-    )
-    await db.execute("CREATE TABLE chat_stats (chat_id INTEGER NOT NULL, messages INTEGER)")
-    await db.execute("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT)")
+        " user_id INTEGER NOT NULL REFERENCES runners (user_id), model TEXT NOT NULL)",
+        "CREATE TABLE chat_stats (chat_id INTEGER NOT NULL, messages INTEGER)",
+        "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT)",
+    ):
+        await db.execute(statement_for(ddl, db.dialect))
     for user_id, model in ((ANA, "Ana's trail shoe"), (BEA, "Bea's racer")):
         await db.execute("INSERT INTO shoes (user_id, model) VALUES (?, ?)", (user_id, model))
         await db.execute("INSERT INTO chat_stats VALUES (?, 7)", (user_id,))
@@ -387,7 +404,8 @@ async def test_a_table_added_later_is_exported_and_erased(db: Database) -> None:
 async def test_an_erase_that_fails_deletes_nothing(db: Database) -> None:
     # A table referencing the runner only through a foreign key must cascade; this one
     # does not, so deleting the runner's row is refused and the whole erase rolls back.
-    await db.execute("CREATE TABLE badges (holder INTEGER REFERENCES runners (user_id))")
+    ddl = "CREATE TABLE badges (holder INTEGER REFERENCES runners (user_id))"
+    await db.execute(statement_for(ddl, db.dialect))
     await db.execute("INSERT INTO badges VALUES (?)", (ANA,))
     before = await dump(db)
 
@@ -400,10 +418,7 @@ async def test_an_erase_that_fails_deletes_nothing(db: Database) -> None:
 async def test_every_table_reaching_a_runner_only_by_foreign_key_cascades(db: Database) -> None:
     # Guards future migrations against the refusal above.
     owned = await runner_tables(db)
-    rows = await db.fetch_all(
-        'SELECT m.name AS child, k."table" AS parent, k.on_delete FROM sqlite_master AS m'
-        " JOIN pragma_foreign_key_list(m.name) AS k WHERE m.type = 'table'"
-    )
+    rows = await db.fetch_all(_REFERENCES[db.dialect])
 
     not_cascading = [
         (row["child"], row["parent"])

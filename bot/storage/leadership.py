@@ -1,0 +1,149 @@
+"""Who sends: any number of bot processes may share one PostgreSQL; exactly one leads.
+
+The leader holds a PostgreSQL session advisory lock on a connection of its own. The server
+releases it the moment that connection ends: the leader was killed (kill -9), its host
+vanished, or an administrator cut it (pg_terminate_backend). A standby tries for the lock
+every `poll_s` and, once it has it, waits `fence_s` before it starts: long enough for a
+leader that lost its connection to have noticed and stopped.
+
+The leader watches its lock connection: asyncpg reports a closed connection at once, and a
+`SELECT 1` every `heartbeat_s` that takes longer than `heartbeat_s` finds one that went
+silent. Either way the leader stops sending at once by ending the process (`on_lost`; its
+supervisor starts it again, as a standby). That is the fence: the leader is gone within
+`2 * heartbeat_s` of losing its connection, and no standby starts sending before `fence_s`
+has passed, which is longer. A process leads once in its life, so nothing it remembers (the
+repositories' write-through memory, PTB's conversation states, the jobs) outlives a change
+of leader: a new leader builds all of it from the database.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import socket
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import asyncpg
+
+logger = logging.getLogger(__name__)
+
+# The lock's two keys (pg_try_advisory_lock(int, int)): "BSTR", 1.
+LOCK_KEYS = (0x42535452, 1)
+EXIT_LOST_LEADERSHIP = 75  # EX_TEMPFAIL: the supervisor should start us again
+_LEADER_NAME = "backstride leader"
+_STANDBY_NAME = "backstride standby"
+
+
+@dataclass(frozen=True, slots=True)
+class Timing:
+    """How often a standby asks, how long it waits once it has the lock, how often the
+    leader checks its connection (fence_s must exceed 2 * heartbeat_s)."""
+
+    poll_s: float = 0.5
+    fence_s: float = 2.5
+    heartbeat_s: float = 1.0
+
+
+def identity() -> str:
+    """This process as health reports it: host and pid."""
+    return f"{socket.gethostname()} {os.getpid()}"
+
+
+def _exit_now() -> None:
+    logger.critical("lost the database connection that holds the lead: stopping at once")
+    logging.shutdown()
+    os._exit(EXIT_LOST_LEADERSHIP)
+
+
+class Leadership:
+    """One process's place in the election."""
+
+    def __init__(
+        self, url: str, timing: Timing = Timing(), on_lost: Callable[[], None] = _exit_now
+    ) -> None:
+        self._url = url
+        self._timing = timing
+        self._on_lost = on_lost
+        self._connection: Any = None
+        self._watch: asyncio.Task[None] | None = None
+        self.is_leader = False
+
+    async def acquire(self) -> None:
+        """Wait until this process leads (a standby until then), then start watching."""
+        announced = False
+        while not await self._take_lead():
+            if not announced:
+                logger.info("standby: another process leads; waiting to take over")
+                announced = True
+            await asyncio.sleep(self._timing.poll_s)
+        self.is_leader = True
+        self._connection.add_termination_listener(lambda _connection: self._lost())
+        self._watch = asyncio.create_task(self._heartbeat())
+        logger.info("leader: this process now polls, runs the jobs and sends")
+
+    async def _take_lead(self) -> bool:
+        """One try: the lock, the fence wait, and the lock's connection still there after."""
+        try:
+            if self._connection is None or self._connection.is_closed():
+                self._connection = await asyncpg.connect(
+                    self._url,
+                    server_settings={"application_name": f"{_STANDBY_NAME} {identity()}"},
+                )
+            if not await self._connection.fetchval(
+                "SELECT pg_try_advisory_lock($1, $2)", *LOCK_KEYS
+            ):
+                return False
+            await asyncio.sleep(self._timing.fence_s)
+            await self._connection.execute(
+                "SELECT set_config('application_name', $1, false)", f"{_LEADER_NAME} {identity()}"
+            )
+        except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError) as error:
+            logger.warning("standby: cannot reach the database (%s); trying again", error)
+            await self._drop_connection()
+            return False
+        return True
+
+    async def release(self) -> None:
+        """Stop leading cleanly (a stop signal): another process may take over at once."""
+        if self._watch is not None:
+            self._watch.cancel()
+            self._watch = None
+        self.is_leader = False
+        await self._drop_connection()
+
+    async def _heartbeat(self) -> None:
+        while self.is_leader:
+            await asyncio.sleep(self._timing.heartbeat_s)
+            try:
+                await asyncio.wait_for(
+                    self._connection.fetchval("SELECT 1"), timeout=self._timing.heartbeat_s
+                )
+            except (OSError, TimeoutError, asyncpg.PostgresError, asyncpg.InterfaceError):
+                self._lost()
+                return
+
+    def _lost(self) -> None:
+        if self.is_leader:
+            self.is_leader = False
+            self._on_lost()
+
+    async def _drop_connection(self) -> None:
+        connection, self._connection = self._connection, None
+        if connection is not None and not connection.is_closed():
+            connection.terminate()
+
+
+async def current_leader(connection: Any) -> str | None:
+    """The leader's host and pid, from the lock holder's connection; None if nobody leads."""
+    name: str | None = await connection.fetchval(
+        "SELECT a.application_name FROM pg_locks AS l JOIN pg_stat_activity AS a USING (pid)"
+        " WHERE l.locktype = 'advisory' AND l.granted AND l.classid = $1 AND l.objid = $2"
+        " AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())",
+        *LOCK_KEYS,
+    )
+    if name is None:
+        return None
+    return name.removeprefix(_LEADER_NAME).removeprefix(_STANDBY_NAME).strip() or None
