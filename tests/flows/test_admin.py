@@ -29,8 +29,12 @@ def _messages_sent(coach: Coach) -> int:
     return sum(call.ok and call.method in _MESSAGE_METHODS for call in coach.emulator.calls)
 
 
-async def test_stats_is_an_unknown_command_for_anyone_but_an_admin(tmp_path: Path) -> None:
-    async with running_coach(tmp_path, admin_ids=frozenset({ADMIN})) as coach:
+async def test_stats_is_an_unknown_command_for_anyone_but_an_admin(
+    tmp_path: Path, database_url: str | None
+) -> None:
+    async with running_coach(
+        tmp_path, database_url=database_url, admin_ids=frozenset({ADMIN})
+    ) as coach:
         stranger = coach.runner(12)
 
         asked_stats = texts(await stranger.send("/stats"))
@@ -41,9 +45,11 @@ async def test_stats_is_an_unknown_command_for_anyone_but_an_admin(tmp_path: Pat
 
 async def test_stats_counts_runners_sessions_reminders_messages_and_errors(
     tmp_path: Path,
+    database_url: str | None,
 ) -> None:
     async with running_coach(
         tmp_path,
+        database_url=database_url,
         extra_handlers=lambda: [CommandHandler("fail", _fail)],
         admin_ids=frozenset({ADMIN}),
     ) as coach:

@@ -39,8 +39,8 @@ CHAT = TRACK_JOGGER.user_id
 
 
 @pytest.fixture
-async def fast_coach(tmp_path: Path) -> AsyncIterator[Coach]:
-    async with running_coach(tmp_path, time_scale=SCALE) as coach:
+async def fast_coach(tmp_path: Path, database_url: str | None) -> AsyncIterator[Coach]:
+    async with running_coach(tmp_path, database_url=database_url, time_scale=SCALE) as coach:
         yield coach
 
 
@@ -109,8 +109,10 @@ async def test_the_check_message_shows_every_step_as_the_first_cue_goes_out(
     assert "Step 1 of 11 · 16 min left" in first_cue  # as many minutes as the timeline says
 
 
-async def test_pause_holds_the_cues_and_resume_continues(tmp_path: Path) -> None:
-    async with running_coach(tmp_path, time_scale=20.0) as coach:
+async def test_pause_holds_the_cues_and_resume_continues(
+    tmp_path: Path, database_url: str | None
+) -> None:
+    async with running_coach(tmp_path, database_url=database_url, time_scale=20.0) as coach:
         runner = await register(coach)
         await pass_safety_check(runner)
         await wait_until(lambda: len(_cues(coach)) == 1)
@@ -137,8 +139,10 @@ async def test_pause_holds_the_cues_and_resume_continues(tmp_path: Path) -> None
         assert texts(await runner.send("/stop")) == [session_texts.NO_SESSION]
 
 
-async def test_the_buttons_under_a_cue_control_the_session(tmp_path: Path) -> None:
-    async with running_coach(tmp_path, time_scale=20.0) as coach:
+async def test_the_buttons_under_a_cue_control_the_session(
+    tmp_path: Path, database_url: str | None
+) -> None:
+    async with running_coach(tmp_path, database_url=database_url, time_scale=20.0) as coach:
         runner = await register(coach)
         await pass_safety_check(runner)
         await wait_until(lambda: len(_cues(coach)) == 1)
@@ -150,8 +154,10 @@ async def test_the_buttons_under_a_cue_control_the_session(tmp_path: Path) -> No
         await wait_until(lambda: len(_cues(coach)) == 2)
 
 
-async def test_i_feel_unwell_stops_at_once_with_the_advice(tmp_path: Path) -> None:
-    async with running_coach(tmp_path, time_scale=20.0) as coach:
+async def test_i_feel_unwell_stops_at_once_with_the_advice(
+    tmp_path: Path, database_url: str | None
+) -> None:
+    async with running_coach(tmp_path, database_url=database_url, time_scale=20.0) as coach:
         runner = await register(coach)
         await pass_safety_check(runner)
         await wait_until(lambda: len(_cues(coach)) == 1)
@@ -222,9 +228,13 @@ async def test_go_without_a_profile_points_to_start(fast_coach: Coach) -> None:
     assert texts(await fast_coach.runner(77).send("/go")) == [session_texts.NEEDS_PROFILE]
 
 
-async def test_a_restart_mid_session_catches_up_once_and_continues(tmp_path: Path) -> None:
+async def test_a_restart_mid_session_catches_up_once_and_continues(
+    tmp_path: Path, database_url: str | None
+) -> None:
     # At this scale the warm-up lasts 3 s, a bout 0.25 s and a walk 0.6 s.
-    async with running_coach(tmp_path, time_scale=100.0, cue_grace_seconds=0.3) as coach:
+    async with running_coach(
+        tmp_path, database_url=database_url, time_scale=100.0, cue_grace_seconds=0.3
+    ) as coach:
         runner = await register(coach)
         await pass_safety_check(runner)
         await wait_until(lambda: len(_cues(coach)) == 1)
@@ -242,8 +252,10 @@ async def test_a_restart_mid_session_catches_up_once_and_continues(tmp_path: Pat
         await runner.send("/stop")
 
 
-async def test_a_runner_who_blocks_the_bot_mid_session_is_let_go(tmp_path: Path) -> None:
-    async with running_coach(tmp_path, time_scale=20.0) as coach:
+async def test_a_runner_who_blocks_the_bot_mid_session_is_let_go(
+    tmp_path: Path, database_url: str | None
+) -> None:
+    async with running_coach(tmp_path, database_url=database_url, time_scale=20.0) as coach:
         runner = await register(coach)
         await pass_safety_check(runner)
         await wait_until(lambda: len(_cues(coach)) == 1)
@@ -257,8 +269,10 @@ async def test_a_runner_who_blocks_the_bot_mid_session_is_let_go(tmp_path: Path)
         assert await coach.services.live_sessions.get(CHAT) is None
 
 
-async def test_a_429_is_waited_out_and_the_cue_still_goes(tmp_path: Path) -> None:
-    async with running_coach(tmp_path, time_scale=20.0) as coach:
+async def test_a_429_is_waited_out_and_the_cue_still_goes(
+    tmp_path: Path, database_url: str | None
+) -> None:
+    async with running_coach(tmp_path, database_url=database_url, time_scale=20.0) as coach:
         runner = await register(coach)
         await pass_safety_check(runner)
         await wait_until(lambda: len(_cues(coach)) == 1)

@@ -31,8 +31,8 @@ CHAT = TRACK_JOGGER.user_id
 
 
 @pytest.fixture
-async def coach(tmp_path: Path) -> AsyncIterator[Coach]:
-    async with running_coach(tmp_path, time_scale=SCALE) as coach:
+async def coach(tmp_path: Path, database_url: str | None) -> AsyncIterator[Coach]:
+    async with running_coach(tmp_path, database_url=database_url, time_scale=SCALE) as coach:
         yield coach
 
 
@@ -142,10 +142,11 @@ async def test_log_without_minutes_says_what_is_missing(coach: Coach) -> None:
 
 async def test_the_morning_check_in_fires_at_0830_local_and_a_worse_morning_steps_back(
     tmp_path: Path,
+    database_url: str | None,
 ) -> None:
     scale = 20000.0  # about four seconds for the night
     profile = replace(TRACK_JOGGER, timezone="America/New_York")
-    async with running_coach(tmp_path, time_scale=scale) as coach:
+    async with running_coach(tmp_path, database_url=database_url, time_scale=scale) as coach:
         runner = await register(coach, profile)
         before = time.time()
         await runner.send("/log 10 min effort 5, knee 3")
@@ -196,8 +197,10 @@ async def test_text_with_no_open_question_is_not_understood(coach: Coach) -> Non
     assert texts_to(coach, CHAT) == [reply]
 
 
-async def test_an_unwell_stop_is_logged_with_a_warning_sign(tmp_path: Path) -> None:
-    async with running_coach(tmp_path, time_scale=20.0) as slow_coach:
+async def test_an_unwell_stop_is_logged_with_a_warning_sign(
+    tmp_path: Path, database_url: str | None
+) -> None:
+    async with running_coach(tmp_path, database_url=database_url, time_scale=20.0) as slow_coach:
         runner = await register(slow_coach)
         await pass_safety_check(runner)
         await wait_until(lambda: any(t.startswith("🔥") for t in texts_to(slow_coach, CHAT)))

@@ -1,0 +1,275 @@
+"""Failover with real processes: two `python -m bot` on one PostgreSQL and one loopback fake
+Bot API, live sessions under way, then the leader is killed (kill -9) or its lock connection
+is cut (pg_terminate_backend). Shared by tests/reliability/test_failover.py (a few sessions)
+and the benchmark command:
+
+    python -m tests.reliability.failover_driver --sessions 200
+
+(it starts its own PostgreSQL server, or uses --database-url). What is measured:
+- first cue: seconds from the kill or cut to the first cue after the old leader is gone;
+- lost: steps that never arrived and that no catch-up line covered (a catch-up after a
+  step's due time tells the runner where the session is);
+- duplicated: a step that arrived more than once (at most one per session is allowed: the
+  cue in flight when the leader died);
+- caught up: sessions that got a catch-up line after the failure;
+- fence: for a cut, the old leader must have exited before the standby started to lead.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import random
+import signal
+import threading
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Literal
+
+import asyncpg
+
+from bot.domain.live_session import LiveSession
+from bot.domain.profile import Place
+from bot.domain.programme import PlanState, Route, build_session_timeline, session_template
+from bot.emulator.botapi import ApiCall
+from bot.storage.database import Database
+from bot.storage.live_sessions import LiveSessions, StoredSession
+from bot.storage.plans import Plans
+from bot.storage.profiles import Profiles
+from bot.storage.runners import Runners
+from tests.reliability.crash_driver import cue_step, is_catch_up, runner_profile
+from tests.support.bot_process import BotProcess, bot_environment, bot_process, wait_for
+from tests.support.http_botapi import HttpBotApi
+
+Cause = Literal["kill", "cut"]
+TEMPLATE = session_template(Route.RUNNER, 1, 1)
+START_DELAY = 8.0  # seconds from seeding to the first session's start: the leader's start-up
+SPREAD = 3.0  # sessions start over this many seconds, not all on the same instant
+AT_SHARE = 0.45  # the failure lands this share of the way through the sessions
+FIRST_USER = 9000
+
+
+@dataclass
+class FailoverFigures:
+    """What one failover did to the sessions."""
+
+    cause: Cause
+    sessions: int
+    steps: int = 0
+    first_cue_s: float | None = None  # from the failure to the new leader's first cue
+    old_leader_gone_s: float = 0.0  # from the failure to the old leader's exit
+    new_leader_s: float | None = None  # from the failure to the standby's "leader" line
+    old_leader_exit_code: int | None = None
+    lost: int = 0
+    duplicated: int = 0
+    most_duplicates_in_a_session: int = 0
+    caught_up: int = 0
+    sessions_cued_after: int = 0
+    notes: list[str] = field(default_factory=list)
+
+    def line(self) -> str:
+        """One line of figures."""
+        first = "none" if self.first_cue_s is None else f"{self.first_cue_s:.2f} s"
+        lead = "never" if self.new_leader_s is None else f"{self.new_leader_s:.2f} s"
+        return (
+            f"{self.cause}: {self.sessions} sessions, {self.steps} steps; first cue {first}"
+            f" after the failure (old leader gone {self.old_leader_gone_s:.2f} s, exit"
+            f" {self.old_leader_exit_code}; standby leads {lead}); lost {self.lost},"
+            f" duplicated {self.duplicated} (at most {self.most_duplicates_in_a_session} in"
+            f" a session), caught up {self.caught_up}, sessions cued after"
+            f" {self.sessions_cued_after}"
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class _Arrival:
+    at: float
+    chat: int
+    step: int | None
+    catch_up: bool
+
+
+class FailoverRun:
+    """One run: seed, start a leader and a standby, fail the leader, watch, count."""
+
+    def __init__(self, workdir: Path, api: HttpBotApi, url: str, sessions: int, scale: float):
+        self._workdir = workdir
+        self._api = api
+        self._url = url
+        self._sessions = sessions
+        self._scale = scale
+        self._lock = threading.Lock()
+        self._arrivals: list[_Arrival] = []
+        self._due: dict[int, tuple[float, ...]] = {}
+        api.emulator.listeners.append(self._listen)
+
+    def run(self, cause: Cause) -> FailoverFigures:
+        """The whole run; the figures."""
+        figures = FailoverFigures(cause, self._sessions)
+        start = time.time() + START_DELAY
+        asyncio.run(self._seed(start))
+        env = bot_environment(
+            self._api,
+            self._workdir / "unused.sqlite3",
+            BACKSTRIDE_DATABASE_URL=self._url,
+            BACKSTRIDE_TIME_SCALE=str(self._scale),
+        )
+        last_due = max(due[-1] for due in self._due.values())
+        failure_at = start + AT_SHARE * (last_due - start)
+        with (
+            bot_process(env, self._workdir) as leader,
+            bot_process(env, self._workdir) as standby,
+        ):
+            if not wait_for(lambda: _leads(leader) or _leads(standby), START_DELAY + 30):
+                raise AssertionError("no process took the lead: " + leader.stderr()[-2000:])
+            if _leads(standby):
+                leader, standby = standby, leader
+            time.sleep(max(0.0, failure_at - time.time()))
+            failed = self._fail(leader, cause)
+            gone = _exit_time(leader, within=30)
+            led = _first_time(lambda: _leads(standby), within=30)
+            # Every session ends, or the last step is long overdue.
+            deadline = last_due + (failed - start) + 30
+            wait_for(lambda: self._ended(), max(0.0, deadline - time.time()))
+            time.sleep(1.0)
+            standby.stop()
+        figures.old_leader_exit_code = leader.process.returncode
+        figures.old_leader_gone_s = gone - failed
+        figures.new_leader_s = None if led is None else led - failed
+        if cause == "cut" and led is not None and gone >= led:
+            figures.notes.append("the standby led before the old leader had stopped")
+        self._count(figures, failed, gone)
+        return figures
+
+    async def _seed(self, start: float) -> None:
+        """Runners with a plan, each in a live session starting within SPREAD of `start`."""
+        db = Database(self._workdir / "unused.sqlite3", self._url)
+        await db.open()
+        now = datetime.now(UTC)
+        rng = random.Random(self._sessions)
+        try:
+            for user_id in range(FIRST_USER, FIRST_USER + self._sessions):
+                profile = runner_profile(user_id)
+                await Runners(db).record_contact(user_id, user_id, f"Runner{user_id}", now)
+                await Profiles(db).save(profile, now)
+                await Plans(db).start(user_id, PlanState.starting(1, now.date()), "Seeded.", now)
+                steps = build_session_timeline(TEMPLATE, profile, Place.TRACK)
+                live = LiveSession.begin(steps, start + rng.uniform(0, SPREAD), self._scale)
+                session = StoredSession(
+                    user_id, user_id, now.date(), Place.TRACK, TEMPLATE, False, live
+                )
+                assert await LiveSessions(db).start(session, now)
+                self._due[user_id] = live.due
+        finally:
+            await db.close()
+
+    def _fail(self, leader: BotProcess, cause: Cause) -> float:
+        if cause == "kill":
+            failed = time.time()
+            leader.process.send_signal(signal.SIGKILL)
+            return failed
+        return asyncio.run(self._cut_leader())
+
+    async def _cut_leader(self) -> float:
+        connection = await asyncpg.connect(self._url)
+        try:
+            failed = time.time()
+            cut = await connection.fetchval(
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
+                " WHERE application_name LIKE 'backstride leader%'"
+            )
+        finally:
+            await connection.close()
+        if cut != 1:
+            raise AssertionError(f"expected one leader connection to cut, found {cut}")
+        return failed
+
+    def _listen(self, call: ApiCall) -> None:
+        if call.method != "sendMessage" or not isinstance(call.result, dict):
+            return
+        text = str(call.result.get("text", ""))
+        chat = int(call.result["chat"]["id"])
+        with self._lock:
+            self._arrivals.append(_Arrival(time.time(), chat, cue_step(text), is_catch_up(text)))
+
+    def _ended(self) -> bool:
+        async def live() -> int:
+            connection = await asyncpg.connect(self._url)
+            try:
+                return int(await connection.fetchval("SELECT count(*) FROM live_sessions"))
+            finally:
+                await connection.close()
+
+        return asyncio.run(live()) == 0
+
+    def _count(self, figures: FailoverFigures, failed: float, gone: float) -> None:
+        with self._lock:
+            arrivals = list(self._arrivals)
+        after = [a for a in arrivals if a.at > gone and a.step is not None]
+        figures.first_cue_s = min(a.at for a in after) - failed if after else None
+        figures.sessions_cued_after = len({a.chat for a in after})
+        for chat, due in self._due.items():
+            mine = [a for a in arrivals if a.chat == chat]
+            steps = Counter(a.step for a in mine if a.step is not None)
+            catch_ups = [a.at for a in mine if a.catch_up]
+            figures.caught_up += any(at > failed for at in catch_ups)
+            figures.steps += len(due) - 1
+            extra = sum(count - 1 for count in steps.values())
+            figures.duplicated += extra
+            figures.most_duplicates_in_a_session = max(figures.most_duplicates_in_a_session, extra)
+            for step in range(1, len(due)):
+                covered = any(at > due[step - 1] for at in catch_ups)
+                figures.lost += step not in steps and not covered
+
+
+def _leads(process: BotProcess) -> bool:
+    return "leader: this process" in process.stderr()
+
+
+def _exit_time(process: BotProcess, within: float) -> float:
+    process.process.wait(timeout=within)
+    return time.time()
+
+
+def _first_time(condition: object, within: float) -> float | None:
+    """When `condition` first held (polled), or None."""
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        if callable(condition) and condition():
+            return time.time()
+        time.sleep(0.02)
+    return None
+
+
+def main() -> None:
+    """The benchmark: both failures, on a PostgreSQL server of its own unless given one."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0] if __doc__ else None)
+    parser.add_argument("--sessions", type=int, default=200)
+    parser.add_argument("--scale", type=float, default=6.0, help="session time speed-up")
+    parser.add_argument("--database-url", help="an empty PostgreSQL database to use")
+    args = parser.parse_args()
+    import tempfile
+
+    from tests.support.postgres_server import start_server
+
+    server = None if args.database_url else start_server()
+    try:
+        for cause in ("kill", "cut"):
+            url = args.database_url or asyncio.run(server.new_database())  # type: ignore[union-attr]
+            with tempfile.TemporaryDirectory() as folder, HttpBotApi().serving() as api:
+                figures = FailoverRun(Path(folder), api, url, args.sessions, args.scale).run(
+                    cause  # type: ignore[arg-type]
+                )
+            print(figures.line(), *figures.notes, sep="\n  ", flush=True)
+    finally:
+        if server is not None:
+            server.stop()
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("LOG_LEVEL", "INFO")
+    main()
