@@ -80,6 +80,8 @@ BAD_VALUES = [
     ("BACKSTRIDE_CONCURRENT_UPDATES", "2.5"),
     ("BACKSTRIDE_CONCURRENT_UPDATES", "0"),
     ("BACKSTRIDE_CONCURRENT_UPDATES", "-4"),
+    ("BACKSTRIDE_DATABASE_URL", "mysql://db/backstride"),
+    ("BACKSTRIDE_DATABASE_URL", "backstride.sqlite3"),
 ]
 
 
@@ -90,6 +92,15 @@ def test_a_bad_value_names_its_variable(variable: str, value: str) -> None:
 
     assert raised.value.variable == variable
     assert str(raised.value).startswith(f"{variable}: ")
+
+
+def test_a_postgresql_url_chooses_postgresql_and_none_keeps_sqlite() -> None:
+    url = "postgresql://coach:secret@db:5432/backstride"
+
+    chosen = load_settings({"BACKSTRIDE_DATABASE_URL": url}, env_file=None)
+    default = load_settings({}, env_file=None)
+
+    assert (chosen.database_url, default.database_url) == (url, None)
 
 
 def test_one_concurrent_update_is_accepted() -> None:

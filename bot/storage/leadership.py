@@ -121,7 +121,7 @@ class Leadership:
                 await asyncio.wait_for(
                     self._connection.fetchval("SELECT 1"), timeout=self._timing.heartbeat_s
                 )
-            except (OSError, TimeoutError, asyncpg.PostgresError, asyncpg.InterfaceError):
+            except Exception:  # any failure to answer in time: the lead can no longer be trusted
                 self._lost()
                 return
 

@@ -7,6 +7,7 @@ and moved into place only when pg_dump succeeded; `pg_restore` reads it back.
 
 from __future__ import annotations
 
+import glob
 import os
 import shutil
 import socket
@@ -68,9 +69,24 @@ async def postgres_health(url: str) -> PostgresHealth:
     return PostgresHealth(version, leader)
 
 
+def postgres_program(name: str) -> str | None:
+    """A PostgreSQL program (pg_dump, initdb, ...): on PATH, or in the Debian package's
+    folder (newest version first), which is not on PATH."""
+    found = shutil.which(name)
+    if found:
+        return found
+    candidates = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"), key=_version_first)
+    return candidates[-1] if candidates else None
+
+
+def _version_first(path: str) -> tuple[int, str]:
+    version = Path(path).parts[-3]
+    return (int(version) if version.isdigit() else 0, path)
+
+
 def pg_dump_to(url: str, target: Path) -> int:
     """Dump the database with pg_dump (custom format) to `target`; returns its size."""
-    pg_dump = shutil.which("pg_dump")
+    pg_dump = postgres_program("pg_dump")
     if pg_dump is None:
         raise MaintenanceError(
             "pg_dump is not installed here; install the PostgreSQL client (same major version"

@@ -7,7 +7,6 @@ when the binaries are missing or the server does not come up.
 
 from __future__ import annotations
 
-import glob
 import os
 import pwd
 import shutil
@@ -19,6 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import asyncpg
+
+from bot.storage.postgres_maintenance import postgres_program
 
 # Durability is not what a test measures: no fsync makes initdb and each test's database quick.
 _FAST_SETTINGS = ("fsync=off", "synchronous_commit=off", "full_page_writes=off")
@@ -72,7 +73,7 @@ class NoServer(Exception):
 
 def start_server() -> PostgresServer:
     """initdb and start a server on a free loopback port; raises NoServer with the reason."""
-    if _binary("initdb") is None or _binary("pg_ctl") is None:
+    if postgres_program("initdb") is None or postgres_program("pg_ctl") is None:
         raise NoServer("no initdb/pg_ctl found (apt-get install postgresql)")
     as_user = _unprivileged_user()
     folder = Path(tempfile.mkdtemp(prefix="backstride-pg-"))
@@ -96,21 +97,12 @@ def start_server() -> PostgresServer:
 
 
 def _run(server: PostgresServer, name: str, *args: str) -> None:
-    binary = _binary(name)
+    binary = postgres_program(name)
     assert binary is not None
     prefix = [] if server.as_user is None else ["runuser", "-u", server.as_user, "--"]
     subprocess.run(
         [*prefix, binary, *args], check=True, capture_output=True, cwd=server.folder, timeout=60
     )
-
-
-def _binary(name: str) -> str | None:
-    """The PostgreSQL program `name`: on PATH, or in the Debian package's folder."""
-    found = shutil.which(name)
-    if found:
-        return found
-    candidates = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"))
-    return candidates[-1] if candidates else None
 
 
 def _unprivileged_user() -> str | None:
