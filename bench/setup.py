@@ -1,7 +1,12 @@
-"""What every benchmark builds the same way: its settings."""
+"""What every benchmark builds the same way: its settings.
+
+With BACKSTRIDE_DATABASE_URL set (an empty PostgreSQL database), a benchmark runs on
+PostgreSQL instead of a fresh SQLite file.
+"""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from bot.config import Settings
@@ -20,4 +25,5 @@ def bench_settings(
         default_timezone="UTC",
         log_level="WARNING",
         concurrent_updates=concurrent_updates,
+        database_url=os.environ.get("BACKSTRIDE_DATABASE_URL") or None,
     )

@@ -22,6 +22,8 @@ settings.register_profile(
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "quick"))
 
 BACKENDS = ("sqlite", "postgresql")
+# CI sets this: a PostgreSQL half that cannot run is then a failure, not a skip.
+_REQUIRED = os.environ.get("BACKSTRIDE_TEST_POSTGRES") == "required"
 _server: PostgresServer | NoServer | None = None
 
 
@@ -55,6 +57,8 @@ def postgres_server() -> PostgresServer:
     """The running test server; skips the test when none can be started here."""
     server = _postgres()
     if isinstance(server, NoServer):
+        if _REQUIRED:
+            pytest.fail(f"no PostgreSQL server, and BACKSTRIDE_TEST_POSTGRES=required: {server}")
         pytest.skip(f"no PostgreSQL server: {server}")
     return server
 
