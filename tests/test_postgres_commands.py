@@ -32,6 +32,18 @@ def _bot(url: str, workdir: Path, *args: str) -> subprocess.CompletedProcess[str
     )
 
 
+def _restore(dump: Path, url: str) -> subprocess.CompletedProcess[str]:
+    restore = postgres_program("pg_restore")
+    assert restore is not None
+    return subprocess.run(
+        [restore, "--no-owner", f"--dbname={url}", str(dump)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
 async def test_migrate_health_backup_and_restore(
     tmp_path: Path, postgres_server: PostgresServer
 ) -> None:
@@ -50,15 +62,7 @@ async def test_migrate_health_backup_and_restore(
     await database.close()
     backup = _bot(url, tmp_path, "backup", str(tmp_path / "backstride.dump"))
     copy = await postgres_server.new_database()
-    restore = postgres_program("pg_restore")
-    assert restore is not None
-    restored = subprocess.run(
-        [restore, "--no-owner", f"--dbname={copy}", str(tmp_path / "backstride.dump")],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    restored = _restore(tmp_path / "backstride.dump", copy)
     connection = await asyncpg.connect(copy)
     names = await connection.fetch("SELECT first_name FROM runners")
     await connection.close()
