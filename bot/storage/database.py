@@ -1,22 +1,167 @@
 """The database the repositories use: SQLite by default, PostgreSQL when a URL is set.
 
 Repositories write one portable SQL: qmark (`?`) parameters, `INSERT ... ON CONFLICT`,
-`INSERT ... RETURNING id` for a new row's id. The SQLite backend runs it as it is; the
-PostgreSQL backend (bot/storage/postgres_backend.py) numbers the parameters and turns
-`INSERT OR IGNORE` into `ON CONFLICT DO NOTHING`. What differs between the two beyond that
-(the catalogue of tables) is asked of this facade, never written in a repository.
+`INSERT ... RETURNING id` for a new row's id. `Database` (at the end) is the facade they
+call; behind it, `SqliteBackend` (here: one long-lived aiosqlite connection with
+transactions that cannot interleave) runs that SQL as it is, and `PostgresBackend`
+(bot/storage/postgres_backend.py) numbers the parameters and turns `INSERT OR IGNORE` into
+`ON CONFLICT DO NOTHING`. What differs beyond that (the catalogue of tables) is chosen by
+`Database.dialect`, never hidden in a repository.
 """
 
 from __future__ import annotations
 
-from contextlib import AbstractAsyncContextManager
+import asyncio
+import os
+import sqlite3
+from collections.abc import AsyncIterator, Iterable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from pathlib import Path
 from typing import Protocol
 
+import aiosqlite
+
 from bot.storage.database_types import Dialect, IntegrityError, Params, Row, Transaction
-from bot.storage.sqlite_backend import SqliteBackend
+from bot.storage.migrations import apply_migrations
 
 __all__ = ["Database", "Dialect", "IntegrityError", "Params", "Row", "Transaction"]
+
+
+class SqliteBackend:
+    """The bot's single SQLite connection.
+
+    aiosqlite runs the calls queued on a connection one at a time, in the order they were
+    queued, on its own thread. Several writes that belong together go through
+    `transaction()` (BEGIN IMMEDIATE, commit or roll back as a whole), which holds `_lock`
+    from BEGIN to COMMIT, so that nobody else's statement lands inside it. A single write
+    (`execute`, atomic on its own) or a read (`fetch_one`/`fetch_all`) waits only while a
+    transaction is open; otherwise it is queued at once, without waiting for a lock. Many
+    runners' reads and writes then share a trip to the database thread instead of queueing
+    for the lock one by one.
+    """
+
+    dialect: Dialect = "sqlite"
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._connection: aiosqlite.Connection | None = None
+        self._lock = asyncio.Lock()
+
+    @property
+    def is_open(self) -> bool:
+        """True between `open()` and `close()`."""
+        return self._connection is not None
+
+    async def open(self) -> None:
+        """Open the connection, set the pragmas and migrate. Does nothing if already open."""
+        if self._connection is not None:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        _create_owner_only(self.path)
+        connection = await aiosqlite.connect(self.path, isolation_level=None)
+        connection.row_factory = sqlite3.Row
+        for pragma in (
+            "PRAGMA journal_mode=WAL",
+            "PRAGMA synchronous=NORMAL",
+            "PRAGMA foreign_keys=ON",
+            "PRAGMA busy_timeout=5000",
+        ):
+            await connection.execute(pragma)
+        await apply_migrations(connection)
+        self._connection = connection
+
+    async def close(self) -> None:
+        """Close the connection after any running transaction has finished."""
+        async with self._lock:
+            if self._connection is not None:
+                await self._connection.close()
+                self._connection = None
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[SqliteTransaction]:
+        """Run statements atomically; other coroutines wait until it commits or rolls back."""
+        async with self._lock:
+            connection = self._require_open()
+            await connection.execute("BEGIN IMMEDIATE")
+            try:
+                yield SqliteTransaction(connection)
+            except BaseException:
+                await connection.rollback()
+                raise
+            await connection.commit()
+
+    async def execute(self, sql: str, params: Params = ()) -> int:
+        """Run one writing statement on its own (SQLite makes a single statement atomic, so
+        it needs no BEGIN and COMMIT round trips); returns the number of rows it changed."""
+        await self._no_open_transaction()
+        return await _changes(self._require_open(), sql, params)
+
+    async def fetch_all(self, sql: str, params: Params = ()) -> list[Row]:
+        """All rows of a query (one trip to the database thread, not three)."""
+        await self._no_open_transaction()
+        return await _rows(self._require_open(), sql, params)
+
+    async def _no_open_transaction(self) -> None:
+        """Return once no transaction is open: at once, usually.
+
+        The caller queues its statement straight after, with no await in between, so it
+        runs before any transaction begun later and never inside one.
+        """
+        if self._lock.locked():
+            async with self._lock:
+                pass
+
+    def _require_open(self) -> aiosqlite.Connection:
+        if self._connection is None:
+            raise RuntimeError("the database is not open")
+        return self._connection
+
+
+class SqliteTransaction:
+    """Statements run inside one `transaction()`."""
+
+    def __init__(self, connection: aiosqlite.Connection) -> None:
+        self._connection = connection
+
+    async def execute(self, sql: str, params: Params = ()) -> int:
+        """Run one statement; returns the number of rows it changed."""
+        return await _changes(self._connection, sql, params)
+
+    async def execute_many(self, sql: str, rows: Iterable[Params]) -> None:
+        """Run one statement once per row of parameters."""
+        await self._connection.executemany(sql, rows)
+
+    async def fetch_one(self, sql: str, params: Params = ()) -> Row | None:
+        """The first row of a query run inside the transaction."""
+        rows = await _rows(self._connection, sql, params)
+        return rows[0] if rows else None
+
+
+async def _changes(connection: aiosqlite.Connection, sql: str, params: Params) -> int:
+    """Run a writing statement in one trip to the database thread; the rows it changed.
+
+    The count is the statement's own cursor's, so statements queued by others around it do
+    not disturb it.
+    """
+    try:
+        cursor = await connection.execute(sql, params)
+    except sqlite3.IntegrityError as error:
+        raise IntegrityError(str(error)) from error
+    return cursor.rowcount
+
+
+async def _rows(connection: aiosqlite.Connection, sql: str, params: Params) -> list[Row]:
+    """All rows of a query (an INSERT ... RETURNING included) in one trip."""
+    try:
+        return list(await connection.execute_fetchall(sql, params))
+    except sqlite3.IntegrityError as error:
+        raise IntegrityError(str(error)) from error
+
+
+def _create_owner_only(path: Path) -> None:
+    """Create the database file readable by its owner only (runners' health data)."""
+    if not path.exists():
+        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
 
 
 class Backend(Protocol):
