@@ -9,6 +9,7 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 from bot.storage.database import Database
+from bot.storage.postgres_maintenance import postgres_program
 from tests.support.harness import Coach, running_coach
 from tests.support.postgres_server import NoServer, PostgresServer, start_server
 
@@ -39,11 +40,16 @@ def _postgres() -> PostgresServer | NoServer:
 
 
 def pytest_report_header() -> str:
-    """One line at the top of the run: whether the PostgreSQL half runs."""
-    server = _postgres()
-    if isinstance(server, NoServer):
-        return f"postgresql: SKIPPING the PostgreSQL half of the tests: {server}"
-    return f"postgresql: test server on 127.0.0.1:{server.port}"
+    """One line at the top of the run: whether the PostgreSQL half can run."""
+    if postgres_program("initdb") is None or postgres_program("pg_ctl") is None:
+        return "postgresql: SKIPPING the PostgreSQL half: no initdb/pg_ctl (install postgresql)"
+    return "postgresql: a test server starts on first use (initdb, pg_ctl on a loopback port)"
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """One line at the end if the server was wanted and could not start."""
+    if isinstance(_server, NoServer):
+        terminalreporter.write_line(f"postgresql: SKIPPED the PostgreSQL half: {_server}")
 
 
 def pytest_sessionfinish() -> None:

@@ -5,6 +5,10 @@ remembers the value, and a read that raced with a write is never remembered. The
 only saves reads, which all go through the database's one thread; under a club's worth of
 runners starting at once, that thread, not the event loop, was what made them wait
 (`python -m bench.cues --check-s 60`).
+
+Only one process writes: the only one on SQLite, the leader on PostgreSQL. A process leads
+once in its life and a standby builds nothing before it leads (bot/storage/leadership.py),
+so this memory starts empty at every change of leader and never holds another's writes.
 """
 
 from __future__ import annotations

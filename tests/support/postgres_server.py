@@ -99,7 +99,7 @@ def start_server() -> PostgresServer:
 def _run(server: PostgresServer, name: str, *args: str) -> None:
     binary = postgres_program(name)
     assert binary is not None
-    prefix = [] if server.as_user is None else ["runuser", "-u", server.as_user, "--"]
+    prefix = [] if server.as_user is None else [str(_runuser()), "-u", server.as_user, "--"]
     subprocess.run(
         [*prefix, binary, *args], check=True, capture_output=True, cwd=server.folder, timeout=60
     )
@@ -114,9 +114,17 @@ def _unprivileged_user() -> str | None:
             pwd.getpwnam(name)
         except KeyError:
             continue
-        if shutil.which("runuser"):
+        if _runuser() is not None:
             return name
     raise NoServer("running as root with no postgres user or runuser to start the server as")
+
+
+def _runuser() -> str | None:
+    """util-linux's runuser, which is in sbin (not always on PATH)."""
+    found = shutil.which("runuser")
+    candidates = [found] if found else []
+    candidates += ["/usr/sbin/runuser", "/sbin/runuser"]
+    return next((path for path in candidates if os.path.exists(path)), None)
 
 
 def _free_port() -> int:
