@@ -35,6 +35,13 @@ LOCK_KEYS = (0x42535452, 1)
 EXIT_LOST_LEADERSHIP = 75  # EX_TEMPFAIL: the supervisor should start us again
 _LEADER_NAME = "backstride leader"
 _STANDBY_NAME = "backstride standby"
+# A leader cut off by the network (no FIN, no RST) keeps its lock until the server notices:
+# probing the idle connection every 2 s after 5 s, it gives up after 3 unanswered probes.
+_SERVER_KEEPALIVES = {
+    "tcp_keepalives_idle": "5",
+    "tcp_keepalives_interval": "2",
+    "tcp_keepalives_count": "3",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +97,10 @@ class Leadership:
             if self._connection is None or self._connection.is_closed():
                 self._connection = await asyncpg.connect(
                     self._url,
-                    server_settings={"application_name": f"{_STANDBY_NAME} {identity()}"},
+                    server_settings={
+                        "application_name": f"{_STANDBY_NAME} {identity()}",
+                        **_SERVER_KEEPALIVES,
+                    },
                 )
             if not await self._connection.fetchval(
                 "SELECT pg_try_advisory_lock($1, $2)", *LOCK_KEYS
