@@ -65,6 +65,7 @@ class FailoverFigures:
     new_leader_s: float | None = None  # from the failure to the standby's "leader" line
     old_leader_exit_code: int | None = None
     lost: int = 0
+    lost_before: int = 0  # of which due before the failure: the load, not the failover
     duplicated: int = 0
     most_duplicates_in_a_session: int = 0
     caught_up: int = 0
@@ -78,7 +79,8 @@ class FailoverFigures:
         return (
             f"{self.cause}: {self.sessions} sessions, {self.steps} steps; first cue {first}"
             f" after the failure (old leader gone {self.old_leader_gone_s:.2f} s, exit"
-            f" {self.old_leader_exit_code}; standby leads {lead}); lost {self.lost},"
+            f" {self.old_leader_exit_code}; standby leads {lead}); lost {self.lost}"
+            f" ({self.lost_before} of them due before the failure),"
             f" duplicated {self.duplicated} (at most {self.most_duplicates_in_a_session} in"
             f" a session), caught up {self.caught_up}, sessions cued after"
             f" {self.sessions_cued_after}"
@@ -223,7 +225,9 @@ class FailoverRun:
             figures.most_duplicates_in_a_session = max(figures.most_duplicates_in_a_session, extra)
             for step in range(1, len(due)):
                 covered = any(at > due[step - 1] for at in catch_ups)
-                figures.lost += step not in steps and not covered
+                lost = step not in steps and not covered
+                figures.lost += lost
+                figures.lost_before += lost and due[step - 1] < failed
 
 
 def _leads(process: BotProcess) -> bool:
