@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import functools
-import time
 from dataclasses import dataclass
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
@@ -172,7 +171,7 @@ async def _start(
         place,
         template,
         downgraded,
-        LiveSession.begin(steps, time.time(), services.settings.time_scale),
+        LiveSession.begin(steps, now.timestamp(), services.settings.time_scale),
     )
     _, started = await asyncio.gather(
         services.safety_checks.discard(profile.user_id), services.live_sessions.start(stored, now)
@@ -196,7 +195,7 @@ async def _point_at_running_session(user_id: int, context: CoachContext, message
     if stored is None:
         return False
     live = stored.live
-    position = live.position(time.time())
+    position = live.position(context.services.now().timestamp())
     if position is None:
         await message.reply_text(texts.NO_SESSION_STEP, reply_markup=resume_or_stop_buttons())
         return True
