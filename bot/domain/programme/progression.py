@@ -6,7 +6,8 @@ worse the next morning reduces load). A step back always means less: fewer backw
 minutes and no harder movement than the session that caused it (`PlanState.reverse_cap`
 trims the session below when it alone would not be less).
 
-Everything else needs more than one session. Only prescribed work counts: a session that
+Everything else needs more than one session, and is decided about sessions: when the
+last of them is logged or answered, never on a later day without one. Only prescribed work counts: a session that
 was not cut down by the safety check and reached COUNTED_SHARE of its planned backward
 minutes (a session logged by hand counts by its minutes against the current plan), one per
 day. Progress needs the last two counted sessions at this stage to be tolerated (effort
@@ -231,7 +232,9 @@ def _judge_counted(
         return Decision(state, Change.NONE, Reason(Cause.NONE_AWAITING_EFFORT, waiting.day))
     if len(recent) < LOGS_TO_PROGRESS:
         return Decision(state, Change.NONE, Reason(Cause.NONE_TOO_EARLY))
-    if (today - state.since).days < DAYS_AT_STAGE:
+    # A full week at the stage, counted by the sessions: the decision is about them, so it is
+    # made when the last one is logged (or answered), never later on a day without a session.
+    if (recent[-1].day - state.since).days + 1 < DAYS_AT_STAGE:
         return Decision(state, Change.NONE, Reason(Cause.NONE_FULL_WEEK))
     return _progress(profile, state, today)
 
@@ -243,11 +246,7 @@ def _progress(profile: Profile, state: PlanState, today: date) -> Decision:
     current = current_template(profile, state)
     tomorrow = today + _ONE_DAY
     if state.reverse_cap is not None:
-        limit = math.floor(current.reverse_seconds * MAX_WEEKLY_GROWTH)
-        full = session_template(route, state.level, _stage_on(route, state))
-        cap = None if full.reverse_seconds <= limit else limit
-        moved = PlanState(state.level, state.stage, tomorrow, cap)
-        return Decision(moved, Change.PROGRESS, Reason(Cause.PROGRESS_STAGE))
+        return _lift_cap(profile, state, route, current, tomorrow)
     above = _stage_above(route, state)
     if above is None:
         return Decision(state, Change.HOLD, Reason(Cause.HOLD_TOP))
@@ -263,6 +262,25 @@ def _progress(profile: Profile, state: PlanState, today: date) -> Decision:
     moved = PlanState(*above, tomorrow)
     cause = Cause.PROGRESS_LEVEL if moved.level > state.level else Cause.PROGRESS_STAGE
     return Decision(moved, Change.PROGRESS, Reason(cause))
+
+
+def _lift_cap(
+    profile: Profile, state: PlanState, route: Route, current: SessionTemplate, tomorrow: date
+) -> Decision:
+    """After a capped step back: the full session here, or the next stage's, as soon as it is
+    within MAX_WEEKLY_GROWTH of today's; until then the cap grows by that much."""
+    limit = math.floor(current.reverse_seconds * MAX_WEEKLY_GROWTH)
+    here = (state.level, _stage_on(route, state))
+    for position in (here, _stage_above(route, state)):
+        if position is None or session_template(route, *position).reverse_seconds > limit:
+            continue
+        if position[0] > 0 and profile.walk_only:
+            break
+        moved = PlanState(*position, tomorrow)
+        cause = Cause.PROGRESS_LEVEL if moved.level > state.level else Cause.PROGRESS_STAGE
+        return Decision(moved, Change.PROGRESS, Reason(cause))
+    moved = PlanState(state.level, state.stage, tomorrow, limit)
+    return Decision(moved, Change.PROGRESS, Reason(Cause.PROGRESS_STAGE))
 
 
 def _hold_cause(log: SessionLog) -> Cause | None:

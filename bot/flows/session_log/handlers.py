@@ -29,6 +29,7 @@ from bot.domain.log_reading import (
 )
 from bot.domain.pain import PainBand, is_too_much_pain, pain_band
 from bot.domain.profile import Units
+from bot.domain.programme import Cause, Decision
 from bot.domain.session_logs import MorningAfter
 from bot.flows.basics import not_understood
 from bot.flows.plan.coaching import reason_text, review_plan
@@ -262,7 +263,11 @@ async def _complete(context: CoachContext, message: Message, entry: LogEntry) ->
         return
     await services.logs.ask(entry.user_id, entry.id, MORE, services.now())
     await plan_checkin(context.application, profile, entry)
-    _, decision = await review_plan(services, profile, services.now())
+    plan, decision = await review_plan(services, profile, services.now())
+    if decision.reason.cause is Cause.NONE_NO_LOGS:
+        # Today's session was the first of a plan changed today (a break noticed at /go):
+        # what explains it is the change.
+        decision = Decision(plan.state, decision.change, plan.reason)
     lines = []
     if entry.red_flag or is_too_much_pain(entry.pain):
         await message.reply_text(safety_texts.UNWELL_ADVICE)
