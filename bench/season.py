@@ -22,12 +22,14 @@ import argparse
 import asyncio
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from datetime import time as clock_time
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from apscheduler.triggers.date import DateTrigger
 from telegram.ext import Job
@@ -36,7 +38,7 @@ from bot.app import build_application
 from bot.domain.profile import Experience, Goal, Injury, ParqQuestion, Place, Profile
 from bot.domain.programme import choose_place, current_template, reverse_weekdays
 from bot.domain.programme.templates import MAX_WEEKLY_GROWTH
-from bot.emulator.botapi import BotApiEmulator, EmulatedRequest, Json
+from bot.emulator.botapi import EmulatedRequest, Json
 from bot.flows.plan.coaching import start_plan_for
 from bot.flows.reminders.jobs import sync_reminders
 from bot.runtime.delivery import PriorityRateLimiter
@@ -323,15 +325,27 @@ class Season:
         self._calls_read = 0
         self.latest: dict[int, Json] = {}  # the newest message with buttons, per chat
         self.checkins: dict[int, Json] = {}  # an unanswered morning check-in, per chat
+        self.texts: dict[int, str] = {}  # the newest message sent, per chat
+        self.sent_at: dict[int, datetime] = {}  # id of each API call: when (simulated) it ran
+
+    def latest_text(self, chat_id: int) -> str:
+        """The newest message the bot sent to a chat."""
+        self.watch()
+        return self.texts.get(chat_id, "")
 
     def watch(self) -> None:
         """Note the messages with buttons the bot sent since the last look."""
         calls = self.coach.emulator.calls
         for call in calls[self._calls_read :]:
             message = call.result
-            if not call.ok or not isinstance(message, dict) or "reply_markup" not in message:
+            self.sent_at[id(call)] = self.clock()
+            if not call.ok or not isinstance(message, dict) or "chat" not in message:
                 continue
             chat = int(message["chat"]["id"])
+            if call.method == "sendMessage":
+                self.texts[chat] = str(message.get("text", ""))
+            if "reply_markup" not in message:
+                continue
             self.latest[chat] = message
             if _MORNING_BETTER in ChatRunner.buttons(message):
                 self.checkins[chat] = message
@@ -358,6 +372,7 @@ class Season:
             if isinstance(job.job.trigger, DateTrigger):
                 job.schedule_removal()
             await job.run(self.app)
+            self.watch()
         self.clock.advance_to(moment)
         self.watch()
 
@@ -379,7 +394,7 @@ class Season:
         return fire
 
 
-async def _join(season: Season, profile: Profile) -> ChatRunner:
+async def join(season: Season, profile: Profile) -> ChatRunner:
     """A runner who just finished onboarding: profile, plan and reminders, as onboarding does."""
     services = services_of(season.app)
     now = season.clock()
@@ -390,7 +405,7 @@ async def _join(season: Season, profile: Profile) -> ChatRunner:
     return season.coach.runner(profile.user_id)
 
 
-async def _train(season: Season, runner: ChatRunner, profile: Profile, plan: Session) -> None:
+async def train(season: Season, runner: ChatRunner, profile: Profile, plan: Session) -> None:
     """One planned session, as the script says: through /go and the live session, or /log."""
     services = services_of(season.app)
     if plan.manual:
@@ -432,7 +447,7 @@ async def _answer_questions(season: Season, runner: ChatRunner, plan: Session) -
         await season.tap(runner, label)
 
 
-async def _answer_morning(season: Season, runner: ChatRunner, morning: str) -> None:
+async def answer_morning(season: Season, runner: ChatRunner, morning: str) -> None:
     """Answer the runner's unanswered check-in, if any; sore muscles or a joint after worse."""
     question = season.checkins.pop(runner.chat_id, None)
     if question is None:
@@ -444,11 +459,11 @@ async def _answer_morning(season: Season, runner: ChatRunner, morning: str) -> N
         await runner.tap(log_texts.MORNING_LABELS[morning], question)
 
 
-async def live_season(personas: Sequence[Persona], weeks: int, db_dir: Path) -> list[Trajectory]:
-    """Every persona through `weeks` weeks of one running bot; their trajectories."""
-    clock = SimulatedClock(SEASON_START)
+@asynccontextmanager
+async def simulated_coach(db_dir: Path, start: datetime = SEASON_START) -> AsyncIterator[Season]:
+    """The whole bot on a fresh database, on a simulated clock from `start`, no rate limit."""
+    clock = SimulatedClock(start)
     coach = Coach(settings_for_test(db_dir / "season.sqlite3"))
-    coach.emulator = BotApiEmulator()
     coach.application = build_application(
         coach.settings,
         request=EmulatedRequest(coach.emulator),
@@ -459,13 +474,18 @@ async def live_season(personas: Sequence[Persona], weeks: int, db_dir: Path) -> 
     async with running(coach.application, poll=False):
         assert coach.app.job_queue is not None
         coach.app.job_queue.scheduler.pause()  # only the simulator runs jobs
-        season = Season(coach, clock)
+        yield Season(coach, clock)
+
+
+async def live_season(personas: Sequence[Persona], weeks: int, db_dir: Path) -> list[Trajectory]:
+    """Every persona through `weeks` weeks of one running bot; their trajectories."""
+    async with simulated_coach(db_dir) as season:
         return await _simulate(season, personas, weeks)
 
 
 async def _simulate(season: Season, personas: Sequence[Persona], weeks: int) -> list[Trajectory]:
     services = services_of(season.app)
-    runners = {persona.name: await _join(season, persona.profile) for persona in personas}
+    runners = {persona.name: await join(season, persona.profile) for persona in personas}
     trajectories = {}
     for persona in personas:
         plan = await services.plans.get(persona.profile.user_id)
@@ -485,8 +505,8 @@ async def _simulate(season: Season, personas: Sequence[Persona], weeks: int) -> 
                 if offset == 0:
                     planned[persona.name] = await _planned_minutes(season, profile)
                 # The morning: any check-in goes out at its time, and is answered.
-                await season.run_until(_local(profile, day, clock_time(12, 0)))
-                await _answer_morning(
+                await season.run_until(local(profile, day, clock_time(12, 0)))
+                await answer_morning(
                     season, runners[persona.name], mornings.get(persona.name, "better")
                 )
                 if day.weekday() not in reverse_weekdays(profile):
@@ -496,9 +516,9 @@ async def _simulate(season: Season, personas: Sequence[Persona], weeks: int) -> 
                 session = persona.script(week, index)
                 if session is None:
                     continue
-                await season.run_until(_local(profile, day, profile.session_time))
+                await season.run_until(local(profile, day, profile.session_time))
                 mornings[persona.name] = session.morning
-                await _train(season, runners[persona.name], profile, session)
+                await train(season, runners[persona.name], profile, session)
             await season.run_until(datetime.combine(day, clock_time(23, 59), tzinfo=UTC))
         for persona in personas:
             trajectories[persona.name].weeks.append(
@@ -545,9 +565,8 @@ def _position(level: int, stage: int, cap: int | None = None) -> str:
     return f"{level}.{stage}" + ("" if cap is None else f" (cap {cap} s)")
 
 
-def _local(profile: Profile, day: date, at: clock_time) -> datetime:
-    from zoneinfo import ZoneInfo
-
+def local(profile: Profile, day: date, at: clock_time) -> datetime:
+    """A moment on the runner's clock, in UTC."""
     return datetime.combine(day, at, tzinfo=ZoneInfo(profile.timezone)).astimezone(UTC)
 
 
