@@ -7,8 +7,8 @@ minutes and no harder movement than the session that caused it (`PlanState.rever
 trims the session below when it alone would not be less).
 
 Everything else needs more than one session, and is decided about sessions: when the
-last of them is logged or answered, never on a later day without one. Only prescribed work counts: a session that
-was not cut down by the safety check and reached COUNTED_SHARE of its planned backward
+last of them is logged or answered, never on a later day without one. Only prescribed work
+counts: a session that was not cut down by the safety check and reached COUNTED_SHARE of its planned backward
 minutes (a session logged by hand counts by its minutes against the current plan), one per
 day. Progress needs the last two counted sessions at this stage to be tolerated (effort
 CR10 <= 6; pain <= 3, or pain that settled by the morning; not merely "sore") and a full
@@ -30,7 +30,7 @@ from enum import StrEnum
 from bot.domain.pain import PROGRESS_PAIN_MAX, is_too_much_pain
 from bot.domain.profile import Profile
 from bot.domain.programme.schedule import reverse_weekdays
-from bot.domain.programme.state import PlanState, current_template
+from bot.domain.programme.state import PlanState, capped, current_template
 from bot.domain.programme.templates import (
     MAX_WEEKLY_GROWTH,
     TOP_LEVEL,
@@ -203,6 +203,9 @@ def stepped_back(
     cap = None
     if not (gentler and lower.reverse_seconds < trigger.reverse_seconds):
         cap = max(1, math.floor(trigger.reverse_seconds * STEP_BACK_SHARE))
+        # Fewer, longer bouts would be harder work: lower the cap until they are not.
+        while cap > 1 and intensity(capped(lower, cap)) > intensity(trigger):
+            cap -= 1
     moved = PlanState(*target, today + _ONE_DAY, cap)
     return Decision(moved, Change.STEP_BACK, reason)
 

@@ -25,6 +25,7 @@ from tests.support.harness import ChatRunner
 # A non-runner on Monday/Wednesday/Friday at 07:00 (Berlin): backward walking, 10 × 30 s.
 WALKER = make_profile(user_id=77, experience=Experience.NONE, weekly_km=0)
 MONDAY = SEASON_START.date()
+EASY = Session(effort=4)
 
 
 @pytest.fixture
@@ -40,7 +41,7 @@ async def _plan(season: Season) -> PlanState:
 
 
 async def _session_on(
-    season: Season, runner: ChatRunner, day: date, session: Session = Session()
+    season: Season, runner: ChatRunner, day: date, session: Session = EASY
 ) -> None:
     await season.run_until(local(WALKER, day, WALKER.session_time))
     await train(season, runner, WALKER, session)
