@@ -87,6 +87,7 @@ MOVEMENT_NAMES: dict[str, str] = {
 SHAPE_INTERVALS = "{reps} × {bout} {movement} / {recovery} {recovery_movement}"
 SHAPE_IN_RUN = "{reps} × {bout} {movement} inside an easy run"
 SHAPE_CHALLENGE = "{bout} continuous {movement} inside an easy run"
+SHAPE_CHALLENGE_ALONE = "{bout} continuous {movement}, then walk easily"
 
 # --- Why the plan is what it is: one sentence per `Cause` key ------------------------------
 # Placeholders: {shape} the session the runner does now, {level} its level, {day} the session

@@ -123,10 +123,10 @@ _LEVEL_2_RUNNER = (
 )
 _LEVEL_3_RUNNER = (
     _T(3, 1, 2, _RJ, 180, _FJ, 300, 300),  # 360: continuous segments inside an easy run
-    _T(3, 2, 2, _RJ, 210, _FJ, 300, 300, challenge_week=True),  # 420: bout; 3 min tolerated
-    _T(3, 3, 2, _RJ, 240, _FJ, 300, 300, challenge_week=True),  # 480: bout
-    _T(3, 4, 2, _RJ, 270, _FJ, 300, 300, challenge_week=True),  # 540: bout
-    _T(3, 5, 2, _RJ, 300, _FJ, 300, 300, challenge_week=True),  # 600: bout
+    _T(3, 2, 2, _RJ, 180, _FJ, 300, 300, challenge_week=True),  # 360: 3 min tolerated: challenge
+    _T(3, 3, 2, _RJ, 210, _FJ, 300, 300, challenge_week=True),  # 420: bout
+    _T(3, 4, 2, _RJ, 240, _FJ, 300, 300, challenge_week=True),  # 480: bout
+    _T(3, 5, 2, _RJ, 270, _FJ, 300, 300, challenge_week=True),  # 540: bout
 )
 
 LADDERS: dict[Route, tuple[SessionTemplate, ...]] = {

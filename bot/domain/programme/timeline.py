@@ -67,8 +67,10 @@ def session_shape(template: SessionTemplate) -> str:
         "recovery": format_duration(template.recovery_seconds),
         "recovery_movement": texts.MOVEMENT_NAMES[template.recovery],
     }
-    if template.challenge:
+    if template.challenge and template.easy_run_seconds:
         return texts.SHAPE_CHALLENGE.format(**values)
+    if template.challenge:
+        return texts.SHAPE_CHALLENGE_ALONE.format(**values)
     if template.easy_run_seconds:
         return texts.SHAPE_IN_RUN.format(**values)
     return texts.SHAPE_INTERVALS.format(**values)
