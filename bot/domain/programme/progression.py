@@ -8,12 +8,13 @@ trims the session below when it alone would not be less).
 
 Everything else needs more than one session, and is decided about sessions: when the
 last of them is logged or answered, never on a later day without one. Only prescribed work
-counts: a session that was not cut down by the safety check and reached COUNTED_SHARE of its planned backward
-minutes (a session logged by hand counts by its minutes against the current plan), one per
-day. Progress needs the last two counted sessions at this stage to be tolerated (effort
-CR10 <= 6; pain <= 3, or pain that settled by the morning; not merely "sore") and a full
-week at the stage. Pain 0 needs no morning answer: it is the best signal. Muscle soreness
-holds, never steps back. Two very hard sessions in a row (CR10 >= 9) step back.
+counts: a session that was not cut down by the safety check and reached COUNTED_SHARE of its
+planned backward minutes (a session logged by hand counts by its minutes against the current
+plan), one per day. Progress needs the last two counted sessions at this stage to be
+tolerated (effort CR10 <= 6; pain <= 3, or pain that settled by the morning; not merely
+"sore") and a full week at the stage. Pain 0 needs no morning answer: it is the best
+signal. Muscle soreness holds, never steps back. Two very hard sessions in a row (CR10 >= 9)
+step back.
 
 A full week per stage means at most one step a week, and every step grows the session's
 backward time by at most MAX_WEEKLY_GROWTH, so weekly reverse minutes do too.
