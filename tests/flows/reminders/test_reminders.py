@@ -238,7 +238,7 @@ async def test_three_misses_in_a_row_offer_realignment(coach: Coach) -> None:
     [offer] = _sent(coach)
     assert offer.startswith("You've missed ")
     [answer] = texts(replies(await runner.tap("One step back")))
-    assert answer.startswith("You missed a few sessions in a row, so we go back")
+    assert answer.startswith("You missed a few sessions in a row, so we ease back in")
     plan = await coach.services.plans.get(CHAT)
     assert plan is not None
     assert (plan.state.level, plan.state.stage) == (1, 1)
