@@ -68,6 +68,18 @@ TECHNIQUE_TIPS: tuple[str, ...] = (
     "Brief glances over your shoulder, not a long look back.",
 )
 
+# One drill in each warm-up, before the first backward bout; a different one each session.
+TECHNIQUE_DRILLS: tuple[str, ...] = (
+    "Drill for the last minute: a few steps backwards in place, landing on the balls of your "
+    "feet first, then the heels.",
+    "Drill for the last minute: tiny, quick backward steps, as if the floor were hot.",
+    "Drill for the last minute: stand tall with a slight lean forwards, never back, and take "
+    "ten slow steps backwards.",
+    "Drill for the last minute: lift your feet as you step back, no shuffling, arms relaxed.",
+    "Drill for the last minute: walk backwards slowly, glancing over one shoulder, then the "
+    "other, a quick look each time.",
+)
+
 # Tips for the forwards steps.
 STEP_TIPS: dict[str, str] = {
     "warm_up": "Walk tall and let your shoulders relax.",

@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 from hypothesis import given
 
-from bot.domain.profile import Experience, Goal, Profile
+from bot.domain.profile import Experience, Goal, Place, Profile
 from bot.domain.programme import (
     LADDERS,
     Cause,
@@ -16,6 +16,7 @@ from bot.domain.programme import (
     PlanState,
     Route,
     StepKind,
+    build_session_timeline,
     current_template,
     intensity,
     next_plan_state,
@@ -23,6 +24,7 @@ from bot.domain.programme import (
     starting_level,
 )
 from bot.domain.session_logs import MorningAfter
+from bot.texts import programme as programme_texts
 from tests.domain.programme_fixtures import MONDAY, good_log, make_profile
 from tests.domain.test_programme_properties import profiles
 
@@ -147,3 +149,18 @@ def test_a_step_back_names_the_session_and_the_answer_it_came_from() -> None:
         painful.day,
         7,
     )
+
+
+def test_every_warm_up_has_a_technique_drill_and_the_next_session_a_different_one() -> None:
+    profile = RUNNERS[Route.WALKER]
+    template = current_template(profile, PlanState(1, 1, MONDAY))
+    warm_ups = [
+        build_session_timeline(template, profile, Place.TRACK, number)[0].cue
+        for number in range(len(programme_texts.TECHNIQUE_DRILLS) + 1)
+    ]
+    drills = [
+        next(drill for drill in programme_texts.TECHNIQUE_DRILLS if drill in cue)
+        for cue in warm_ups
+    ]
+    assert all(earlier != later for earlier, later in zip(drills, drills[1:], strict=False))
+    assert set(drills) == set(programme_texts.TECHNIQUE_DRILLS)

@@ -162,7 +162,8 @@ async def _start(
     services = context.services
     template, downgraded = session
     place = answers.where if isinstance(answers.where, Place) else choose_place(profile)
-    steps = build_session_timeline(template, profile, place)
+    done_before = await services.logs.count(profile.user_id)
+    steps = build_session_timeline(template, profile, place, done_before)
     now = services.now()
     stored = StoredSession(
         profile.user_id,
