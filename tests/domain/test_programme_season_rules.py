@@ -4,6 +4,7 @@ table of levels, stages and routes."""
 from __future__ import annotations
 
 from datetime import timedelta
+from itertools import pairwise
 
 import pytest
 from hypothesis import given
@@ -162,5 +163,5 @@ def test_every_warm_up_has_a_technique_drill_and_the_next_session_a_different_on
         next(drill for drill in programme_texts.TECHNIQUE_DRILLS if drill in cue)
         for cue in warm_ups
     ]
-    assert all(earlier != later for earlier, later in zip(drills, drills[1:], strict=False))
+    assert all(earlier != later for earlier, later in pairwise(drills))
     assert set(drills) == set(programme_texts.TECHNIQUE_DRILLS)
