@@ -228,6 +228,8 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         _reason_to_key("plan_states"),
         _reason_to_key("plan_changes"),
         "ALTER TABLE plan_states ADD COLUMN reverse_cap INTEGER",
+        # The last plan reason the runner read after a log, so the same one is not repeated.
+        "ALTER TABLE plan_states ADD COLUMN told TEXT",
     ),
 )
 

@@ -131,6 +131,16 @@ class Plans:
         self._cache.stored(user_id, plan)
         return plan
 
+    async def tell(self, user_id: int, reason: Reason) -> bool:
+        """Note that the runner is told `reason`; False if it was the last one they were told
+        (so it need not be said again)."""
+        told = reason_json(reason)
+        changed = await self._db.execute(
+            "UPDATE plan_states SET told = ? WHERE user_id = ? AND told IS NOT ?",
+            (told, user_id, told),
+        )
+        return changed > 0
+
     async def history(self, user_id: int) -> tuple[PlanChange, ...]:
         """Every move of the runner's plan, oldest first."""
         rows = await self._db.fetch_all(_SELECT_CHANGES, (user_id,))

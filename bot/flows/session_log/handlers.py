@@ -28,14 +28,14 @@ from bot.domain.log_reading import (
     parse_morning_answer,
 )
 from bot.domain.pain import PainBand, is_too_much_pain, pain_band
-from bot.domain.profile import Units
+from bot.domain.profile import Profile, Units
 from bot.domain.programme import Cause, Decision
 from bot.domain.session_logs import MorningAfter
 from bot.flows.basics import not_understood
 from bot.flows.plan.coaching import reason_text, review_plan
 from bot.flows.session_log.checkin import MORNING, MORNING_PREFIX, morning_buttons, plan_checkin
 from bot.runtime.senders import sender_with_profile
-from bot.runtime.services import CoachContext, services_of
+from bot.runtime.services import CoachContext, Services, services_of
 from bot.runtime.taps import tapped
 from bot.storage.session_logs import LogAnswers, LogEntry, LogSource, NewLog
 from bot.texts import safety as safety_texts
@@ -272,11 +272,9 @@ async def _complete(context: CoachContext, message: Message, entry: LogEntry) ->
     if entry.red_flag or is_too_much_pain(entry.pain):
         await message.reply_text(safety_texts.UNWELL_ADVICE)
         lines.append(texts.RED_FLAG_SEEN)
-    lines += [
-        texts.TAKEAWAYS[_takeaway(entry)],
-        texts.NEXT.format(reason=reason_text(profile, decision.state, decision.reason)),
-        texts.ADD_MORE,
-    ]
+    lines.append(texts.TAKEAWAYS[_takeaway(entry)])
+    lines += await _next_line(services, profile, decision)
+    lines.append(texts.ADD_MORE)
     await message.reply_text("\n\n".join(lines))
 
 
@@ -294,8 +292,15 @@ async def _store_morning(
     await services.logs.close_prompt(user_id)
     _, decision = await review_plan(services, profile, services.now())
     first = _MORNING_REPLIES.get(morning, texts.MORNING_THANKS)
-    reason = reason_text(profile, decision.state, decision.reason)
-    await message.reply_text(f"{first}\n\n{texts.NEXT.format(reason=reason)}")
+    lines = [first, *await _next_line(services, profile, decision)]
+    await message.reply_text("\n\n".join(lines))
+
+
+async def _next_line(services: Services, profile: Profile, decision: Decision) -> list[str]:
+    """What comes next and why, unless it is what the runner was last told."""
+    if not await services.plans.tell(profile.user_id, decision.reason):
+        return []
+    return [texts.NEXT.format(reason=reason_text(profile, decision.state, decision.reason))]
 
 
 _MORNING_REPLIES = {MorningAfter.WORSE: texts.MORNING_WORSE, MorningAfter.SORE: texts.MORNING_SORE}

@@ -18,6 +18,7 @@ from bench.season import SEASON_START, Season, Session, join, local, simulated_c
 from bot.domain.profile import Experience, Profile
 from bot.domain.programme import PlanState
 from bot.emulator.botapi import ApiCall
+from bot.texts import programme as programme_texts
 from bot.texts import session_log as log_texts
 from tests.domain.programme_fixtures import make_profile
 from tests.support.harness import ChatRunner
@@ -156,3 +157,16 @@ def local_hour(season: Season, call: ApiCall) -> int:
     """The runner's hour when the bot sent `call` (the simulated clock at that moment)."""
     sent = season.sent_at[id(call)]
     return WALKER.local_time(sent).hour
+
+
+async def test_the_runner_reads_each_reason_once_not_after_every_session(
+    season: Season,
+) -> None:
+    runner = await _joined(season)
+    for offset in (0, 2, 4):
+        await _session_on(season, runner, MONDAY + timedelta(days=offset))
+
+    sent = [str(call.params.get("text", "")) for call in season.coach.emulator.calls]
+    full_week = programme_texts.REASONS["none_full_week"]
+    assert sum(full_week in text for text in sent) == 1
+    assert sum(text.count("Next:") for text in sent) == 2  # not yet, then a full week
