@@ -322,6 +322,7 @@ class Season:
         self.clock = clock
         self._fired: dict[str, datetime] = {}
         self._seen: dict[str, datetime] = {}
+        self._next: dict[str, datetime | None] = {}
         self._calls_read = 0
         self.latest: dict[int, Json] = {}  # the newest message with buttons, per chat
         self.checkins: dict[int, Json] = {}  # an unanswered morning check-in, per chat
@@ -369,6 +370,7 @@ class Season:
             when, job = due
             self.clock.advance_to(when)
             self._fired[job.job.id] = when
+            self._next.pop(job.job.id, None)
             if isinstance(job.job.trigger, DateTrigger):
                 job.schedule_removal()
             await job.run(self.app)
@@ -386,11 +388,15 @@ class Season:
         return best
 
     def _next_fire(self, job: Job[Any]) -> datetime | None:
+        """When the job fires next on the simulated clock (worked out once per firing)."""
         key = job.job.id
+        if key in self._next:
+            return self._next[key]
         seen = self._seen.setdefault(key, self.clock())
         previous = self._fired.get(key)
         after = seen if previous is None else previous + timedelta(microseconds=1)
         fire: datetime | None = job.job.trigger.get_next_fire_time(previous, after)
+        self._next[key] = fire
         return fire
 
 
