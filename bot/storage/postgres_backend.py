@@ -1,10 +1,10 @@
 """The PostgreSQL backend: an asyncpg pool running the repositories' portable SQL.
 
 Chosen by BACKSTRIDE_DATABASE_URL=postgresql://... . The repositories' qmark parameters
-become `$1, $2, ...` and `INSERT OR IGNORE` becomes `ON CONFLICT DO NOTHING`, once per
-distinct statement. Reads and single writes run concurrently on the pool; the process's
-transactions run one at a time, as on SQLite (a repository's read-then-write transaction
-keeps the meaning it has there).
+become `$1, $2, ...`, `INSERT OR IGNORE` becomes `ON CONFLICT DO NOTHING` and `IS [NOT] ?`
+becomes `IS [NOT] DISTINCT FROM`, once per distinct statement. Reads and single writes run
+concurrently on the pool; the process's transactions run one at a time, as on SQLite (a
+repository's read-then-write transaction keeps the meaning it has there).
 """
 
 from __future__ import annotations
@@ -31,6 +31,9 @@ _TOKEN = re.compile(r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|\?")
 _INSERT_OR_IGNORE = re.compile(r"^\s*INSERT\s+OR\s+IGNORE\s+INTO\b", re.IGNORECASE)
 _INSERT_OR_REPLACE = re.compile(r"^\s*INSERT\s+OR\s+REPLACE\b", re.IGNORECASE)
 _RETURNING = re.compile(r"\bRETURNING\b", re.IGNORECASE)
+# SQLite's null-safe comparisons with a parameter: `a IS ?`, `a IS NOT ?`.
+_IS_NOT_PARAMETER = re.compile(r"\bIS\s+NOT\s+\?", re.IGNORECASE)
+_IS_PARAMETER = re.compile(r"\bIS\s+\?", re.IGNORECASE)
 
 
 class PostgresBackend:
@@ -141,6 +144,8 @@ def postgres_sql(sql: str) -> str:
         raise ValueError(
             "INSERT OR REPLACE is SQLite's; write INSERT ... ON CONFLICT (key) DO UPDATE SET ..."
         )
+    sql = _IS_NOT_PARAMETER.sub("IS DISTINCT FROM ?", sql)
+    sql = _IS_PARAMETER.sub("IS NOT DISTINCT FROM ?", sql)
     numbered = _number_parameters(sql)
     if _INSERT_OR_IGNORE.match(numbered):
         numbered = _INSERT_OR_IGNORE.sub("INSERT INTO", numbered, count=1)

@@ -32,6 +32,13 @@ def test_insert_or_ignore_becomes_on_conflict_do_nothing() -> None:
     )
 
 
+def test_null_safe_comparisons_with_a_parameter_become_distinct_from() -> None:
+    assert postgres_sql("UPDATE t SET a = ? WHERE a IS NOT ? AND b IS ? AND c IS NULL") == (
+        "UPDATE t SET a = $1 WHERE a IS DISTINCT FROM $2 AND b IS NOT DISTINCT FROM $3"
+        " AND c IS NULL"
+    )
+
+
 def test_insert_or_replace_is_refused_with_the_portable_spelling() -> None:
     with pytest.raises(ValueError, match="ON CONFLICT"):
         postgres_sql("INSERT OR REPLACE INTO t (a) VALUES (?)")
