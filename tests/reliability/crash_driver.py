@@ -41,7 +41,7 @@ from bench.cues import bench_profile
 from bot.config import load_settings
 from bot.domain.onboarding import answers_from_json, next_step
 from bot.domain.profile import Place, Profile
-from bot.domain.programme import PlanState
+from bot.domain.programme import Cause, PlanState, Reason
 from bot.emulator.botapi import ApiCall, Json
 from bot.emulator.user import EmulatedUser
 from bot.storage.database import Database
@@ -82,6 +82,9 @@ _REMINDER_HEAD = reminder_texts.REMINDER.split("{")[0]
 _SAFE_ANSWERS = ("track", "park", "surface_yes", "hard_no", "pain_0", "pain_1", "warm_up_go")
 _TYPED = {str(step): answer for step, answer in TYPED_ANSWERS}
 _REPEATING = (ReminderKind.DAILY.value, ReminderKind.CHECKUP.value)
+
+
+SEEDED = Reason(Cause.START_OCCASIONAL)  # the plan a seeded runner was given
 
 
 @dataclass
@@ -486,7 +489,7 @@ async def seed(db_path: Path, registered: list[int], one_offs: dict[int, list[fl
         for user_id in registered:
             await Runners(db).record_contact(user_id, user_id, f"Runner{user_id}", now)
             await Profiles(db).save(runner_profile(user_id), now)
-            await Plans(db).start(user_id, PlanState.starting(1, now.date()), "Seeded.", now)
+            await Plans(db).start(user_id, PlanState.starting(1, now.date()), SEEDED, now)
         for user_id, moments in one_offs.items():
             for due in moments:
                 row = ReminderRow(user_id, ReminderKind.ONCE, due_at=due, session_day=now.date())

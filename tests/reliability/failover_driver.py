@@ -34,7 +34,14 @@ import asyncpg
 
 from bot.domain.live_session import LiveSession
 from bot.domain.profile import Place
-from bot.domain.programme import PlanState, Route, build_session_timeline, session_template
+from bot.domain.programme import (
+    Cause,
+    PlanState,
+    Reason,
+    Route,
+    build_session_timeline,
+    session_template,
+)
 from bot.emulator.botapi import ApiCall
 from bot.storage.database import Database
 from bot.storage.live_sessions import LiveSessions, StoredSession
@@ -45,7 +52,7 @@ from tests.reliability.crash_driver import cue_step, is_catch_up, runner_profile
 from tests.support.bot_process import BotProcess, bot_environment, bot_process, wait_for
 from tests.support.http_botapi import HttpBotApi
 
-Cause = Literal["kill", "cut"]
+Failure = Literal["kill", "cut"]
 TEMPLATE = session_template(Route.RUNNER, 1, 1)
 START_DELAY = 8.0  # seconds from seeding to the first session's start: the leader's start-up
 SPREAD = 3.0  # sessions start over this many seconds, not all on the same instant
@@ -53,11 +60,14 @@ AT_SHARE = 0.45  # the failure lands this share of the way through the sessions
 FIRST_USER = 9000
 
 
+SEEDED = Reason(Cause.START_OCCASIONAL)  # the plan a seeded runner was given
+
+
 @dataclass
 class FailoverFigures:
     """What one failover did to the sessions."""
 
-    cause: Cause
+    cause: Failure
     sessions: int
     steps: int = 0
     first_cue_s: float | None = None  # from the failure to the new leader's first cue
@@ -109,7 +119,7 @@ class FailoverRun:
         self._due: dict[int, tuple[float, ...]] = {}
         api.emulator.listeners.append(self._listen)
 
-    def run(self, cause: Cause) -> FailoverFigures:
+    def run(self, cause: Failure) -> FailoverFigures:
         """The whole run; the figures."""
         figures = FailoverFigures(cause, self._sessions)
         start = time.time() + START_DELAY
@@ -158,7 +168,7 @@ class FailoverRun:
                 profile = runner_profile(user_id)
                 await Runners(db).record_contact(user_id, user_id, f"Runner{user_id}", now)
                 await Profiles(db).save(profile, now)
-                await Plans(db).start(user_id, PlanState.starting(1, now.date()), "Seeded.", now)
+                await Plans(db).start(user_id, PlanState.starting(1, now.date()), SEEDED, now)
                 steps = build_session_timeline(TEMPLATE, profile, Place.TRACK)
                 live = LiveSession.begin(steps, start + rng.uniform(0, SPREAD), self._scale)
                 session = StoredSession(
@@ -169,7 +179,7 @@ class FailoverRun:
         finally:
             await db.close()
 
-    def _fail(self, leader: BotProcess, cause: Cause) -> float:
+    def _fail(self, leader: BotProcess, cause: Failure) -> float:
         if cause == "kill":
             failed = time.time()
             leader.process.send_signal(signal.SIGKILL)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from bot.storage.leadership import EXIT_LOST_LEADERSHIP
-from tests.reliability.failover_driver import Cause, FailoverRun
+from tests.reliability.failover_driver import FailoverRun, Failure
 from tests.support.http_botapi import HttpBotApi
 from tests.support.postgres_server import PostgresServer
 
@@ -20,7 +20,7 @@ SCALE = 60.0  # a 16-minute session in 16 s
 
 @pytest.mark.parametrize("cause", ["kill", "cut"])
 async def test_the_standby_takes_over_live_sessions_when_the_leader_fails(
-    tmp_path: Path, postgres_server: PostgresServer, cause: Cause
+    tmp_path: Path, postgres_server: PostgresServer, cause: Failure
 ) -> None:
     url = await postgres_server.new_database()
     with HttpBotApi().serving() as api:
