@@ -30,6 +30,7 @@ from bot.flows.reminders.jobs import rebuild_reminder_jobs
 from bot.flows.reminders.settings import build_reminder_handlers
 from bot.flows.session_log.handlers import build_session_log_handlers, rebuild_checkin_jobs
 from bot.flows.watch_files import build_watch_file_handlers
+from bot.flows.workout.handlers import build_workout_handlers
 from bot.runtime.coach_bot import CoachBot
 from bot.runtime.delivery import PriorityRateLimiter
 from bot.runtime.services import (
@@ -93,6 +94,7 @@ def build_application(
             *build_reminder_handlers(),
             *build_records_handlers(),
             *build_watch_file_handlers(),
+            *build_workout_handlers(),
             *build_admin_handlers(),
             *build_basic_handlers(),
             *build_fallback_handlers(),

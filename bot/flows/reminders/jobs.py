@@ -41,6 +41,7 @@ from bot.domain.reminders import (
     in_quiet_hours,
     missed_session_verdict,
 )
+from bot.flows.workout.handlers import workout_button
 from bot.runtime.delivery import Priority, delivery_args
 from bot.runtime.services import CoachContext, Services, services_of
 from bot.storage.reminders import DayMark, ReminderKind, ReminderRow
@@ -218,6 +219,7 @@ async def send_reminder(
                     texts.BUTTON_MOVE, callback_data=f"{REMINDER_PREFIX}|move|{day}"
                 )
             ],
+            [workout_button(session_day)],
         ]
     )
     return await _send_bulk(application, runner.chat_id, text, buttons)
