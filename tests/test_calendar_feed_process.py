@@ -10,11 +10,10 @@ from pathlib import Path
 
 from bot.domain.programme import PlanState
 from bot.runtime.services import Services
-from tests.support.harness import settings_for_test
-from tests.support.live_session import TRACK_JOGGER
-
 from tests.support.bot_process import bot_environment, bot_process, free_port, wait_for
+from tests.support.harness import settings_for_test
 from tests.support.http_botapi import HttpBotApi
+from tests.support.live_session import TRACK_JOGGER
 from tests.test_webhook_process import SECRET, WEBHOOK_URL
 
 

@@ -24,6 +24,7 @@ from tests.support.live_session import TRACK_JOGGER, register
 
 CHAT = TRACK_JOGGER.user_id
 WEBHOOK_URL = "https://bot.example.org/telegram/hook"
+LEVEL_1_1, LEVEL_1_3 = "5 × 25 s reverse jog / 1 min walk", "6 × 30 s reverse jog / 1 min walk"
 _URL = re.compile(r"https://bot\.example\.org/calendar/[A-Za-z0-9_-]+\.ics")
 
 
@@ -80,7 +81,7 @@ async def test_the_feed_follows_a_plan_change_and_refuses_wrong_tokens(tmp_path:
             await coach.services.plans.start(CHAT, PlanState(1, 3, today), "Up.", datetime.now(UTC))
             status, after = await _get(origin, url)
             assert status == 200
-            assert _first_event(after)["SUMMARY"] == "Backstride: 6 × 30 s reverse jog / 1 min walk"
+            assert _first_event(after)["SUMMARY"] == f"Backstride: {LEVEL_1_3}"
             assert _first_event(after)["UID"] == _first_event(before)["UID"]  # updated, not added
 
             wrong = url.replace(url[-10:-4], "AAAAAA")
