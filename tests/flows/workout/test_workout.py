@@ -152,3 +152,10 @@ async def test_a_cut_short_workout_activity_counts_no_backward_time(coach: Coach
     await runner.send_payload(runner.user.document("Run.fit", activity))
     [entry] = await coach.services.logs.recent(CHAT)
     assert (entry.day, entry.completed, entry.reverse_seconds) == (sent.session_day, False, 0)
+
+
+async def test_help_and_the_command_menu_list_workout(coach: Coach) -> None:
+    runner = await _planned_runner(coach)
+    [reply] = await runner.send("/help")
+    assert "/workout - Your next session as a watch workout file" in str(reply.params["text"])
+    assert "workout" in [command["command"] for command in coach.emulator.commands]
