@@ -10,11 +10,11 @@ from pathlib import Path
 
 from bot.domain.programme import PlanState
 from bot.runtime.services import Services
-from tests.support.bot_process import bot_environment, bot_process, free_port, wait_for
+from tests.support.bot_process import bot_process, free_port, wait_for
 from tests.support.harness import settings_for_test
 from tests.support.http_botapi import HttpBotApi
 from tests.support.live_session import TRACK_JOGGER
-from tests.test_webhook_process import SECRET, WEBHOOK_URL
+from tests.test_webhook_process import webhook_environment
 
 
 def _status(url: str) -> int:
@@ -43,14 +43,7 @@ def test_the_webhook_server_serves_feeds_and_404s_unknown_tokens(tmp_path: Path)
     port = free_port()
     token = asyncio.run(_runner_with_a_feed(tmp_path / "bot.sqlite3"))
     with HttpBotApi().serving() as api:
-        env = bot_environment(
-            api,
-            tmp_path / "bot.sqlite3",
-            BACKSTRIDE_WEBHOOK_URL=WEBHOOK_URL,
-            BACKSTRIDE_WEBHOOK_LISTEN="127.0.0.1",
-            BACKSTRIDE_WEBHOOK_PORT=str(port),
-            BACKSTRIDE_WEBHOOK_SECRET=SECRET,
-        )
+        env = webhook_environment(api, tmp_path / "bot.sqlite3", port)
         with bot_process(env, tmp_path) as bot:
             assert wait_for(lambda: api.calls_of("setWebhook"), 30), bot.stderr()[-2000:]
             # The route is added right after the server starts; give it a moment.
