@@ -53,7 +53,9 @@ def test_the_webhook_server_serves_feeds_and_404s_unknown_tokens(tmp_path: Path)
                 content_type, body = response.headers["Content-Type"], response.read()
             unknown = _status(f"{origin}/calendar/nobody.ics")
             exit_code = bot.stop()
+            stderr = bot.stderr()
     assert content_type == "text/calendar; charset=utf-8"
     assert body.startswith(b"BEGIN:VCALENDAR") and b"BEGIN:VEVENT" in body
     assert unknown == 404
     assert exit_code == 0
+    assert token not in stderr  # a feed's secret never reaches the log
