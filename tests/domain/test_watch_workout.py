@@ -64,7 +64,7 @@ def test_speeds_only_with_a_walking_speed_and_never_for_forward_jogs() -> None:
 
 
 def test_a_repeat_that_points_forwards_is_refused() -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="does not point back"):
         expanded((WorkoutStep(StepKind.WARM_UP, 300), RepeatSteps(2, 3)))
 
 
