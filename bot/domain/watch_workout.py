@@ -82,26 +82,6 @@ def workout_items(
     return tuple(items)
 
 
-def expanded(items: Sequence[WorkoutItem]) -> tuple[WorkoutStep, ...]:
-    """The steps in the order the watch runs them, every repeat unrolled.
-
-    ValueError for a repeat that points forwards or at another repeat's block.
-    """
-    steps: list[WorkoutStep] = []
-    # Where each item's steps start in `steps`, so a repeat knows which block it copies.
-    starts: list[int] = []
-    for position, item in enumerate(items):
-        starts.append(len(steps))
-        if isinstance(item, WorkoutStep):
-            steps.append(item)
-            continue
-        if not 0 <= item.from_index < position or item.times < 1:
-            raise ValueError(f"repeat step {position} does not point back at a block")
-        block = steps[starts[item.from_index] :]
-        steps += block * (item.times - 1)
-    return tuple(steps)
-
-
 def _pair_runs(steps: Sequence[WorkoutStep], index: int) -> int:
     """How many times the pair starting at `index` follows itself without a break."""
     pair = steps[index : index + 2]

@@ -12,12 +12,12 @@ from bot.domain.programme import LADDERS, Route, StepKind, TimelineStep, build_s
 from bot.domain.watch_workout import (
     RepeatSteps,
     WorkoutStep,
-    expanded,
     parse_walking_speed,
     ran_whole_workout,
     workout_items,
 )
 from tests.domain.programme_fixtures import make_profile
+from tests.support.fit_workouts import expanded
 
 _steps = st.lists(
     st.builds(
@@ -32,9 +32,7 @@ _steps = st.lists(
 @given(_steps)
 def test_any_timeline_unrolls_back_to_itself(timeline: list[TimelineStep]) -> None:
     items = workout_items(timeline)
-    assert [(s.kind, s.seconds) for s in expanded(items)] == [
-        (s.kind, s.seconds) for s in timeline
-    ]
+    assert [(s.kind, s.seconds) for s in expanded(items)] == [(s.kind, s.seconds) for s in timeline]
     assert len(items) <= len(timeline)
 
 
@@ -61,11 +59,6 @@ def test_speeds_only_with_a_walking_speed_and_never_for_forward_jogs() -> None:
     assert speeds[StepKind.WARM_UP] is not None and speeds[StepKind.WARM_UP].low_mps == 0.9
     assert speeds[StepKind.REVERSE_JOG] is not None
     assert speeds[StepKind.REVERSE_JOG].high_mps == 0.55
-
-
-def test_a_repeat_that_points_forwards_is_refused() -> None:
-    with pytest.raises(ValueError, match="does not point back"):
-        expanded((WorkoutStep(StepKind.WARM_UP, 300), RepeatSteps(2, 3)))
 
 
 @pytest.mark.parametrize(

@@ -4,6 +4,7 @@ with), and writing the activity file a watch records when it runs one (with fit-
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -79,6 +80,27 @@ def activity_fit(workout_name: str, start: datetime, seconds: float) -> bytes:
     builder.add(session)
     content: bytes = builder.build().to_bytes()
     return content
+
+
+def expanded(items: Sequence[WorkoutItem]) -> tuple[WorkoutStep, ...]:
+    """The steps in the order a watch runs them, every repeat unrolled (the inverse of
+    `workout_items`, for checking it).
+
+    ValueError for a repeat that points forwards or at another repeat's block.
+    """
+    steps: list[WorkoutStep] = []
+    # Where each item's steps start in `steps`, so a repeat knows which block it copies.
+    starts: list[int] = []
+    for position, item in enumerate(items):
+        starts.append(len(steps))
+        if isinstance(item, WorkoutStep):
+            steps.append(item)
+            continue
+        if not 0 <= item.from_index < position or item.times < 1:
+            raise ValueError(f"repeat step {position} does not point back at a block")
+        block = steps[starts[item.from_index] :]
+        steps += block * (item.times - 1)
+    return tuple(steps)
 
 
 def _data_messages(content: bytes) -> list[tuple[str, dict[str, Any]]]:

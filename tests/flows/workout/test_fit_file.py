@@ -15,10 +15,10 @@ from bot.domain.programme import (
     build_session_timeline,
     challenge_version,
 )
-from bot.domain.watch_workout import RepeatSteps, expanded, workout_items
+from bot.domain.watch_workout import RepeatSteps, workout_items
 from bot.flows.workout.fit_file import step_name, workout_fit, workout_name_in
 from tests.domain.programme_fixtures import make_profile
-from tests.support.fit_workouts import activity_fit, decoded_workout
+from tests.support.fit_workouts import activity_fit, decoded_workout, expanded
 
 PROFILE = make_profile()
 STARTS = datetime(2026, 12, 3, 18, 0, tzinfo=UTC)

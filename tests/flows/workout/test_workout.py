@@ -9,14 +9,14 @@ from zoneinfo import ZoneInfo
 
 from bot.domain.profile import Place, Profile
 from bot.domain.programme import PlanState, build_session_timeline, current_template
-from bot.domain.watch_workout import expanded, workout_items
+from bot.domain.watch_workout import workout_items
 from bot.emulator.botapi import ApiCall
 from bot.flows.plan.coaching import next_session
 from bot.flows.reminders.jobs import send_reminder
 from bot.flows.workout.handlers import workout_name
 from bot.storage.session_logs import LogSource
 from bot.texts import workout as texts
-from tests.support.fit_workouts import DecodedWorkout, activity_fit, decoded_workout
+from tests.support.fit_workouts import DecodedWorkout, activity_fit, decoded_workout, expanded
 from tests.support.harness import ChatRunner, Coach
 from tests.support.live_session import TRACK_JOGGER, pass_safety_check, register
 
