@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from datetime import datetime
 from urllib.parse import urlparse
-from zoneinfo import ZoneInfo
 
 import tornado.web
 from telegram import Update
@@ -63,7 +62,7 @@ async def calendar_of(services: Services, profile: Profile, now: datetime) -> by
     """The runner's next four weeks as .ics, after reviewing the plan as /plan does (so a
     change the logs call for shows at once); None if nothing is planned."""
     plan, _ = await review_plan(services, profile, now)
-    today = now.astimezone(ZoneInfo(profile.timezone)).date()
+    today = profile.local_time(now).date()
     events = sessions_for_calendar(profile, plan.state, today)
     return calendar_file(events, profile.timezone, now) if events else None
 

@@ -27,6 +27,7 @@ from bot.domain.programme import (
     session_shape,
     timeline_reverse_seconds,
     timeline_seconds,
+    whole_minutes,
 )
 from bot.domain.watch_workout import parse_walking_speed, workout_items
 from bot.flows.plan.coaching import next_session, review_plan
@@ -119,7 +120,7 @@ async def _send_workout(
     await services.watch_workouts.record_sent(sent, services.now())
     caption = texts.CAPTION.format(
         shape=session_shape(session.template),
-        minutes=(timeline_seconds(session.steps) + 30) // 60,
+        minutes=whole_minutes(timeline_seconds(session.steps)),
     )
     if speed is not None:
         caption += texts.CAPTION_SPEEDS.format(**_speed_values(speed, profile.units))
