@@ -12,9 +12,7 @@ from bot.domain.watch_files import (
     EXTENSIONS,
     MAX_BYTES,
     WatchFileProblem,
-    describe,
     read_workout,
-    refusal,
 )
 from bot.flows.workout.returned import log_for_workout, sent_workout_in
 from bot.runtime.senders import sender_with_profile
@@ -32,15 +30,15 @@ async def read_watch_file(update: Update, context: CoachContext) -> None:
     document, message = sender.message.document, sender.message
     name = (document.file_name or "").lower()
     if document.file_size is not None and document.file_size > MAX_BYTES:
-        await message.reply_text(refusal(WatchFileProblem.TOO_LARGE))
+        await message.reply_text(texts.refusal(WatchFileProblem.TOO_LARGE))
         return
     if not name.endswith(tuple(EXTENSIONS)):
-        await message.reply_text(refusal(WatchFileProblem.UNKNOWN_FORMAT))
+        await message.reply_text(texts.refusal(WatchFileProblem.UNKNOWN_FORMAT))
         return
     content = bytes(await (await document.get_file()).download_as_bytearray())
     workout = await asyncio.to_thread(read_workout, name, content, sender.profile.timezone)
     if isinstance(workout, WatchFileProblem):
-        await message.reply_text(refusal(workout))
+        await message.reply_text(texts.refusal(workout))
         return
     services, now = context.services, context.services.now()
     # An activity of a workout we sent belongs to that workout's session, whatever its date.
@@ -63,7 +61,9 @@ async def read_watch_file(update: Update, context: CoachContext) -> None:
     )
     await services.logs.answer(sender.user_id, log_id, answers, now)
     day = session_day.strftime("%a %d %b")
-    await message.reply_text(f"{describe(workout, sender.profile.units)} {where.format(day=day)}")
+    await message.reply_text(
+        f"{texts.describe(workout, sender.profile.units)} {where.format(day=day)}"
+    )
 
 
 def build_watch_file_handlers() -> list[BaseHandler[Update, CoachContext, None]]:
