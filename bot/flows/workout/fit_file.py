@@ -15,31 +15,19 @@ from datetime import datetime
 from typing import Any
 
 import fitdecode
-from fit_tool.fit_file_builder import FitFileBuilder
-from fit_tool.profile.messages.file_id_message import FileIdMessage
-from fit_tool.profile.messages.workout_message import WorkoutMessage
-from fit_tool.profile.messages.workout_step_message import WorkoutStepMessage
-from fit_tool.profile.profile_type import (
-    FileType,
-    Intensity,
-    Manufacturer,
-    Sport,
-    SubSport,
-    WorkoutStepDuration,
-    WorkoutStepTarget,
-)
 
 from bot.domain.programme import StepKind, format_duration
 from bot.domain.watch_workout import RepeatSteps, WorkoutItem, WorkoutStep
 from bot.texts import workout as texts
 
+# FIT's intensity of each step kind, by fit-tool's Intensity names.
 _INTENSITIES = {
-    StepKind.WARM_UP: Intensity.WARMUP,
-    StepKind.REVERSE_WALK: Intensity.ACTIVE,
-    StepKind.REVERSE_JOG: Intensity.ACTIVE,
-    StepKind.FORWARD_WALK: Intensity.RECOVERY,
-    StepKind.FORWARD_JOG: Intensity.ACTIVE,
-    StepKind.COOL_DOWN: Intensity.COOLDOWN,
+    StepKind.WARM_UP: "WARMUP",
+    StepKind.REVERSE_WALK: "ACTIVE",
+    StepKind.REVERSE_JOG: "ACTIVE",
+    StepKind.FORWARD_WALK: "RECOVERY",
+    StepKind.FORWARD_JOG: "ACTIVE",
+    StepKind.COOL_DOWN: "COOLDOWN",
 }
 # Room for the longest step name and note; fit-tool sizes string fields from the first value.
 _STRING_BYTES = 80
@@ -55,6 +43,9 @@ def workout_fit(
     name: str, items: Sequence[WorkoutItem], starts: datetime, *, treadmill: bool
 ) -> bytes:
     """The FIT workout file: a file id, the workout, then one message per item."""
+    # fit-tool takes a quarter of a second to import: only a bot that writes a workout pays it.
+    from fit_tool.fit_file_builder import FitFileBuilder
+
     builder = FitFileBuilder(auto_define=True, min_string_size=_STRING_BYTES)
     builder.add(_file_id(items, starts))
     builder.add(_workout(name, len(items), treadmill))
@@ -83,6 +74,9 @@ def workout_name_in(content: bytes) -> str | None:
 
 
 def _file_id(items: Sequence[WorkoutItem], starts: datetime) -> Any:
+    from fit_tool.profile.messages.file_id_message import FileIdMessage
+    from fit_tool.profile.profile_type import FileType, Manufacturer
+
     message = FileIdMessage()
     message.type = FileType.WORKOUT
     message.manufacturer = Manufacturer.DEVELOPMENT.value
@@ -94,6 +88,9 @@ def _file_id(items: Sequence[WorkoutItem], starts: datetime) -> Any:
 
 
 def _workout(name: str, count: int, treadmill: bool) -> Any:
+    from fit_tool.profile.messages.workout_message import WorkoutMessage
+    from fit_tool.profile.profile_type import Sport, SubSport
+
     message = WorkoutMessage()
     message.workout_name = name
     message.sport = Sport.RUNNING
@@ -103,6 +100,9 @@ def _workout(name: str, count: int, treadmill: bool) -> Any:
 
 
 def _step_message(index: int, item: WorkoutItem) -> Any:
+    from fit_tool.profile.messages.workout_step_message import WorkoutStepMessage
+    from fit_tool.profile.profile_type import Intensity, WorkoutStepDuration, WorkoutStepTarget
+
     message = WorkoutStepMessage()
     message.message_index = index
     if isinstance(item, RepeatSteps):
@@ -112,7 +112,7 @@ def _step_message(index: int, item: WorkoutItem) -> Any:
         return message
     message.workout_step_name = step_name(item)
     message.notes = texts.STEP_NOTES[item.kind]
-    message.intensity = _INTENSITIES[item.kind]
+    message.intensity = Intensity[_INTENSITIES[item.kind]]
     message.duration_type = WorkoutStepDuration.TIME
     message.duration_time = float(item.seconds)
     if item.speed is None:
