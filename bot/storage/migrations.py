@@ -231,6 +231,32 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         # The last plan reason the runner read after a log, so the same one is not repeated.
         "ALTER TABLE plan_states ADD COLUMN told TEXT",
     ),
+    (
+        # /workout: the runner's treadmill walking speed, and each workout file sent (its
+        # name comes back inside the watch's activity file and finds the session).
+        """CREATE TABLE workout_prefs (
+            user_id INTEGER PRIMARY KEY REFERENCES runners (user_id) ON DELETE CASCADE,
+            walking_kmh REAL,
+            updated_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE sent_workouts (
+            user_id INTEGER NOT NULL REFERENCES runners (user_id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            session_day TEXT NOT NULL,
+            template TEXT NOT NULL,
+            place TEXT NOT NULL,
+            reverse_seconds INTEGER NOT NULL,
+            total_seconds INTEGER NOT NULL,
+            sent_at TEXT NOT NULL,
+            PRIMARY KEY (user_id, name)
+        )""",
+        # The secret of each runner's calendar feed (webhook mode); a reset replaces it.
+        """CREATE TABLE calendar_feeds (
+            user_id INTEGER PRIMARY KEY REFERENCES runners (user_id) ON DELETE CASCADE,
+            token TEXT NOT NULL UNIQUE,
+            created_at TEXT NOT NULL
+        )""",
+    ),
 )
 
 LATEST_VERSION = len(MIGRATIONS)

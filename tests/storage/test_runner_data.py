@@ -30,6 +30,7 @@ from bot.domain.programme import (
 from bot.domain.reminders import ReminderPrefs
 from bot.domain.session_logs import MorningAfter
 from bot.flows.records.export import everything_json, sessions_csv
+from bot.storage.calendar_feeds import CalendarFeeds
 from bot.storage.database import Database
 from bot.storage.live_sessions import LiveSessions, StoredSession
 from bot.storage.persistence import SqlitePersistence
@@ -40,6 +41,7 @@ from bot.storage.runner_data import RunnerData
 from bot.storage.runners import Runners
 from bot.storage.safety_checks import SafetyChecks
 from bot.storage.session_logs import LogAnswers, LogSource, NewLog, SessionLogs
+from bot.storage.watch_workouts import SentWorkout, WatchWorkouts
 
 NOW = datetime(2025, 3, 4, 12, 0, tzinfo=UTC)
 DAY = date(2025, 3, 4)
@@ -109,6 +111,11 @@ async def fill(db: Database, user_id: int, name: str, notes: str, group: int) ->
     daily = ReminderRow(user_id, ReminderKind.DAILY, time(6, 45), "Europe/Berlin", (1, 3, 5))
     await reminders.add(daily)
     await reminders.mark(user_id, DAY, DayMark.REMINDED)
+    workouts = WatchWorkouts(db)
+    await workouts.set_walking_kmh(user_id, 4.5, NOW)
+    sent = SentWorkout(user_id, "Backstride Tue 4 Mar", DAY, TEMPLATE, Place.TRACK, 125, 950)
+    await workouts.record_sent(sent, NOW)
+    await CalendarFeeds(db).token_for(user_id, NOW)
     persistence = SqlitePersistence(db)
     await persistence.update_conversation("onboarding", (user_id, user_id), 1)
     await persistence.update_conversation("onboarding", (group, user_id), 2)
@@ -236,6 +243,9 @@ async def test_the_export_holds_the_runner_s_rows_of_every_other_table(db: Datab
         "ptb_conversations",
         "ptb_user_data",
         "ptb_chat_data",
+        "workout_prefs",
+        "sent_workouts",
+        "calendar_feeds",
     }
     assert all(names(row, ANA) and not names(row, BEA) for rows in records.values() for row in rows)
     assert [(r["first_name"], r["chat_id"]) for r in records["runners"]] == [("Ana", ANA)]
@@ -252,6 +262,9 @@ async def test_the_export_holds_the_runner_s_rows_of_every_other_table(db: Datab
     assert conversations == {(f"[{ANA}, {ANA}]", "1"), (f"[{ANA_GROUP}, {ANA}]", "2")}
     assert [r["data"] for r in records["ptb_user_data"]] == ['{"seen": "Ana"}']
     assert [r["data"] for r in records["ptb_chat_data"]] == ['{"chat": "Ana"}']
+    assert [r["walking_kmh"] for r in records["workout_prefs"]] == [4.5]
+    assert [r["name"] for r in records["sent_workouts"]] == ["Backstride Tue 4 Mar"]
+    assert [len(r["token"]) for r in records["calendar_feeds"]] == [43]
 
 
 async def test_the_sessions_csv_of_an_export_reads_back_field_by_field(db: Database) -> None:

@@ -46,6 +46,7 @@ from bot.flows.live_session.view import (
     timeline_text,
 )
 from bot.flows.plan.coaching import review_plan
+from bot.flows.workout.handlers import workout_button
 from bot.runtime.services import CoachContext
 from bot.runtime.taps import Tap, answered_with, edit_or_send, stop_spinner, tap_of, tapped
 from bot.storage.live_sessions import StoredSession
@@ -53,6 +54,8 @@ from bot.texts import session as texts
 
 SAFETY_PREFIX = "safety"
 GO_DATA = "go"  # a "Start now" button anywhere (a reminder, /plan) sends this
+# Under the timeline: the session just started, as a watch workout.
+_WATCH_BUTTON = InlineKeyboardMarkup([[workout_button()]])
 
 
 async def go(update: Update, context: CoachContext) -> None:
@@ -185,7 +188,7 @@ async def _start(
         return
     timeline = timeline_text(steps, template, place, downgraded)
     await asyncio.gather(
-        answered_with(tap, edit_or_send(tap, f"{check_text}\n\n{timeline}", None)),
+        answered_with(tap, edit_or_send(tap, f"{check_text}\n\n{timeline}", _WATCH_BUTTON)),
         start_cues(context.application, stored),
     )
 
