@@ -24,6 +24,7 @@ from bot.storage.reminders import Reminders
 from bot.storage.runner_data import RunnerData
 from bot.storage.runners import Runners
 from bot.storage.safety_checks import SafetyChecks
+from bot.storage.safety_stops import SafetyStops
 from bot.storage.session_logs import SessionLogs
 from bot.storage.usage import Usage
 
@@ -40,6 +41,7 @@ class Services:
     profiles: Profiles
     plans: Plans
     safety_checks: SafetyChecks
+    safety_stops: SafetyStops
     live_sessions: LiveSessions
     logs: SessionLogs
     reminders: Reminders
@@ -63,6 +65,7 @@ class Services:
             Profiles(db),
             Plans(db),
             SafetyChecks(db),
+            SafetyStops(db),
             LiveSessions(db),
             SessionLogs(db),
             Reminders(db),
