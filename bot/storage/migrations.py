@@ -186,9 +186,10 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         # A cardiac or neurological stop since the last clearance keeps the runner walk-only.
         "ALTER TABLE profiles ADD COLUMN safety_hold INTEGER NOT NULL DEFAULT 0",
         # Notes accumulate: each typed note of a session, with its time, never overwritten.
+        # No log_id yet: typed during the live session, attached to its log when it ends.
         """CREATE TABLE session_notes (
             id INTEGER PRIMARY KEY,
-            log_id INTEGER NOT NULL REFERENCES session_logs (id) ON DELETE CASCADE,
+            log_id INTEGER REFERENCES session_logs (id) ON DELETE CASCADE,
             user_id INTEGER NOT NULL REFERENCES runners (user_id) ON DELETE CASCADE,
             at TEXT NOT NULL,
             text TEXT NOT NULL
@@ -203,7 +204,9 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             at TEXT NOT NULL,
             kind TEXT NOT NULL,
             follow_up_due REAL NOT NULL,
-            follow_up_sent INTEGER NOT NULL DEFAULT 0
+            follow_up_sent INTEGER NOT NULL DEFAULT 0,
+            -- after a fall: the place, whose advice the next safety check shows once
+            advice_place TEXT
         )""",
         "CREATE INDEX safety_stops_by_runner ON safety_stops (user_id, at)",
     ),

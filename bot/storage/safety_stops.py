@@ -32,17 +32,40 @@ class SafetyStops:
         )
         return None if row is None or row["at"] is None else datetime.fromisoformat(row["at"])
 
-    async def pending_follow_ups(self) -> list[tuple[int, int, float]]:
-        """(stop id, user_id, due) of every follow-up not sent yet."""
-        rows = await self._db.fetch_all(
-            "SELECT id, user_id, follow_up_due FROM safety_stops WHERE follow_up_sent = 0"
+    async def advise_place(self, user_id: int, place: str) -> None:
+        """After a fall: the next safety check shows this place's advice once."""
+        await self._db.execute(
+            "UPDATE safety_stops SET advice_place = ? WHERE id ="
+            " (SELECT MAX(id) FROM safety_stops WHERE user_id = ?)",
+            (place, user_id),
         )
-        return [(row["id"], row["user_id"], row["follow_up_due"]) for row in rows]
 
-    async def follow_up_sent(self, stop_id: int) -> bool:
-        """Mark a follow-up as sent; False if it was already."""
-        changed = await self._db.execute(
-            "UPDATE safety_stops SET follow_up_sent = 1 WHERE id = ? AND follow_up_sent = 0",
-            (stop_id,),
+    async def take_place_advice(self, user_id: int) -> str | None:
+        """The place whose advice is due (then no longer), if a fall left one."""
+        async with self._db.transaction() as tx:
+            row = await tx.fetch_one(
+                "SELECT id, advice_place FROM safety_stops"
+                " WHERE user_id = ? AND advice_place IS NOT NULL ORDER BY id DESC LIMIT 1",
+                (user_id,),
+            )
+            if row is None:
+                return None
+            await tx.execute(
+                "UPDATE safety_stops SET advice_place = NULL WHERE user_id = ?", (user_id,)
+            )
+        return str(row["advice_place"])
+
+    async def pending_follow_ups(self) -> list[tuple[int, float]]:
+        """(user_id, due) of each runner's latest follow-up not sent yet."""
+        rows = await self._db.fetch_all(
+            "SELECT user_id, MAX(follow_up_due) AS due FROM safety_stops"
+            " WHERE follow_up_sent = 0 GROUP BY user_id"
         )
-        return changed > 0
+        return [(row["user_id"], row["due"]) for row in rows]
+
+    async def follow_ups_sent(self, user_id: int) -> None:
+        """The runner was asked how they are: no follow-up is pending any more."""
+        await self._db.execute(
+            "UPDATE safety_stops SET follow_up_sent = 1 WHERE user_id = ? AND follow_up_sent = 0",
+            (user_id,),
+        )

@@ -157,11 +157,26 @@ class SessionLogs:
             return await _insert(tx, log, now)
 
     async def create_for_ended_session(self, log: NewLog, now: datetime) -> int | None:
-        """End the runner's live session and store its log in one transaction (a crash
-        cannot keep one without the other); None if the session had already ended."""
+        """End the runner's live session and store its log, with the notes typed during it,
+        in one transaction (a crash cannot keep one without the other); None if the session
+        had already ended."""
         async with self._db.transaction() as tx:
             ended = await tx.execute("DELETE FROM live_sessions WHERE user_id = ?", (log.user_id,))
-            return await _insert(tx, log, now) if ended else None
+            if not ended:
+                return None
+            log_id = await _insert(tx, log, now)
+            await tx.execute(
+                "UPDATE session_notes SET log_id = ? WHERE user_id = ? AND log_id IS NULL",
+                (log_id, log.user_id),
+            )
+            return log_id
+
+    async def add_live_note(self, user_id: int, text: str, now: datetime) -> None:
+        """A note typed during the runner's live session, kept for its log."""
+        await self._db.execute(
+            "INSERT INTO session_notes (log_id, user_id, at, text) VALUES (NULL, ?, ?, ?)",
+            (user_id, now.isoformat(), text),
+        )
 
     async def answer(
         self, user_id: int, log_id: int, answers: LogAnswers, now: datetime

@@ -116,3 +116,126 @@ UNWELL_ADVICE = (
     "physiotherapist.\n\n"
     "This is general guidance, not medical advice."
 )
+
+# --- Words typed during a live session (triage) ------------------------------------------
+
+# Stop-now advice by triage class (bot.domain.log_reading.triage), sent as the session ends.
+STOP_ADVICE: dict[str, str] = {
+    "cardiac": UNWELL_ADVICE,
+    "joint": (
+        "🛑 Let's stop here. Walk slowly forwards to somewhere you can sit, and don't test "
+        "the joint again today.\n\n"
+        "Ice or cool it for 15 minutes if it's swollen. If it gave way, locked or swelled "
+        "up, see a doctor or physiotherapist before your next session. I'll ease your plan "
+        "back and ask how it feels tomorrow morning.\n\n"
+        "This is general guidance, not medical advice."
+    ),
+    "fall": (
+        "🛑 Let's stop here. Stay down for a moment, then get up slowly, facing forwards, "
+        "holding on to something if you can."
+    ),
+}
+# Said when the runner's words are ordinary effort, or a pain they rated 0-5.
+REASSURE = (
+    "That sounds like ordinary effort: sore muscles and breathing hard are normal. Slow down "
+    "if you need to. If anything feels sharp, or your chest, heart or head feels wrong, "
+    "stop and tell me."
+)
+BEARABLE_PAIN = (
+    "Pain {pain} out of 10 is acceptable if it settles by tomorrow morning. Keep it gentle, "
+    "and if it climbs above 5, stop."
+)
+NOTE_KEPT = "Noted for this session. 👍"
+HOW_BAD = "Sorry to hear that. How bad is it right now? 0 is none, 10 the worst imaginable."
+# One follow-up question when a sign could be harmless or not; the session waits.
+WHICH_QUESTION = "I've paused the session. To get this right, which is closest to how you feel?"
+WHICH_LABELS: dict[str, str] = {
+    "cardiac": "🫀 Chest, heart, fainting or hard to breathe",
+    "joint": "🦵 A joint: sharp, swollen or giving way",
+    "fall": "⚠️ I fell or nearly fell",
+    "reassure": "🙂 It's passing: tired or out of breath",
+}
+RESUMED_AFTER_WHICH = "Good. The session goes on: take it easy, and stop if it comes back."
+SOS_WHICH_QUESTION = "When you're safe: so I can adjust your plan, which was it?"
+# After a fall.
+HURT_QUESTION = "Are you hurt?"
+HURT_LABELS: dict[str, str] = {"hurt": "Yes, something hurts", "fine": "No, just shaken"}
+HURT_YES = (
+    "Then no more today. If you hit your head, feel dizzy or sick, or can't put weight on a "
+    "leg, get medical help now. Otherwise rest, and see a doctor or physiotherapist if it "
+    "still hurts tomorrow."
+)
+HURT_NO = (
+    "Glad you're OK. Next time I'll go over the spot with you before you start: most "
+    "backward falls come from something behind you."
+)
+# Shown once, at the next safety check after a fall there.
+PLACE_ADVICE: dict[str, str] = {
+    "track": "Last time you fell. Use an outside lane, away from others, and look over your "
+    "shoulder every few steps.",
+    "park": "Last time you fell. Pick the flattest, driest patch of grass and walk it first "
+    "to check for holes, roots and stones.",
+    "treadmill": "Last time you fell. Start with the belt stopped, clip on, hold the rails, and "
+    "keep it at walking speed until you feel steady.",
+    "hallway": "Last time you fell. Clear rugs, shoes and cables first, and keep one hand near "
+    "the wall the whole way.",
+}
+# Cardiac or neurological signs: walk-only until a doctor clears the runner.
+READINESS_AGAIN = (
+    "Until a doctor has checked you, your plan is backward walking only. Please answer the "
+    "health questions again, so I know where you stand."
+)
+READINESS_AGAIN_BUTTON = "Answer the health questions"
+# Later on the day of an SOS stop.
+FOLLOW_UP = (
+    "Checking in after earlier today: how are you feeling now? If anything came back "
+    "(chest, breathing, dizziness, a joint), please get it checked before your next "
+    "session. Tell me in a few words when you can."
+)
+
+# A doctor's clearance: confirmed in two steps, and not within a day of an SOS stop.
+CLEARANCE_CONFIRM = (
+    "Just to be sure: has a doctor or physiotherapist examined you since your symptoms, and "
+    "said you can train normally again?"
+)
+CLEARANCE_YES = "Yes, they examined me and cleared me"
+CLEARANCE_NO = "Not yet"
+CLEARANCE_NOT_YET = (
+    "No problem: backward walking stays your plan until then. Tap the button in /profile "
+    "once a doctor has checked you."
+)
+CLEARANCE_TOO_SOON = (
+    "Your session was stopped for a warning sign less than a day ago, so I can't lift the "
+    "limit yet. Please get checked by a doctor first; backward walking only until then."
+)
+# In the profile summary of a runner held at walking after a cardiac stop.
+HOLD_NOTE = (
+    "After the warning sign in a recent session: backward walking only until a doctor has "
+    "checked you. Then tap “A doctor has cleared me” in /profile."
+)
+
+# After a session, a warning sign in the log reply, by triage class: no "stop now" then.
+AFTER_ADVICE: dict[str, str] = {
+    "cardiac": (
+        "⚠️ Chest, jaw or arm pain or pressure, fainting, a racing or irregular heartbeat, "
+        "severe breathlessness or sudden numbness need a doctor's check before you train "
+        "again. If you have any of them now, call emergency services.\n\n"
+        "This is general guidance, not medical advice."
+    ),
+    "joint": (
+        "⚠️ Pain above 5, or a joint that gave way or swelled: rest it today, and cool it for "
+        "15 minutes if it's swollen. I'll ask how it is tomorrow morning; if it isn't "
+        "settling, see a doctor or physiotherapist.\n\n"
+        "This is general guidance, not medical advice."
+    ),
+    "fall": (
+        "⚠️ A fall: if you hit your head, feel dizzy or sick, or can't put weight on a leg, "
+        "get checked today. Next time we'll go over the spot before you start."
+    ),
+    "unclear": (
+        "⚠️ Dizziness or feeling sick after a session: sit down, drink and eat a little. If it "
+        "doesn't settle within a few minutes, or comes with chest pain or a racing heart, "
+        "get medical help.\n\n"
+        "This is general guidance, not medical advice."
+    ),
+}

@@ -159,6 +159,15 @@ def triage(text: str) -> Reading:
     return Reading(kind, reply.pain if pain_classes else None, reply.pain_site)
 
 
+def warning_after_session(notes: str, red_flag: bool, pain: int | None) -> Triage | None:
+    """The class of a finished session's warning sign (its notes read again), None without
+    one: pain above 5 on its own is a joint warning, not an emergency."""
+    if not red_flag:
+        return Triage.JOINT if pain is not None and after_pain(pain) is Triage.JOINT else None
+    kind = triage(notes).triage
+    return kind if kind in (Triage.CARDIAC, Triage.FALL, Triage.UNCLEAR) else Triage.JOINT
+
+
 def after_pain(pain: int) -> Triage:
     """The class once the runner said how bad (0-10): above 5 stops like a joint sign."""
     return Triage.JOINT if pain > ACCEPTABLE_PAIN_MAX else Triage.BEARABLE_PAIN

@@ -69,6 +69,9 @@ async def go(update: Update, context: CoachContext) -> None:
     if await _point_at_running_session(user.id, context, message):
         return
     await services.safety_checks.save(user.id, {}, services.now())
+    fell_at = await services.safety_stops.take_place_advice(user.id)
+    if fell_at is not None:  # once, at the first check after a fall there
+        await message.reply_text(safety_texts.PLACE_ADVICE[fell_at])
     step = first_step(profile, done_today=await _done_today(context, profile))
     await context.bot.send_text(message.chat_id, _check_text(step), markup=_keyboard(step.question))
 

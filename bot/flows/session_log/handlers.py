@@ -31,11 +31,13 @@ from bot.domain.log_reading import (
     parse_manual_log,
     parse_morning_answer,
 )
-from bot.domain.pain import PainBand, is_too_much_pain, pain_band
+from bot.domain.log_reading.triage import warning_after_session
+from bot.domain.pain import PainBand, pain_band
 from bot.domain.profile import Profile, Units
 from bot.domain.reminders import in_quiet_hours
 from bot.domain.session_logs import MorningAfter
 from bot.flows.basics import not_understood
+from bot.flows.live_session.sos import apply_class
 from bot.flows.plan.coaching import review_plan
 from bot.runtime.delivery import Priority
 from bot.runtime.job_registry import checkin_job_name
@@ -256,8 +258,12 @@ async def _complete(context: CoachContext, message: Message, entry: LogEntry) ->
         await plan_checkin(context.application, profile, entry)
     _, decision = await review_plan(services, profile, services.now())
     lines = []
-    if entry.red_flag or is_too_much_pain(entry.pain):
-        await message.reply_text(safety_texts.UNWELL_ADVICE)
+    notes = " ".join(note.text for note in entry.notes)
+    warning = warning_after_session(notes, entry.red_flag, entry.pain)
+    if warning is not None:
+        await message.reply_text(safety_texts.AFTER_ADVICE[warning.value])
+        await apply_class(context.application, profile, message.chat_id, warning, entry.place)
+    if entry.red_flag:
         lines.append(texts.RED_FLAG_SEEN)
     lines += [
         texts.TAKEAWAYS[_takeaway(entry)],

@@ -107,7 +107,7 @@ async def test_a_warning_word_gets_the_safety_advice_and_steps_the_plan_back(
 ) -> None:
     runner = await _finish_a_session(coach)
     sent = texts(replies(await runner.send("felt dizzy at the end, 5/10")))
-    assert sent[0] == safety_texts.UNWELL_ADVICE
+    assert sent[0] == safety_texts.AFTER_ADVICE["unclear"]
     assert sent[1].startswith(log_texts.RED_FLAG_SEEN)
     assert "You reported a warning sign" in sent[1]
     plan = await coach.services.plans.get(CHAT)
