@@ -239,3 +239,15 @@ AFTER_ADVICE: dict[str, str] = {
         "This is general guidance, not medical advice."
     ),
 }
+
+# Darkness from the sun, for outdoor places (indoor ones are exempt).
+DARK_NOW = (
+    "🌙 It will be dark for this session: the sun sets at {sunset} and rises at {sunrise} "
+    "today. Backwards you can't see the ground, so only go ahead on a brightly lit spot; "
+    "otherwise the treadmill or the hallway, or an earlier time, is safer."
+)
+DARK_AT_TIME = (
+    "🌙 At {time} it's dark outdoors in {months} where you are. On those days, pick an "
+    "earlier time, or the treadmill or hallway; I'll warn you before dark sessions."
+)
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")

@@ -10,10 +10,12 @@ from __future__ import annotations
 import asyncio
 import functools
 import time
+from datetime import datetime
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
+from bot.domain.daylight import INDOOR_PLACES, Daylight, dark_during
 from bot.domain.live_session import LiveSession
 from bot.domain.profile import Place, Profile
 from bot.domain.programme import (
@@ -25,8 +27,10 @@ from bot.domain.programme import (
 from bot.domain.programme.templates import WARM_UP_SECONDS
 from bot.domain.safety_check import (
     CheckStep,
+    OtherPlace,
     Outcome,
     Question,
+    QuestionId,
     SafetyVerdict,
     answer_keys,
     answered_options,
@@ -113,17 +117,33 @@ async def answer(update: Update, context: CoachContext) -> None:
         await services.safety_checks.discard(profile.user_id)
     else:
         await services.safety_checks.save(tap.user_id, answer_keys(step.answers), services.now())
-    await answered_with(tap, edit_or_send(tap, _check_text(step), _keyboard(step.question)))
+    dark = _darkness(profile, step, services.now())
+    await answered_with(tap, edit_or_send(tap, _check_text(step, dark), _keyboard(step.question)))
 
 
-def _check_text(step: CheckStep) -> str:
-    """The check message: a line per answer so far, the verdict to show, the next question."""
+def _darkness(profile: Profile, step: CheckStep, now: datetime) -> Daylight | None:
+    """Right after an outdoor place is tapped: the day's daylight if the session would be
+    in the dark (indoor places are exempt)."""
+    where = step.answers.where
+    if step.question is None or step.question.id is not QuestionId.SURFACE:
+        return None
+    if where in INDOOR_PLACES or where is OtherPlace.SIDEWALK_OR_ROAD:
+        return None
+    return dark_during(profile.timezone, now)
+
+
+def _check_text(step: CheckStep, dark: Daylight | None = None) -> str:
+    """The check message: a line per answer so far, the verdict to show, a darkness
+    warning, the next question."""
     lines = [
         texts.CHECK_ANSWER.format(answer=safety_texts.OPTION_LABELS[option.key])
         for option in answered_options(step.answers)
     ]
     if step.verdict is not None and not step.starts:
         lines += ["", _verdict_text(step.verdict)]
+    if dark is not None:
+        times = {"sunrise": f"{dark.sunrise:%H:%M}", "sunset": f"{dark.sunset:%H:%M}"}
+        lines += ["", safety_texts.DARK_NOW.format(**times)]
     if step.question_key is not None:
         question = safety_texts.QUESTIONS[step.question_key]
         lines += ["", question.format(minutes=WARM_UP_SECONDS // 60)]

@@ -11,8 +11,10 @@ from __future__ import annotations
 import logging
 import warnings
 from dataclasses import replace
+from datetime import datetime
 from enum import IntEnum
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from telegram import (
     InlineKeyboardButton,
@@ -33,6 +35,7 @@ from telegram.ext import (
 )
 from telegram.warnings import PTBUserWarning
 
+from bot.domain.daylight import INDOOR_PLACES, dark_months
 from bot.domain.onboarding import (
     Accepted,
     ParseResult,
@@ -377,8 +380,9 @@ async def _finish(message: Message, context: CoachContext, user_id: int, draft: 
     readiness = assess_readiness(profile.parq_yes, profile.age, cleared=profile.medically_cleared)
     title = texts.PROFILE_UPDATED if previous is not None else texts.ALL_SET
     health = safety_texts.HOLD_NOTE if profile.safety_hold else readiness_text(readiness)
+    dark = _dark_time_note(profile, now)
     await message.reply_text(
-        f"{title}\n\n{render_summary(profile)}\n\n{health}\n\n"
+        f"{title}\n\n{render_summary(profile)}\n\n{health}\n\n{dark}"
         f"{first_session_text(profile, plan, now)}\n{texts.WHATS_NEXT}",
         reply_markup=ReplyKeyboardRemove(),
     )
@@ -457,6 +461,21 @@ def _answer_data(data: str | None) -> tuple[str, str]:
 def _labels(step: Step[Any], keys: list[str]) -> str:
     by_key = {choice.key: choice.label for choice in step.choices}
     return ", ".join(by_key.get(key, key) for key in keys)
+
+
+def _dark_time_note(profile: Profile, now: datetime) -> str:
+    """A warning when the chosen time is dark outdoors in some months, for a runner with an
+    outdoor place (then followed by a blank line); else nothing."""
+    if profile.places <= INDOOR_PLACES:
+        return ""
+    day = profile.local_time(now).date()
+    at = datetime.combine(day, profile.session_time, tzinfo=ZoneInfo(profile.timezone))
+    months = dark_months(profile.timezone, at)
+    if not months:
+        return ""
+    names = ", ".join(safety_texts.MONTHS[month - 1] for month in months)
+    note = safety_texts.DARK_AT_TIME.format(time=f"{profile.session_time:%H:%M}", months=names)
+    return f"{note}\n\n"
 
 
 def _cleared(profile: Profile) -> Profile:

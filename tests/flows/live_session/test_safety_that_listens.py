@@ -8,11 +8,13 @@ import csv
 import io
 from collections.abc import AsyncIterator
 from dataclasses import replace
+from datetime import UTC, datetime, time
 from pathlib import Path
 
 import pytest
 
 from bot.domain.profile import Goal, ParqQuestion, Place
+from bot.runtime.services import Services
 from bot.texts import onboarding as onboarding_texts
 from bot.texts import onboarding_flow as flow_texts
 from bot.texts import safety as safety_texts
@@ -172,3 +174,39 @@ async def test_a_second_go_on_one_day_asks_first(coach: Coach) -> None:
 async def pass_rest_of_check(runner) -> None:  # type: ignore[no-untyped-def]
     for label in ("Running track", "Yes, all three", "No, I'm fresh", "0", "Ready"):
         await runner.tap(label)
+
+
+VIENNA_PARK = replace(
+    TRACK_JOGGER, places=frozenset({Place.PARK, Place.HALLWAY}), timezone="Europe/Vienna"
+)
+
+
+@pytest.mark.parametrize(
+    ("now", "dark"),
+    [
+        (datetime(2026, 12, 15, 17, 30, tzinfo=UTC), True),  # 18:30 in Vienna, sunset ~16:00
+        (datetime(2026, 6, 15, 16, 30, tzinfo=UTC), False),  # 18:30 in Vienna, sunset ~21:00
+    ],
+    ids=["december", "june"],
+)
+async def test_an_evening_park_session_in_vienna_is_warned_as_dark_only_in_winter(
+    coach: Coach, monkeypatch: pytest.MonkeyPatch, now: datetime, dark: bool
+) -> None:
+    monkeypatch.setattr(Services, "now", staticmethod(lambda: now))
+    runner = await register(coach, VIENNA_PARK)
+    await runner.send("/go")
+    [park_check] = texts(await runner.tap("Park"))
+    assert ("🌙 It will be dark" in park_check) is dark
+    # Indoors is exempt, whatever the hour.
+    await runner.send("/go")
+    assert all("🌙" not in text for text in texts(await runner.tap("hallway")))
+
+
+def test_onboarding_warns_when_the_chosen_time_is_dark_in_some_months() -> None:
+    from bot.flows.onboarding.conversation import _dark_time_note
+
+    evening = replace(VIENNA_PARK, session_time=time(18, 0))
+    note = _dark_time_note(evening, datetime(2026, 6, 15, 12, tzinfo=UTC))
+    assert "Jan" in note and "Dec" in note and "Jun" not in note
+    indoors = replace(evening, places=frozenset({Place.HALLWAY}))
+    assert _dark_time_note(indoors, datetime(2026, 6, 15, 12, tzinfo=UTC)) == ""
