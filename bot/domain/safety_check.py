@@ -51,6 +51,8 @@ from bot.domain.programme.templates import SessionTemplate, StepKind
 
 # Pain now, 0-10: above the safe band downgrades, above the acceptable band postpones.
 PAIN_SCALE_MAX = 10
+# In a hallway: walking and short jogs only, backwards jogs of at most this long.
+HALLWAY_JOG_SECONDS = 30
 # A downgraded session has the level-0 shape: reverse-walk bouts of at most 30 s, each
 # followed by a forward walk no longer than the bout.
 DOWNGRADED_BOUT_SECONDS = 30
@@ -444,6 +446,24 @@ def downgraded(template: SessionTemplate) -> SessionTemplate:
         recovery_seconds=min(template.recovery_seconds, bout_seconds),
         easy_run_seconds=0,
         challenge=False,
+    )
+
+
+def fitted_to_place(template: SessionTemplate, place: Place) -> SessionTemplate:
+    """The session as this place allows it. A hallway takes walking and short jogs only:
+    backwards jogs of at most 30 s (as many more as keep the backwards time), walking
+    recoveries, and no forward run."""
+    if place is not Place.HALLWAY:
+        return template
+    bout_seconds = template.bout_seconds
+    if template.bout is StepKind.REVERSE_JOG:
+        bout_seconds = min(bout_seconds, HALLWAY_JOG_SECONDS)
+    return replace(
+        template,
+        reps=-(-template.reverse_seconds // bout_seconds),
+        bout_seconds=bout_seconds,
+        recovery=StepKind.FORWARD_WALK,
+        easy_run_seconds=0,
     )
 
 

@@ -251,3 +251,19 @@ DARK_AT_TIME = (
     "earlier time, or the treadmill or hallway; I'll warn you before dark sessions."
 )
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+# In every timeline of a runner with a standing precaution, by precaution.
+PRECAUTION_REMINDERS: dict[str, str] = {
+    "dizziness": (
+        "🧭 With your dizziness: backward walking only, beside a wall you can touch, with "
+        "someone nearby. At the first wobble, stop and hold the wall."
+    ),
+    "heart": (
+        "🫀 With your heart in mind: keep it easy enough to talk, and stop at once for chest "
+        "discomfort, a racing heart or unusual breathlessness."
+    ),
+    "joint": (
+        "🦵 With your joint in mind: short, smooth steps, and stop if it turns sharp, swells "
+        "or gives way."
+    ),
+}

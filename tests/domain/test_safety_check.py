@@ -37,6 +37,7 @@ from bot.domain.safety_check import (
     decided_early,
     downgraded,
     first_step,
+    fitted_to_place,
     next_question,
     option_by_key,
     question_key,
@@ -497,3 +498,27 @@ def _option(key: str) -> Option:
     option = option_by_key(key)
     assert option is not None, key
     return option
+
+
+# --- Place-true sessions ----------------------------------------------------------------------
+
+
+def test_the_hallway_takes_walking_and_short_jogs_only() -> None:
+    level_3 = fitted_to_place(LEVEL_3, Place.HALLWAY)
+    assert level_3.easy_run_seconds == 0
+    assert level_3.bout_seconds <= 30 and level_3.recovery is StepKind.FORWARD_WALK
+    assert level_3.reverse_seconds == LEVEL_3.reverse_seconds
+    assert fitted_to_place(LEVEL_3, Place.TRACK) == LEVEL_3
+
+
+def test_treadmill_cues_name_the_speed_of_each_movement_and_never_a_turn_on_the_belt() -> None:
+    jogger = make_profile(places=frozenset({Place.TREADMILL}))
+    cues = [step.cue for step in build_session_timeline(LEVEL_1, jogger, Place.TREADMILL)]
+    walk = session_template(Route.WALKER, 0, 1)
+    walk_cues = [step.cue for step in build_session_timeline(walk, jogger, Place.TREADMILL)]
+    assert any("3-5 km/h" in cue for cue in cues) and not any("1.5-2.5" in cue for cue in cues)
+    assert any("1.5-2.5 km/h" in cue for cue in walk_cues)
+    assert "2 metres clear behind" in cues[0]
+    for cue in cues + walk_cues:
+        assert "Straddle the belt" not in cue
+        assert "grass" not in cue and "lane" not in cue and "rugs" not in cue

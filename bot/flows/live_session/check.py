@@ -17,6 +17,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
 from bot.domain.daylight import INDOOR_PLACES, Daylight, dark_during
 from bot.domain.live_session import LiveSession
+from bot.domain.precautions import precautions_of
 from bot.domain.profile import Place, Profile
 from bot.domain.programme import (
     SessionTemplate,
@@ -36,6 +37,7 @@ from bot.domain.safety_check import (
     answered_options,
     answers_from_keys,
     first_step,
+    fitted_to_place,
     option_by_key,
     take_answer,
     with_session,
@@ -161,9 +163,10 @@ async def _start(
     one trip to the database; then the check message shows the timeline while the first cue
     goes out."""
     services = context.services
-    template, downgraded, extra = session
+    planned, downgraded, extra = session
     where = step.answers.where
     place = where if isinstance(where, Place) else choose_place(profile)
+    template = fitted_to_place(planned, place)
     steps = build_session_timeline(template, profile, place)
     now = services.now()
     stored = StoredSession(
@@ -184,7 +187,7 @@ async def _start(
             _point_at_running_session(profile.user_id, context, tap.message),
         )
         return
-    timeline = timeline_text(steps, template, place, downgraded)
+    timeline = timeline_text(steps, template, place, downgraded, precautions_of(profile))
     await asyncio.gather(
         answered_with(tap, edit_or_send(tap, f"{_check_text(step)}\n\n{timeline}", None)),
         start_cues(context.application, stored),

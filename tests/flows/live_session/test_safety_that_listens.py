@@ -210,3 +210,18 @@ def test_onboarding_warns_when_the_chosen_time_is_dark_in_some_months() -> None:
     assert "Jan" in note and "Dec" in note and "Jun" not in note
     indoors = replace(evening, places=frozenset({Place.HALLWAY}))
     assert _dark_time_note(indoors, datetime(2026, 6, 15, 12, tzinfo=UTC)) == ""
+
+
+async def test_the_dizzy_runners_timeline_reminds_her_of_the_wall(coach: Coach) -> None:
+    dizzy = replace(
+        TRACK_JOGGER,
+        places=frozenset({Place.HALLWAY}),
+        parq_yes=frozenset({ParqQuestion.DIZZINESS_BALANCE}),
+    )
+    runner = await register(coach, dizzy)
+    await runner.send("/go")
+    for label in ("hallway", "Yes, all three", "No", "No, I'm fresh", "0"):
+        await runner.tap(label)
+    [timeline] = [text for text in texts(await runner.tap("Ready")) if "✔︎" in text]
+    assert safety_texts.PRECAUTION_REMINDERS["dizziness"] in timeline
+    assert "jog" not in timeline.split("\n\n", 2)[-1].lower()
