@@ -8,12 +8,13 @@ import csv
 import io
 from collections.abc import AsyncIterator
 from dataclasses import replace
-from datetime import UTC, datetime, time
+from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
 
 from bot.domain.profile import Goal, ParqQuestion, Place
+from bot.flows.live_session import sos
 from bot.runtime.services import Services
 from bot.texts import onboarding as onboarding_texts
 from bot.texts import onboarding_flow as flow_texts
@@ -225,3 +226,43 @@ async def test_the_dizzy_runners_timeline_reminds_her_of_the_wall(coach: Coach) 
     [timeline] = [text for text in texts(await runner.tap("Ready")) if "✔︎" in text]
     assert safety_texts.PRECAUTION_REMINDERS["dizziness"] in timeline
     assert "jog" not in timeline.split("\n\n", 2)[-1].lower()
+
+
+async def test_an_unclear_sign_pauses_for_one_question_and_passing_resumes(coach: Coach) -> None:
+    runner = await _in_session(coach)
+    sent = _not_cues(await runner.send("feeling a bit dizzy"))
+    assert sent[-1] == safety_texts.WHICH_QUESTION
+    stored = await coach.services.live_sessions.get(CHAT)
+    assert stored is not None and stored.live.paused
+    await runner.tap("It's passing")
+    stored = await coach.services.live_sessions.get(CHAT)
+    assert stored is not None and not stored.live.paused
+
+
+async def test_a_fall_stops_asks_if_hurt_and_the_next_check_gives_place_advice(
+    coach: Coach,
+) -> None:
+    runner = await _in_session(coach)
+    sent = _not_cues(await runner.send("tripped on the kerb of the track"))
+    assert sent[0] == safety_texts.STOP_ADVICE["fall"]
+    assert sent[-1] == safety_texts.HURT_QUESTION
+    assert texts(await runner.tap("No, just shaken")) == [safety_texts.HURT_NO]
+    [entry] = await coach.services.logs.recent(CHAT)
+    assert not entry.red_flag  # not hurt: no step back
+
+    go = texts(await runner.send("/go"))
+    assert go[0] == safety_texts.PLACE_ADVICE["track"]
+    assert safety_texts.PLACE_ADVICE["track"] not in texts(await runner.send("/go"))
+
+
+async def test_a_follow_up_later_that_day_asks_how_they_are_even_after_a_restart(
+    coach: Coach, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sos, "FOLLOW_UP_AFTER", timedelta(seconds=4))  # 2 s at this scale
+    noon = datetime(2026, 12, 3, 12, tzinfo=UTC)  # well before the evening cut-off
+    monkeypatch.setattr(Services, "now", staticmethod(lambda: noon))
+    runner = await _in_session(coach)
+    await runner.tap("I feel unwell")
+    await coach.restart()
+    await wait_until(lambda: safety_texts.FOLLOW_UP in texts_to(coach, CHAT), within=10)
+    assert await coach.services.safety_stops.pending_follow_ups() == []
