@@ -110,6 +110,7 @@ class LogPrompt:
     log_id: int
     step: str
     pending: dict[str, object] | None
+    asked_at: datetime | None = None
 
 
 _SELECT_LOGS = (
@@ -259,12 +260,14 @@ class SessionLogs:
     async def prompt(self, user_id: int) -> LogPrompt | None:
         """The logging question the runner's next reply answers, if any."""
         row = await self._db.fetch_one(
-            "SELECT log_id, step, pending FROM log_prompts WHERE user_id = ?", (user_id,)
+            "SELECT log_id, step, pending, asked_at FROM log_prompts WHERE user_id = ?",
+            (user_id,),
         )
         if row is None:
             return None
         pending = None if row["pending"] is None else json.loads(row["pending"])
-        return LogPrompt(row["log_id"], row["step"], pending)
+        asked_at = datetime.fromisoformat(row["asked_at"])
+        return LogPrompt(row["log_id"], row["step"], pending, asked_at)
 
     async def ask(
         self,

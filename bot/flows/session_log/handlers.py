@@ -45,7 +45,7 @@ from bot.runtime.senders import sender_with_profile
 from bot.runtime.sending import send_or_mark_unreachable
 from bot.runtime.services import CoachContext, services_of
 from bot.runtime.taps import tapped
-from bot.storage.session_logs import LogAnswers, LogEntry, LogSource, NewLog
+from bot.storage.session_logs import LogAnswers, LogEntry, LogPrompt, LogSource, NewLog
 from bot.texts import safety as safety_texts
 from bot.texts import session as session_texts
 from bot.texts import session_log as texts
@@ -142,6 +142,11 @@ async def reply_text(update: Update, context: CoachContext) -> None:
         else:
             await not_understood(update, context)
         return
+    if prompt.step == MORE and not _asked_today(prompt, profile, services.now()):
+        # A note belongs to the session just logged: text another day is not added to it.
+        await services.logs.close_prompt(user.id)
+        await not_understood(update, context)
+        return
     if prompt.step == MORNING:
         morning = parse_morning_answer(message.text)
         if morning is None:
@@ -172,6 +177,12 @@ async def reply_text(update: Update, context: CoachContext) -> None:
         await message.reply_text(texts.NOTE_ADDED)
         return
     await _continue(context, message, entry, after=prompt.step, skipped=False)
+
+
+def _asked_today(prompt: LogPrompt, profile: Profile, now: datetime) -> bool:
+    """True when the question was asked today on the runner's clock."""
+    asked = prompt.asked_at
+    return asked is not None and profile.local_time(asked).date() == profile.local_time(now).date()
 
 
 # --- /log ----------------------------------------------------------------------------------

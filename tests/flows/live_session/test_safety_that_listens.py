@@ -266,3 +266,16 @@ async def test_a_follow_up_later_that_day_asks_how_they_are_even_after_a_restart
     await coach.restart()
     await wait_until(lambda: safety_texts.FOLLOW_UP in texts_to(coach, CHAT), within=10)
     assert await coach.services.safety_stops.pending_follow_ups() == []
+
+
+async def test_text_the_next_day_is_never_added_to_yesterdays_session(coach: Coach) -> None:
+    runner = await _in_session(coach)
+    await runner.send("/stop")
+    await runner.tap("5")
+    await runner.tap("0")
+    yesterday = (datetime.now(UTC) - timedelta(days=1)).isoformat()
+    await coach.services.db.execute("UPDATE log_prompts SET asked_at = ?", (yesterday,))
+
+    assert texts(await runner.send("hello coach")) != [log_texts.NOTE_ADDED]
+    [entry] = await coach.services.logs.recent(CHAT)
+    assert entry.notes == ()
