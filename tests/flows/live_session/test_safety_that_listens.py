@@ -279,3 +279,15 @@ async def test_text_the_next_day_is_never_added_to_yesterdays_session(coach: Coa
     assert texts(await runner.send("hello coach")) != [log_texts.NOTE_ADDED]
     [entry] = await coach.services.logs.recent(CHAT)
     assert entry.notes == ()
+
+
+async def test_after_the_sos_button_one_question_decides_what_it_means(coach: Coach) -> None:
+    runner = await _in_session(coach)
+    sent = texts(await runner.tap("I feel unwell"))
+    assert sent[0] == safety_texts.UNWELL_ADVICE and sent[-1] == safety_texts.SOS_WHICH_QUESTION
+    profile = await coach.services.profiles.get(CHAT)
+    assert profile is not None and not profile.walk_only  # not before the answer
+
+    assert safety_texts.READINESS_AGAIN in texts(await runner.tap("Chest, heart"))
+    profile = await coach.services.profiles.get(CHAT)
+    assert profile is not None and profile.walk_only
