@@ -9,12 +9,13 @@ from datetime import time
 
 import pytest
 
-from bot.domain.onboarding import STEP_BY_ID, StepId, question_text
+from bot.domain.onboarding import STEP_BY_ID, StepId
 from bot.domain.profile import Experience, Goal, ParqQuestion, Place, Units
 from bot.texts import common
 from bot.texts import onboarding as questions
 from bot.texts import onboarding_flow as flow
 from bot.texts import safety as safety_texts
+from bot.texts.onboarding_prompts import question_text
 from tests.support.harness import ChatRunner, Coach, texts
 from tests.support.onboarding_script import TYPED_ANSWERS, answer_until
 
