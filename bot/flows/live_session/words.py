@@ -1,10 +1,11 @@
 """Words typed during a live session, read for what they say (COACHING.md, "Triage, not
 keywords"), and the buttons of the questions they lead to.
 
-Every typed text is kept first as a note of *this* session (it joins the session's log when
-the session ends), then answered by its triage class: a red flag stops the session with the
-stop-now advice; pain asks how bad (0-10, above 5 stops); a sign that could be harmless or
-not pauses the session for one question; "stop" stops; anything else is reassured or noted.
+Every typed text but "stop" is kept first as a note of *this* session (it joins the
+session's log when the session ends), then answered by its triage class: a red flag stops
+the session with the stop-now advice; pain asks how bad (0-10, above 5 stops); a sign that
+could be harmless or not pauses the session for one question; "stop" stops; anything else
+is reassured or noted.
 """
 
 from __future__ import annotations
@@ -45,9 +46,10 @@ async def read_words_during_session(update: Update, context: CoachContext) -> bo
     stored = await services.live_sessions.get(user.id)
     if stored is None:
         return False
-    await services.logs.add_live_note(user.id, message.text, services.now())
     reading = triage(message.text)
     kind, response = reading.triage, RESPONSES[reading.triage]
+    if kind is not Triage.STOP:  # "stop" is a command, not a note
+        await services.logs.add_live_note(user.id, message.text, services.now())
     if kind is Triage.STOP:
         await control(STOP, user.id, context, message)
     elif response.stop:
