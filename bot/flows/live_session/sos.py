@@ -16,7 +16,7 @@ from typing import Any
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.ext import Application
 
-from bot.domain.log_reading.triage import RESPONSES, Triage
+from bot.domain.log_reading.triage import RESPONSES, WHICH_ANSWERS, Triage
 from bot.domain.profile import Place, Profile
 from bot.runtime.delivery import Priority
 from bot.runtime.job_registry import follow_up_job_name
@@ -34,6 +34,11 @@ FOLLOW_UP_LATEST_HOUR = 21
 CLEARANCE_WAIT = timedelta(days=1)
 # The /profile button that asks the health (readiness) questions again.
 READINESS_AGAIN_DATA = "pf|health"
+# Callback data of the triage questions: "tri|pain|<0-10>", "tri|which|<log id>|<class>",
+# "tri|hurt|<log id>|hurt|fine".
+TRIAGE_PREFIX = "tri"
+PAIN, WHICH, HURT = "pain", "which", "hurt"
+LIVE = 0  # in "tri|which|<log id>|<class>": the live session, paused, rather than a log
 
 
 async def record_stop(
@@ -78,6 +83,33 @@ async def clearance_allowed(services: Services, user_id: int) -> bool:
     """False within a day of an SOS stop: a clearance then cannot be a doctor's."""
     last = await services.safety_stops.last_at(user_id)
     return last is None or services.now() - last >= CLEARANCE_WAIT
+
+
+def which_buttons(log_id: int) -> InlineKeyboardMarkup:
+    """The one follow-up question's answers; `log_id` is LIVE while the session waits."""
+    return InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(
+                    texts.WHICH_LABELS[kind.value],
+                    callback_data=f"{TRIAGE_PREFIX}|{WHICH}|{log_id}|{kind.value}",
+                )
+            ]
+            for kind in WHICH_ANSWERS
+        ]
+    )
+
+
+def hurt_buttons(log_id: int) -> InlineKeyboardMarkup:
+    """Are you hurt? Yes or no, about the log of the session stopped by a fall."""
+    return InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(label, callback_data=f"{TRIAGE_PREFIX}|{HURT}|{log_id}|{key}")
+                for key, label in texts.HURT_LABELS.items()
+            ]
+        ]
+    )
 
 
 def _follow_up_wait(profile: Profile, now: datetime) -> float:

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import time
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+from telegram import InlineKeyboardMarkup
 
-from bot.domain.log_reading.triage import RESPONSES, WHICH_ANSWERS, Triage
+from bot.domain.log_reading.triage import RESPONSES, Triage
 from bot.flows.live_session.ending import AnyApplication, Ending, end_session
-from bot.flows.live_session.sos import apply_class, record_stop
+from bot.flows.live_session.sos import apply_class, hurt_buttons, record_stop, which_buttons
 from bot.flows.session_log.handlers import plan_checkin
 from bot.runtime.delivery import Priority
 from bot.runtime.sending import send_or_mark_unreachable
@@ -18,10 +18,6 @@ from bot.runtime.services import services_of
 from bot.storage.live_sessions import StoredSession
 from bot.storage.session_logs import LogAnswers
 from bot.texts import safety as texts
-
-TRIAGE_PREFIX = "tri"
-PAIN, WHICH, HURT = "pain", "which", "hurt"
-LIVE = 0  # in "tri|which|<log id>|<class>": the live session, paused, rather than a log
 
 
 async def stop_for_warning(
@@ -76,33 +72,6 @@ async def after_sos_button(application: AnyApplication, stored: StoredSession, l
         return
     await record_stop(application, profile, stored.chat_id, "sos")
     await _ask(application, stored.chat_id, texts.SOS_WHICH_QUESTION, which_buttons(log_id))
-
-
-def which_buttons(log_id: int) -> InlineKeyboardMarkup:
-    """The one follow-up question's answers; `log_id` is LIVE while the session waits."""
-    return InlineKeyboardMarkup(
-        [
-            [
-                InlineKeyboardButton(
-                    texts.WHICH_LABELS[kind.value],
-                    callback_data=f"{TRIAGE_PREFIX}|{WHICH}|{log_id}|{kind.value}",
-                )
-            ]
-            for kind in WHICH_ANSWERS
-        ]
-    )
-
-
-def hurt_buttons(log_id: int) -> InlineKeyboardMarkup:
-    """Are you hurt? Yes or no, about the log of the session stopped by a fall."""
-    return InlineKeyboardMarkup(
-        [
-            [
-                InlineKeyboardButton(label, callback_data=f"{TRIAGE_PREFIX}|{HURT}|{log_id}|{key}")
-                for key, label in texts.HURT_LABELS.items()
-            ]
-        ]
-    )
 
 
 async def _ask(

@@ -16,16 +16,8 @@ from telegram.ext import BaseHandler, CallbackQueryHandler
 from bot.domain.log_reading.triage import RESPONSES, WHICH_ANSWERS, Triage, after_pain, triage
 from bot.domain.pain import SAFE_PAIN_MAX
 from bot.flows.live_session.controls import control
-from bot.flows.live_session.stops import (
-    HURT,
-    LIVE,
-    PAIN,
-    TRIAGE_PREFIX,
-    WHICH,
-    after_stop,
-    stop_for_warning,
-    which_buttons,
-)
+from bot.flows.live_session.sos import HURT, LIVE, PAIN, TRIAGE_PREFIX, WHICH, which_buttons
+from bot.flows.live_session.stops import after_stop, stop_for_warning
 from bot.flows.live_session.view import PAUSE, RESUME, STOP
 from bot.flows.session_log.handlers import plan_checkin
 from bot.runtime.services import CoachContext

@@ -31,13 +31,13 @@ from bot.domain.log_reading import (
     parse_manual_log,
     parse_morning_answer,
 )
-from bot.domain.log_reading.triage import warning_after_session
+from bot.domain.log_reading.triage import RESPONSES, warning_after_session
 from bot.domain.pain import PainBand, pain_band
 from bot.domain.profile import Profile, Units
 from bot.domain.reminders import in_quiet_hours
 from bot.domain.session_logs import MorningAfter
 from bot.flows.basics import not_understood
-from bot.flows.live_session.sos import apply_class
+from bot.flows.live_session.sos import apply_class, which_buttons
 from bot.flows.plan.coaching import review_plan
 from bot.runtime.delivery import Priority
 from bot.runtime.job_registry import checkin_job_name
@@ -274,6 +274,10 @@ async def _complete(context: CoachContext, message: Message, entry: LogEntry) ->
     if warning is not None:
         await message.reply_text(safety_texts.AFTER_ADVICE[warning.value])
         await apply_class(context.application, profile, message.chat_id, warning, entry.place)
+        if RESPONSES[warning].ask_which:  # unclear: one question decides what it means
+            await message.reply_text(
+                safety_texts.SOS_WHICH_QUESTION, reply_markup=which_buttons(entry.id)
+            )
     if entry.red_flag:
         lines.append(texts.RED_FLAG_SEEN)
     lines += [

@@ -291,3 +291,13 @@ async def test_after_the_sos_button_one_question_decides_what_it_means(coach: Co
     assert safety_texts.READINESS_AGAIN in texts(await runner.tap("Chest, heart"))
     profile = await coach.services.profiles.get(CHAT)
     assert profile is not None and profile.walk_only
+
+
+async def test_an_unclear_sign_after_a_session_is_decided_by_one_question(coach: Coach) -> None:
+    runner = await _in_session(coach, replace(TRACK_JOGGER, goals=frozenset({Goal.FUN})))
+    await runner.send("/stop")
+    sent = texts(await runner.send("felt lightheaded at the end, 4"))
+    assert sent[:2] == [safety_texts.AFTER_ADVICE["unclear"], safety_texts.SOS_WHICH_QUESTION]
+    assert safety_texts.READINESS_AGAIN in texts(await runner.tap("Chest, heart"))
+    profile = await coach.services.profiles.get(CHAT)
+    assert profile is not None and profile.walk_only

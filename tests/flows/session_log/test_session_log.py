@@ -108,8 +108,9 @@ async def test_a_warning_word_gets_the_safety_advice_and_steps_the_plan_back(
     runner = await _finish_a_session(coach)
     sent = texts(replies(await runner.send("felt dizzy at the end, 5/10")))
     assert sent[0] == safety_texts.AFTER_ADVICE["unclear"]
-    assert sent[1].startswith(log_texts.RED_FLAG_SEEN)
-    assert "You reported a warning sign" in sent[1]
+    assert sent[1] == safety_texts.SOS_WHICH_QUESTION  # unclear: one question decides
+    assert sent[2].startswith(log_texts.RED_FLAG_SEEN)
+    assert "You reported a warning sign" in sent[2]
     plan = await coach.services.plans.get(CHAT)
     assert plan is not None
     assert plan.state.level == 0
