@@ -93,13 +93,17 @@ class LogEntry:
         """The facts the progression rules judge."""
         return SessionLog(
             day=self.day,
-            # A session made gentler (or an extra one the same day) is not prescribed work.
-            completed=self.completed and not self.downgraded,
+            completed=self.completed,
             reverse_minutes=self.reverse_seconds / 60,
             effort=self.effort,
             pain=self.pain,
             morning_after=self.morning_after,
             red_flag=self.red_flag,
+            planned_reverse_minutes=(
+                None if self.template is None else self.template.reverse_seconds / 60
+            ),
+            # A session made gentler, or an extra one the same day, is not prescribed work.
+            downgraded=self.downgraded,
         )
 
 

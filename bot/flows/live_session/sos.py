@@ -8,7 +8,6 @@ place advice for the next safety check; later that day a message asks how the ru
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
@@ -47,8 +46,9 @@ async def record_stop(
     """Store an SOS stop (`kind`: its triage class, or "sos" while unknown) and plan the
     follow-up later today."""
     services = services_of(application)
-    due = time.time() + _follow_up_wait(profile, services.now()) / services.settings.time_scale
-    await services.safety_stops.record(profile.user_id, services.now(), kind, due)
+    now = services.now()
+    due = now.timestamp() + _follow_up_wait(profile, now) / services.settings.time_scale
+    await services.safety_stops.record(profile.user_id, now, kind, due)
     _schedule_follow_up(application, profile.user_id, chat_id, due)
 
 

@@ -4,14 +4,12 @@ or which was it)."""
 
 from __future__ import annotations
 
-import time
-
 from telegram import InlineKeyboardMarkup
 
 from bot.domain.log_reading.triage import RESPONSES, Triage
 from bot.flows.live_session.ending import AnyApplication, Ending, end_session
 from bot.flows.live_session.sos import apply_class, hurt_buttons, record_stop, which_buttons
-from bot.flows.session_log.handlers import plan_checkin
+from bot.flows.session_log.checkin import plan_checkin
 from bot.runtime.delivery import Priority
 from bot.runtime.sending import send_or_mark_unreachable
 from bot.runtime.services import services_of
@@ -28,7 +26,8 @@ async def stop_for_warning(
     response = RESPONSES[kind]
     answers = LogAnswers(pain=pain, red_flag=response.step_back)
     log_id = await end_session(
-        application, stored, time.time(), Ending.WARNING, answers=answers,
+        application, stored, services_of(application).now().timestamp(), Ending.WARNING,
+        answers=answers,
         advice=texts.STOP_ADVICE[kind.value],
     )  # fmt: skip
     if log_id is None:

@@ -19,7 +19,7 @@ from bot.flows.live_session.controls import control
 from bot.flows.live_session.sos import HURT, LIVE, PAIN, TRIAGE_PREFIX, WHICH, which_buttons
 from bot.flows.live_session.stops import after_stop, stop_for_warning
 from bot.flows.live_session.view import PAUSE, RESUME, STOP
-from bot.flows.session_log.handlers import plan_checkin
+from bot.flows.session_log.checkin import plan_checkin
 from bot.runtime.services import CoachContext
 from bot.runtime.taps import Tap, tapped
 from bot.storage.session_logs import LogAnswers

@@ -258,9 +258,8 @@ async def test_a_fall_stops_asks_if_hurt_and_the_next_check_gives_place_advice(
 async def test_a_follow_up_later_that_day_asks_how_they_are_even_after_a_restart(
     coach: Coach, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(sos, "FOLLOW_UP_AFTER", timedelta(seconds=4))  # 2 s at this scale
-    noon = datetime(2026, 12, 3, 12, tzinfo=UTC)  # well before the evening cut-off
-    monkeypatch.setattr(Services, "now", staticmethod(lambda: noon))
+    # "Later that day" in 4 s of the runner's time (2 s at this scale), whatever the hour.
+    monkeypatch.setattr(sos, "_follow_up_wait", lambda profile, now: 4.0)
     runner = await _in_session(coach)
     await runner.tap("I feel unwell")
     await coach.restart()
