@@ -27,6 +27,8 @@ from bot.flows.errors import handle_error
 from bot.flows.live_session.check import build_go_handlers
 from bot.flows.live_session.controls import build_live_session_handlers
 from bot.flows.live_session.cues import rebuild_cue_jobs
+from bot.flows.live_session.sos import rebuild_follow_up_jobs
+from bot.flows.live_session.words import build_words_handlers
 from bot.flows.onboarding.conversation import build_onboarding_handlers
 from bot.flows.plan.handlers import build_plan_handlers
 from bot.flows.records.handlers import build_records_handlers
@@ -101,6 +103,7 @@ def build_application(
             *build_plan_handlers(),
             *build_go_handlers(),
             *build_live_session_handlers(),
+            *build_words_handlers(),
             *build_session_log_handlers(),
             *build_reminder_handlers(),
             *build_calendar_handlers(),
@@ -134,6 +137,7 @@ async def _open_services(application: Application[Any, Any, Any, Any, Any, Any])
     await services_of(application).db.open()
     await rebuild_cue_jobs(application)
     await rebuild_checkin_jobs(application)
+    await rebuild_follow_up_jobs(application)
     await rebuild_reminder_jobs(application)
     try:
         await application.bot.set_my_commands(

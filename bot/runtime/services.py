@@ -26,6 +26,7 @@ from bot.storage.reminders import Reminders
 from bot.storage.runner_data import RunnerData
 from bot.storage.runners import Runners
 from bot.storage.safety_checks import SafetyChecks
+from bot.storage.safety_stops import SafetyStops
 from bot.storage.session_logs import SessionLogs
 from bot.storage.usage import Usage
 from bot.storage.watch_workouts import WatchWorkouts
@@ -48,6 +49,7 @@ class Services:
     profiles: Profiles
     plans: Plans
     safety_checks: SafetyChecks
+    safety_stops: SafetyStops
     live_sessions: LiveSessions
     logs: SessionLogs
     reminders: Reminders
@@ -75,6 +77,7 @@ class Services:
             Profiles(db),
             Plans(db),
             SafetyChecks(db),
+            SafetyStops(db),
             LiveSessions(db),
             SessionLogs(db),
             Reminders(db),

@@ -79,7 +79,12 @@ _SESSION_HEADS = (
     safety_texts.UNWELL_ADVICE[:40],
 )
 _REMINDER_HEAD = reminder_texts.REMINDER.split("{")[0]
-_SAFE_ANSWERS = ("track", "park", "surface_yes", "hard_no", "pain_0", "pain_1", "warm_up_go")
+# A fit runner on a track, who trains again the same day when asked (the driver runs many
+# sessions a day) and has no warning sign today.
+_SAFE_ANSWERS = (
+    "track", "park", "surface_yes", "hard_no", "pain_0", "pain_1", "warm_up_go", "again_yes",
+    "dizzy_today_no", "heart_today_no", "joint_today_no",
+)  # fmt: skip
 _TYPED = {str(step): answer for step, answer in TYPED_ANSWERS}
 _REPEATING = (ReminderKind.DAILY.value, ReminderKind.CHECKUP.value)
 

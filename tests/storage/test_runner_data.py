@@ -40,6 +40,7 @@ from bot.storage.reminders import DayMark, ReminderKind, ReminderRow, Reminders
 from bot.storage.runner_data import RunnerData
 from bot.storage.runners import Runners
 from bot.storage.safety_checks import SafetyChecks
+from bot.storage.safety_stops import SafetyStops
 from bot.storage.session_logs import LogAnswers, LogSource, NewLog, SessionLogs
 from bot.storage.watch_workouts import SentWorkout, WatchWorkouts
 
@@ -106,6 +107,7 @@ async def fill(db: Database, user_id: int, name: str, notes: str, group: int) ->
     await logs.plan_checkin(user_id, live_id, DUE_AT)
     assert await LiveSessions(db).start(live_session_of(user_id), NOW)
     await SafetyChecks(db).save(user_id, {"pain": "0"}, NOW)
+    await SafetyStops(db).record(user_id, NOW, "cardiac", DUE_AT)
     reminders = Reminders(db)
     await reminders.save_prefs(user_id, ReminderPrefs(lead_minutes=30), NOW)
     daily = ReminderRow(user_id, ReminderKind.DAILY, time(6, 45), "Europe/Berlin", (1, 3, 5))
@@ -216,7 +218,7 @@ async def test_the_export_holds_every_session_log_oldest_first(db: Database) -> 
     )
     assert (manual.reverse_seconds, manual.template, manual.place) == (90, None, None)
     assert (manual.heart_rate, manual.distance_km, manual.duration_seconds) == (142, 1.25, 1230)
-    assert (manual.effort, manual.pain, manual.notes, manual.red_flag) == (None, None, "", False)
+    assert (manual.effort, manual.pain, manual.notes, manual.red_flag) == (None, None, (), False)
     assert (live.user_id, live.day, live.source, live.completed) == (ANA, DAY, LogSource.LIVE, True)
     assert (live.template, live.place, live.downgraded) == (TEMPLATE, Place.TRACK, True)
     assert (live.reverse_seconds, live.effort, live.pain, live.pain_site) == (
@@ -225,7 +227,8 @@ async def test_the_export_holds_every_session_log_oldest_first(db: Database) -> 
         2,
         "left calf",
     )
-    assert (live.notes, live.red_flag, live.morning_after) == (ANA_NOTES, True, MorningAfter.SAME)
+    assert [note.text for note in live.notes] == [ANA_NOTES]
+    assert (live.red_flag, live.morning_after) == (True, MorningAfter.SAME)
 
 
 async def test_the_export_holds_the_runner_s_rows_of_every_other_table(db: Database) -> None:
@@ -237,6 +240,7 @@ async def test_the_export_holds_the_runner_s_rows_of_every_other_table(db: Datab
         "log_prompts",
         "checkins",
         "safety_checks",
+        "safety_stops",
         "reminder_prefs",
         "reminders",
         "day_marks",
@@ -325,7 +329,7 @@ async def test_the_json_of_an_export_holds_every_section(db: Database) -> None:
     }
     assert data["plan_history"][0]["change"] == "progress"
     assert [log["day"] for log in data["session_logs"]] == [EARLIER.isoformat(), DAY.isoformat()]
-    assert data["session_logs"][1]["notes"] == ANA_NOTES
+    assert data["session_logs"][1]["notes"] == [{"at": NOW.isoformat(), "text": ANA_NOTES}]
     assert data["session_logs"][1]["template"]["bout"] == "reverse_jog"
     assert data["live_session"]["live"]["due"][0] == DUE_AT
     assert data["other_records"]["reminders"][0]["user_id"] == ANA
