@@ -182,6 +182,14 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             PRIMARY KEY (user_id, day, mark)
         )""",
     ),
+    (
+        # The running bot's heartbeat: one row, rewritten every few seconds; `python -m bot
+        # health` reports the bot dead when it is older than a minute.
+        """CREATE TABLE heartbeat (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            beat_at TEXT NOT NULL
+        )""",
+    ),
 )
 
 LATEST_VERSION = len(MIGRATIONS)
