@@ -192,7 +192,7 @@ async def test_text_with_no_open_question_is_not_understood(coach: Coach) -> Non
     await register(coach)
     runner = coach.runner(CHAT)
     [reply] = texts(await runner.send("5/10"))
-    assert reply.startswith("I didn't catch that")
+    assert reply.startswith("I didn't quite follow that. /go starts")
     assert texts_to(coach, CHAT) == [reply]
 
 
