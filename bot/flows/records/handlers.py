@@ -10,7 +10,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 from bot.domain.programme import format_duration, session_shape
 from bot.domain.progress import progress_message, summarize_progress
 from bot.flows.plan.coaching import level_line
-from bot.flows.records.chart import render_off_loop
+from bot.flows.records.chart import chart_caption, render_off_loop
 from bot.flows.records.export import everything_json, sessions_csv
 from bot.runtime.senders import sender_with_profile
 from bot.runtime.services import CoachContext
@@ -40,7 +40,8 @@ async def show_progress(update: Update, context: CoachContext) -> None:
     if not summary.has_data:
         await message.reply_text(text)
         return
-    await message.reply_photo(await render_off_loop(summary), caption=text)
+    caption = f"{text}\n\n{chart_caption(summary)}"
+    await message.reply_photo(await render_off_loop(summary), caption=caption)
 
 
 async def show_history(update: Update, context: CoachContext) -> None:

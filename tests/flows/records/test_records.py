@@ -72,6 +72,22 @@ async def test_progress_sends_a_chart_and_a_summary(coach: Coach) -> None:
     assert str(call.params["caption"]).startswith("📈 Your progress · Level 1, step 1")
 
 
+async def test_the_chart_caption_says_the_numbers_the_chart_shows(coach: Coach) -> None:
+    await register(coach)
+    now = datetime.now(UTC)
+    await coach.services.plans.start(CHAT, PlanState.starting(1, TODAY), "Go.", now)
+    log_id = await coach.services.logs.create(NewLog(CHAT, TODAY, LogSource.MANUAL, True, 720), now)
+    await coach.services.logs.answer(CHAT, log_id, LogAnswers(effort=6, pain=2), now)
+    monday = TODAY - timedelta(days=TODAY.weekday())
+
+    [call] = await coach.runner(CHAT).send("/progress")
+
+    assert str(call.params["caption"]).endswith(
+        "\n\nIn the chart (week of: backwards, effort ●, pain ■): "
+        f"{monday.day} {monday.strftime('%b')}: 12 min, 6, 2."
+    )
+
+
 async def test_history_pages_through_the_sessions(coach: Coach) -> None:
     await _with_logs(coach, CHAT, 12)
     runner = coach.runner(CHAT)
