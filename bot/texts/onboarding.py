@@ -171,6 +171,7 @@ REJECTIONS: dict[str, str] = {
     "pick_one": "Just one answer here, please. {hint}",
     "need_number": "I need a number here. {hint}",
     "one_number": "Just one number, please. {hint}",
+    "age_not_positive": "An age can't be zero or below 🙂 Please type it in years, like 34.",
     "age_too_young": (
         "Sorry, Backstride is made for runners aged 13 and up. Running backwards is still "
         "a great game to play with a grown-up nearby!"

@@ -36,6 +36,7 @@ from telegram.warnings import PTBUserWarning
 from bot.domain.onboarding import (
     Accepted,
     ParseResult,
+    Readiness,
     Rejected,
     Step,
     StepId,
@@ -51,7 +52,7 @@ from bot.domain.onboarding import (
     render_summary,
     toggle,
 )
-from bot.domain.onboarding.editing import ProfileField, answers_for_edit
+from bot.domain.onboarding.editing import ProfileField, answers_for_edit, changed_fields
 from bot.domain.profile import Profile
 from bot.flows.basics import show_help
 from bot.flows.plan.coaching import first_session_text, start_plan_for
@@ -353,14 +354,39 @@ async def _finish(message: Message, context: CoachContext, user_id: int, draft: 
     if plan is None:
         plan = await start_plan_for(services, profile, now)
     await sync_reminders(context.application, user_id)
-    readiness = assess_readiness(profile.parq_yes, profile.age, cleared=profile.medically_cleared)
-    title = texts.PROFILE_UPDATED if previous is not None else texts.ALL_SET
+    readiness = readiness_text(_readiness(profile))
+    if previous is not None:
+        await message.reply_text(
+            _change_text(previous, profile), reply_markup=ReplyKeyboardRemove()
+        )
+        return END
     await message.reply_text(
-        f"{title}\n\n{render_summary(profile)}\n\n{readiness_text(readiness)}\n\n"
+        f"{texts.ALL_SET}\n\n{render_summary(profile)}\n\n{readiness}\n\n"
         f"{first_session_text(profile, plan, now)}\n{texts.WHATS_NEXT}",
         reply_markup=ReplyKeyboardRemove(),
     )
     return END
+
+
+def _readiness(profile: Profile) -> Readiness:
+    return assess_readiness(profile.parq_yes, profile.age, cleared=profile.medically_cleared)
+
+
+def _change_text(previous: Profile, profile: Profile) -> str:
+    """A /profile change in words: the setup lines that changed, then what follows from it
+    (a different readiness, moved sessions...), never the whole onboarding ending again."""
+    before = set(render_summary(previous).splitlines())
+    lines = [line for line in render_summary(profile).splitlines() if line not in before]
+    if not lines:
+        return texts.PROFILE_UNCHANGED
+    consequences: list[str] = []
+    if _readiness(previous) != _readiness(profile):
+        consequences.append(readiness_text(_readiness(profile)))
+    for field in changed_fields(previous, profile):
+        consequence = texts.PROFILE_CONSEQUENCES.get(field)
+        if consequence and consequence not in consequences:
+            consequences.append(consequence)
+    return "\n\n".join([texts.PROFILE_CHANGED.format(lines="\n".join(lines)), *consequences])
 
 
 async def _reprompt(update: Update, context: CoachContext, text: str | None) -> int:
