@@ -18,6 +18,7 @@ from bot.runtime.recent_events import RecentEvents
 from bot.runtime.update_trace import RunnerTag, log_key_for
 from bot.storage.database import Database
 from bot.storage.live_sessions import LiveSessions
+from bot.storage.log_drafts import LogDrafts
 from bot.storage.plans import Plans
 from bot.storage.profiles import Profiles
 from bot.storage.reminders import Reminders
@@ -44,6 +45,7 @@ class Services:
     logs: SessionLogs
     reminders: Reminders
     usage: Usage
+    log_drafts: LogDrafts
     jobs: JobRegistry = field(default_factory=JobRegistry)
     cue_stats: CueStats = field(default_factory=CueStats)
     # Held while a live session is read, changed and written back (a cue, a tap).
@@ -67,6 +69,7 @@ class Services:
             SessionLogs(db),
             Reminders(db),
             Usage(db),
+            LogDrafts(db),
         )
 
     def runner_data(self) -> RunnerData:
