@@ -321,7 +321,10 @@ UNITS_NAMES: dict[str, str] = {"km": "kilometres", "mi": "miles"}
 
 
 def join_list(names: Sequence[str]) -> str:
-    """Names as an English list: "a", "a and b", "a, b and c"."""
+    """Names as an English list: "a", "a and b", "a, b and c"; commas only when a name has
+    its own "and" ("knee health, balance and coordination"), so no "and" is doubled."""
     if len(names) < 2:
         return "".join(names)
+    if any(" and " in name for name in names):
+        return ", ".join(names)
     return f"{', '.join(names[:-1])} and {names[-1]}"

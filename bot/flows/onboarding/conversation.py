@@ -190,7 +190,12 @@ async def answer_button(update: Update, context: CoachContext) -> int:
     if step.kind is StepKind.MULTI and not draft.selection:
         await tap.message.reply_text(texts.TAP_SOMETHING)
         return Stage.ANSWERING
-    keys = sorted(draft.selection) if step.kind is StepKind.MULTI else [key]
+    # Ticked choices in the question's own order: days Monday first, not alphabetical.
+    keys = (
+        [choice.key for choice in step.choices if choice.key in draft.selection]
+        if step.kind is StepKind.MULTI
+        else [key]
+    )
     result = step.pick(keys, draft.answers)
     if isinstance(result, Accepted):
         await redraw(tap, text=f"{tap.message.text}\n→ {_labels(step, keys)}")
@@ -460,7 +465,7 @@ def _answer_data(data: str | None) -> tuple[str, str]:
 
 def _labels(step: Step[Any], keys: list[str]) -> str:
     by_key = {choice.key: choice.label for choice in step.choices}
-    return ", ".join(by_key.get(key, key) for key in keys)
+    return questions.join_list([by_key.get(key, key) for key in keys])
 
 
 def _cleared(profile: Profile) -> Profile:

@@ -362,3 +362,25 @@ async def test_a_refused_edit_loses_no_answer(coach: Coach, method: str) -> None
     assert draft.answers[StepId.GOALS] == "posture"
     assert replies[-1] == _question(StepId.INJURIES)
     assert common.SOMETHING_WENT_WRONG not in [m.get("text") for m in runner.inbox()]
+
+
+async def test_ticked_days_echo_in_week_order(coach: Coach) -> None:
+    runner = coach.runner(123)
+    await answer_until(runner, stop_before=StepId.WEEKDAYS)
+    days = runner.last_keyboard_message()
+    for day in ("Fri", "Mon", "Wed"):
+        await runner.tap(day, days)
+
+    calls = await runner.tap("Done", days)
+
+    [echo] = [str(c.params["text"]) for c in calls if c.method == "editMessageText"]
+    assert echo.endswith("→ Mon, Wed and Fri")
+
+
+async def test_goals_with_their_own_and_read_naturally(coach: Coach) -> None:
+    runner = coach.runner(124)
+    await answer_until(runner, overrides={StepId.GOALS: "knee health, balance"})
+
+    [summary] = texts(await runner.send("/profile"))
+
+    assert "• Goals: knee health, balance and coordination\n" in summary
