@@ -23,10 +23,6 @@ BUTTON_YES = "✅ Yes"
 BUTTON_NO = "✏️ No, let me fix it"
 
 CONFIRM = "{summary}: right?"
-CONFIRM_EFFORT = "effort {effort}"
-CONFIRM_PAIN = "{site} pain {pain}"
-CONFIRM_PAIN_NO_SITE = "pain {pain}"
-CONFIRM_HEART_RATE = "heart rate {heart_rate}"
 CONFIRM_NOTES = 'a note: "{notes}"'
 FIX_IT = "No problem: tap the numbers instead."
 NOTHING_USABLE = (

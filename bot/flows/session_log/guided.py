@@ -118,23 +118,39 @@ def echo_text(entry: LogEntry, units: Units) -> str:
     parts = [
         _day_name(entry.day),
         texts.ECHO_MINUTES.format(duration=format_duration(entry.reverse_seconds)),
+        *answer_parts(
+            entry.effort, entry.pain, entry.pain_site, entry.heart_rate, entry.distance_km, units
+        ),
     ]
-    if entry.effort is not None:
-        parts.append(texts.ECHO_EFFORT.format(effort=entry.effort))
-    if entry.pain is not None:
-        site = entry.pain_site if entry.pain_site and entry.pain_site != "other" else None
-        parts.append(
-            texts.ECHO_SITE_PAIN.format(site=site, pain=entry.pain)
-            if site
-            else texts.ECHO_PAIN.format(pain=entry.pain)
-        )
-    if entry.heart_rate is not None:
-        parts.append(texts.ECHO_HEART_RATE.format(heart_rate=entry.heart_rate))
-    if entry.distance_km is not None:
-        parts.append(distance_text(entry.distance_km, units))
     if entry.notes:
         parts.append(texts.ECHO_NOTE.format(note=entry.notes))
     return texts.ECHO.format(parts=texts.ECHO_JOIN.join(parts))
+
+
+def answer_parts(
+    effort: int | None,
+    pain: int | None,
+    site: str | None,
+    heart_rate: int | None,
+    distance_km: float | None,
+    units: Units,
+) -> list[str]:
+    """The answers given, each in a few words: "effort 6", "knee pain 2", "148 bpm"..."""
+    parts = []
+    if effort is not None:
+        parts.append(texts.ECHO_EFFORT.format(effort=effort))
+    if pain is not None:
+        named = site if site and site != "other" else None
+        parts.append(
+            texts.ECHO_SITE_PAIN.format(site=named, pain=pain)
+            if named
+            else texts.ECHO_PAIN.format(pain=pain)
+        )
+    if heart_rate is not None:
+        parts.append(texts.ECHO_HEART_RATE.format(heart_rate=heart_rate))
+    if distance_km is not None:
+        parts.append(distance_text(distance_km, units))
+    return parts
 
 
 def fix_keyboard(log_id: int) -> InlineKeyboardMarkup:

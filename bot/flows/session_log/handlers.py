@@ -482,20 +482,10 @@ def _reply_answers(reply: LogReply) -> LogAnswers:
 
 
 def _summary(reply: LogReply, units: Units) -> str:
-    parts = []
-    if reply.effort is not None:
-        parts.append(texts.CONFIRM_EFFORT.format(effort=reply.effort))
-    if reply.pain is not None:
-        site = reply.pain_site.value if reply.pain_site else None
-        parts.append(
-            texts.CONFIRM_PAIN.format(site=site, pain=reply.pain)
-            if site
-            else texts.CONFIRM_PAIN_NO_SITE.format(pain=reply.pain)
-        )
-    if reply.heart_rate is not None:
-        parts.append(texts.CONFIRM_HEART_RATE.format(heart_rate=reply.heart_rate))
-    if reply.distance_km is not None:
-        parts.append(guided.distance_text(reply.distance_km, units))
+    site = reply.pain_site.value if reply.pain_site else None
+    parts = guided.answer_parts(
+        reply.effort, reply.pain, site, reply.heart_rate, reply.distance_km, units
+    )
     summary = ", ".join(parts) or texts.CONFIRM_NOTES.format(notes=reply.notes)
     return summary[:1].upper() + summary[1:]
 
