@@ -22,6 +22,7 @@ from bot.domain.reminders import (
     parse_lead,
     parse_quiet_hours,
 )
+from bot.flows.plan.coaching import reason_text
 from bot.flows.reminders.jobs import (
     REALIGN_PREFIX,
     REMINDER_PREFIX,
@@ -114,7 +115,7 @@ async def _snooze(message: Message, context: CoachContext, profile: Profile, day
     """Remind again in 30 minutes; if that is after the session's start, offer to move the
     session instead (later today, tomorrow) or skip it."""
     services, zone = context.services, ZoneInfo(profile.timezone)
-    now = datetime.now(zone)
+    now = services.now().astimezone(zone)
     snoozed = now + timedelta(minutes=SNOOZE_MINUTES)
     starts = datetime.combine(day, profile.session_time, tzinfo=zone)
     if not now < starts < snoozed:
@@ -149,7 +150,7 @@ async def _move_later(
     except ValueError:
         return
     zone = ZoneInfo(profile.timezone)
-    wait = datetime.combine(day, starts, tzinfo=zone) - datetime.now(zone)
+    wait = datetime.combine(day, starts, tzinfo=zone) - context.services.now()
     minutes = max(0.0, wait.total_seconds() / 60)
     due = one_off_due(context.services, minutes)
     await add_one_off(context.application, profile.user_id, due, day, starts)
@@ -182,7 +183,7 @@ async def _move(message: Message, context: CoachContext, profile: Profile, day: 
     zone = ZoneInfo(profile.timezone)
     starts = datetime.combine(tomorrow, profile.session_time, tzinfo=zone)
     remind = starts - timedelta(minutes=prefs.lead_minutes)
-    minutes = max(0.0, (remind - datetime.now(zone)).total_seconds() / 60)
+    minutes = max(0.0, (remind - services.now()).total_seconds() / 60)
     await add_one_off(
         context.application, profile.user_id, one_off_due(services, minutes), tomorrow
     )
@@ -206,7 +207,7 @@ async def tap_realign(update: Update, context: CoachContext) -> None:
         await services.plans.apply(tap.user_id, decision, today, now)
     else:
         await services.plans.start(tap.user_id, decision.state, decision.reason, now)
-    await tap.message.reply_text(decision.reason)
+    await tap.message.reply_text(reason_text(profile, decision.state, decision.reason))
 
 
 async def send_calendar(update: Update, context: CoachContext) -> None:

@@ -12,7 +12,9 @@ import pytest
 
 from bot.domain.profile import Place
 from bot.domain.programme import (
+    Cause,
     PlanState,
+    Reason,
     build_session_timeline,
     current_template,
     step_offsets,
@@ -91,7 +93,8 @@ async def test_a_personal_best_ends_with_the_total_the_streak_and_the_next_sessi
     runner = await register(coach)
     now = datetime.now(UTC)
     today = now.date()  # London is on UTC in winter; the test's plan starts today either way
-    await coach.services.plans.start(CHAT, PlanState.starting(1, today), "Go.", now)
+    start = Reason(Cause.START_OCCASIONAL)
+    await coach.services.plans.start(CHAT, PlanState.starting(1, today), start, now)
     for weeks_back, seconds in ((2, 60), (1, 90)):
         day = today - timedelta(weeks=weeks_back)
         await coach.services.logs.create(NewLog(CHAT, day, LogSource.MANUAL, True, seconds), now)

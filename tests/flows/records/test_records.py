@@ -9,7 +9,7 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from bot.domain.programme import PlanState
+from bot.domain.programme import Cause, PlanState, Reason
 from bot.emulator.botapi import ApiCall
 from bot.storage.session_logs import LogAnswers, LogSource, NewLog
 from bot.texts import common
@@ -34,7 +34,9 @@ TODAY = datetime.now(UTC).date()
 async def _with_logs(coach: Coach, user_id: int, count: int) -> None:
     await register(coach, replace(TRACK_JOGGER, user_id=user_id))
     now = datetime.now(UTC)
-    await coach.services.plans.start(user_id, PlanState.starting(1, TODAY), "Go.", now)
+    await coach.services.plans.start(
+        user_id, PlanState.starting(1, TODAY), Reason(Cause.START_OCCASIONAL), now
+    )
     for index in range(count):
         day = TODAY - timedelta(days=3 * index)
         log_id = await coach.services.logs.create(
@@ -75,7 +77,8 @@ async def test_progress_sends_a_chart_and_a_summary(coach: Coach) -> None:
 async def test_the_chart_caption_says_the_numbers_the_chart_shows(coach: Coach) -> None:
     await register(coach)
     now = datetime.now(UTC)
-    await coach.services.plans.start(CHAT, PlanState.starting(1, TODAY), "Go.", now)
+    start = Reason(Cause.START_OCCASIONAL)
+    await coach.services.plans.start(CHAT, PlanState.starting(1, TODAY), start, now)
     log_id = await coach.services.logs.create(NewLog(CHAT, TODAY, LogSource.MANUAL, True, 720), now)
     await coach.services.logs.answer(CHAT, log_id, LogAnswers(effort=6, pain=2), now)
     monday = TODAY - timedelta(days=TODAY.weekday())
