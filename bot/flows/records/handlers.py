@@ -7,11 +7,13 @@ from datetime import datetime
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
+from bot.domain.profile import Units
 from bot.domain.programme import format_duration, session_shape
 from bot.domain.progress import summarize_progress
 from bot.flows.plan.coaching import level_line
 from bot.flows.records.chart import chart_caption, render_off_loop
 from bot.flows.records.export import everything_json, sessions_csv
+from bot.flows.session_log.guided import answer_parts
 from bot.runtime.senders import sender_with_profile
 from bot.runtime.services import CoachContext
 from bot.runtime.taps import redraw, tapped
@@ -72,9 +74,11 @@ async def _history_page(
         return texts.HISTORY_EMPTY, None
     offset = min(offset, (total - 1) // PAGE_SIZE * PAGE_SIZE)
     page = await logs.recent(user_id, limit=PAGE_SIZE, offset=offset)
+    profile = await context.services.profiles.get(user_id)
+    units = profile.units if profile else Units.KM
     lines = [
         texts.HISTORY_HEADER.format(first=offset + 1, last=offset + len(page), total=total),
-        *(_history_line(entry) for entry in page),
+        *(_history_line(entry, units) for entry in page),
     ]
     buttons = []
     if offset > 0:
@@ -90,16 +94,17 @@ async def _history_page(
     return "\n\n".join(lines), InlineKeyboardMarkup([buttons]) if buttons else None
 
 
-def _history_line(entry: LogEntry) -> str:
+def _history_line(entry: LogEntry, units: Units) -> str:
+    """One session: day, what, backward time, then every answer (effort, pain and where,
+    heart rate, distance), a stop and the notes."""
     if entry.template is not None:
         what = session_shape(entry.template)
     else:
         what = texts.HISTORY_WATCH if entry.source is LogSource.WATCH else texts.HISTORY_MANUAL
-    details = ""
-    if entry.effort is not None:
-        details += texts.HISTORY_EFFORT.format(effort=entry.effort)
-    if entry.pain is not None:
-        details += texts.HISTORY_PAIN.format(pain=entry.pain)
+    answers = answer_parts(
+        entry.effort, entry.pain, entry.pain_site, entry.heart_rate, entry.distance_km, units
+    )
+    details = "".join(texts.HISTORY_DETAIL.format(detail=part) for part in answers)
     if not entry.completed:
         details += texts.HISTORY_STOPPED
     if entry.notes:

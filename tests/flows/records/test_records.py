@@ -108,6 +108,18 @@ async def test_history_pages_through_the_sessions(coach: Coach) -> None:
     assert runner.buttons(last) == ["◀ Newer"]
 
 
+async def test_history_shows_where_it_hurt_heart_rate_and_distance(coach: Coach) -> None:
+    runner = await register(coach)
+    await runner.send("/log 12 min effort 6 knee 2 hr 148 1.5 km")
+
+    [call] = await runner.send("/history")
+
+    assert (
+        f"{TODAY:%a %d %b %Y} · logged by hand · 12 min backwards · effort 6 · knee pain 2"
+        " · 148 bpm · 1.5 km"
+    ) in str(call.params["text"])
+
+
 async def test_history_without_sessions(coach: Coach) -> None:
     [call] = await coach.runner(CHAT).send("/history")
     assert call.params["text"] == texts.HISTORY_EMPTY
