@@ -40,6 +40,7 @@ from bot.flows.watch_files import build_watch_file_handlers
 from bot.flows.workout.handlers import build_workout_handlers
 from bot.runtime.coach_bot import CoachBot
 from bot.runtime.delivery import PriorityRateLimiter
+from bot.runtime.heartbeat import start_heartbeat
 from bot.runtime.services import (
     CoachApplication,
     CoachContext,
@@ -146,6 +147,7 @@ async def _open_services(application: Application[Any, Any, Any, Any, Any, Any])
     except TelegramError as error:
         # The menu is a convenience; the bot works without it.
         logger.warning("could not register the command list: %s", error)
+    start_heartbeat(application)
     _freeze_startup_objects()
 
 

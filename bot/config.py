@@ -42,7 +42,7 @@ class Settings:
     token: str | None
     api_base_url: str | None
     db_path: Path
-    time_scale: float
+    time_scale: float  # live cues, one-off reminders, the check-in wait; not daily reminders
     admin_ids: frozenset[int]
     default_timezone: str
     log_level: str

@@ -20,6 +20,7 @@ from bot.runtime.update_trace import RunnerTag, log_key_for
 from bot.storage.calendar_feeds import CalendarFeeds
 from bot.storage.database import Database
 from bot.storage.live_sessions import LiveSessions
+from bot.storage.log_drafts import LogDrafts
 from bot.storage.plans import Plans
 from bot.storage.profiles import Profiles
 from bot.storage.reminders import Reminders
@@ -56,6 +57,7 @@ class Services:
     usage: Usage
     watch_workouts: WatchWorkouts
     calendar_feeds: CalendarFeeds
+    log_drafts: LogDrafts
     jobs: JobRegistry = field(default_factory=JobRegistry)
     cue_stats: CueStats = field(default_factory=CueStats)
     # Held while a live session is read, changed and written back (a cue, a tap).
@@ -84,6 +86,7 @@ class Services:
             Usage(db),
             WatchWorkouts(db),
             CalendarFeeds(db),
+            LogDrafts(db),
             clock=clock,
         )
 

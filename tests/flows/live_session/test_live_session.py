@@ -5,18 +5,21 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from bot.domain.profile import Place
 from bot.domain.programme import (
+    Cause,
     PlanState,
+    Reason,
     build_session_timeline,
     current_template,
     step_offsets,
 )
+from bot.storage.session_logs import LogSource, NewLog
 from bot.texts import safety as safety_texts
 from bot.texts import session as session_texts
 from bot.texts import session_log as log_texts
@@ -77,8 +80,40 @@ async def test_a_full_session_cues_every_step_in_order_and_on_time(fast_coach: C
     ]
     assert all(-0.01 <= late <= 0.15 for late in lateness), lateness
     done = [text for text in texts_to(coach, CHAT) if text.startswith("🏁 Done!")]
-    assert done == ["🏁 Done! 2 min 5 s backwards today. Well done for finishing."]
+    first, next_session = done[0].split("\n")
+    assert first == "🏁 Done! Your first backwards session: 2 min 5 s. 🎉"
+    assert next_session.startswith("Next session: ")
     assert await coach.services.live_sessions.get(CHAT) is None
+
+
+async def test_a_personal_best_ends_with_the_total_the_streak_and_the_next_session(
+    fast_coach: Coach,
+) -> None:
+    coach = fast_coach
+    runner = await register(coach)
+    now = datetime.now(UTC)
+    today = now.date()  # London is on UTC in winter; the test's plan starts today either way
+    start = Reason(Cause.START_OCCASIONAL)
+    await coach.services.plans.start(CHAT, PlanState.starting(1, today), start, now)
+    for weeks_back, seconds in ((2, 60), (1, 90)):
+        day = today - timedelta(weeks=weeks_back)
+        await coach.services.logs.create(NewLog(CHAT, day, LogSource.MANUAL, True, seconds), now)
+    next_day = next(
+        today + timedelta(days=ahead)
+        for ahead in range(1, 8)
+        if (today + timedelta(days=ahead)).weekday() in TRACK_JOGGER.weekdays
+    )
+
+    await pass_safety_check(runner)
+    done = await wait_for_text(coach, CHAT, "🏁 Done!", within=15)
+
+    assert done == (
+        "🏁 Done! 2 min 5 s backwards today, 4 min 35 s in all.\n"
+        "🏆 Your longest yet, 35 s more than your best before.\n"
+        "🔥 3 weeks in a row with a session.\n"
+        f"Next session: {next_day.strftime('%a')} {next_day.day} {next_day.strftime('%b')}"
+        " at 18:00."
+    )
 
 
 async def test_the_check_message_shows_every_step_as_the_first_cue_goes_out(
