@@ -17,7 +17,7 @@ import tornado.httpserver
 import tornado.netutil
 import tornado.web
 
-from bot.domain.programme import PlanState
+from bot.domain.programme import Cause, PlanState, Reason
 from bot.flows.calendar_feed import calendar_feed_routes
 from bot.texts import calendar as texts
 from tests.support.harness import ChatRunner, Coach, running_coach
@@ -58,7 +58,9 @@ def _first_event(content: bytes) -> icalendar.Event:
 async def _planned_runner(coach: Coach) -> ChatRunner:
     runner = await register(coach)
     today = datetime.now(ZoneInfo(TRACK_JOGGER.timezone)).date()
-    await coach.services.plans.start(CHAT, PlanState.starting(1, today), "Go.", datetime.now(UTC))
+    await coach.services.plans.start(
+        CHAT, PlanState.starting(1, today), Reason(Cause.START_OCCASIONAL), datetime.now(UTC)
+    )
     return runner
 
 
@@ -91,7 +93,9 @@ async def test_the_feed_follows_a_plan_change_and_refuses_wrong_tokens(
         assert _first_event(before)["SUMMARY"] == f"Backstride: {LEVEL_1_1}"
 
         today = datetime.now(ZoneInfo(TRACK_JOGGER.timezone)).date()
-        await coach.services.plans.start(CHAT, PlanState(1, 3, today), "Up.", datetime.now(UTC))
+        await coach.services.plans.start(
+            CHAT, PlanState(1, 3, today), Reason(Cause.PROGRESS_STAGE), datetime.now(UTC)
+        )
         status, after = await _get(origin, url)
         assert status == 200
         assert _first_event(after)["SUMMARY"] == f"Backstride: {LEVEL_1_3}"

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.domain.profile import Place, Profile
-from bot.domain.programme import PlanState, build_session_timeline, current_template
+from bot.domain.programme import Cause, PlanState, Reason, build_session_timeline, current_template
 from bot.domain.watch_workout import workout_items
 from bot.emulator.botapi import ApiCall
 from bot.flows.plan.coaching import next_session
@@ -29,7 +29,10 @@ async def _planned_runner(coach: Coach, profile: Profile = TRACK_JOGGER) -> Chat
     runner = await register(coach, profile)
     today = datetime.now(LONDON).date()
     await coach.services.plans.start(
-        profile.user_id, PlanState.starting(1, today), "Go.", datetime.now(UTC)
+        profile.user_id,
+        PlanState.starting(1, today),
+        Reason(Cause.START_OCCASIONAL),
+        datetime.now(UTC),
     )
     return runner
 
@@ -60,7 +63,9 @@ async def test_a_plan_change_gives_a_different_file(coach: Coach) -> None:
     runner = await _planned_runner(coach)
     [before] = await runner.send("/workout")
     today = datetime.now(LONDON).date()
-    await coach.services.plans.start(CHAT, PlanState(1, 3, today), "Moved up.", datetime.now(UTC))
+    await coach.services.plans.start(
+        CHAT, PlanState(1, 3, today), Reason(Cause.PROGRESS_STAGE), datetime.now(UTC)
+    )
     [after] = await runner.send("/workout")
     old, new = decoded_workout(_file_of(coach, before)), decoded_workout(_file_of(coach, after))
     assert _file_of(coach, before) != _file_of(coach, after)
