@@ -51,6 +51,7 @@ ChatKey = int | str
 MESSAGES_PER_SECOND = 30
 GROUP_MESSAGES_PER_MINUTE = 20
 NETWORK_RETRY_BACKOFF = (0.25, 1.0)
+WAKER_RESTART_PAUSE = 0.05  # seconds between a waker failure and its restart
 _TIDY_MIN = 1024  # a queue holding this many entries drops the abandoned ones
 
 
@@ -333,13 +334,26 @@ class PriorityRateLimiter(BaseRateLimiter[dict[str, Any]]):
 
     def _ensure_waker(self) -> None:
         if self._waker is None or self._waker.done():
-            self._waker = asyncio.get_running_loop().create_task(self._wake_up_repeatedly())
+            self._waker = asyncio.get_running_loop().create_task(self._supervise_waker())
 
     def _nudge(self) -> None:
         """Wake the waker now if something needs doing before it planned to look."""
         self._ensure_waker()
         if self._nap is not None and self._next_wake() < self._wake_at:
             self._nap.cancel()
+
+    async def _supervise_waker(self) -> None:
+        """Run the waker; if it fails, log why and start it again on the same queues.
+
+        Waiting calls live in the queues, not in the waker, so a restart loses none of them.
+        A short pause between restarts keeps a fault that repeats from spinning the loop.
+        """
+        while True:
+            try:
+                await self._wake_up_repeatedly()
+            except Exception:
+                logger.exception("The delivery waker failed; restarting it")
+                await self._sleep(WAKER_RESTART_PAUSE)
 
     async def _wake_up_repeatedly(self) -> None:
         loop = asyncio.get_running_loop()
@@ -408,12 +422,19 @@ class _Ticket:
 
 
 class _Line:
-    """Tickets by (rank, arrival), forgetting those no longer waiting when it meets them."""
+    """Tickets by (rank, arrival), forgetting those no longer waiting when it meets them.
 
-    __slots__ = ("_heap", "_tidy_at")
+    A retried call comes back with a new ticket but its old rank and arrival, and its settled
+    entry may still be in the heap: each entry therefore carries a number no other entry has,
+    so two entries always compare before their tickets would (tickets have no order). A call
+    has at most one waiting ticket at a time, so it has exactly one live entry in a line.
+    """
+
+    __slots__ = ("_heap", "_pushes", "_tidy_at")
 
     def __init__(self) -> None:
-        self._heap: list[tuple[float, int, _Ticket]] = []
+        self._heap: list[tuple[float, int, int, _Ticket]] = []
+        self._pushes = itertools.count()
         self._tidy_at = _TIDY_MIN
 
     def __bool__(self) -> bool:
@@ -422,9 +443,9 @@ class _Line:
 
     def push(self, rank: float, ticket: _Ticket) -> None:
         """Add a ticket; now and then drop abandoned ones so memory follows the waiting calls."""
-        heapq.heappush(self._heap, (rank, ticket.call.arrival, ticket))
+        heapq.heappush(self._heap, (rank, ticket.call.arrival, next(self._pushes), ticket))
         if len(self._heap) >= self._tidy_at:
-            self._heap = [entry for entry in self._heap if entry[2].waiting]
+            self._heap = [entry for entry in self._heap if entry[3].waiting]
             heapq.heapify(self._heap)
             self._tidy_at = max(_TIDY_MIN, 2 * len(self._heap))
 
@@ -436,16 +457,16 @@ class _Line:
     def pop(self) -> _Ticket:
         """Remove and return the first waiting ticket (check truthiness first)."""
         self._drop_gone()
-        return heapq.heappop(self._heap)[2]
+        return heapq.heappop(self._heap)[3]
 
     def drain(self) -> list[_Ticket]:
         """Remove and return every ticket still waiting."""
-        tickets = [entry[2] for entry in self._heap if entry[2].waiting]
+        tickets = [entry[3] for entry in self._heap if entry[3].waiting]
         self._heap = []
         return tickets
 
     def _drop_gone(self) -> None:
-        while self._heap and not self._heap[0][2].waiting:
+        while self._heap and not self._heap[0][3].waiting:
             heapq.heappop(self._heap)
 
 

@@ -446,6 +446,62 @@ async def test_errors_that_a_retry_cannot_fix_are_raised_at_once(
     assert fake_time.sleeps == []
 
 
+async def test_retried_cues_rejoin_the_queue_while_others_wait(
+    fake_time: FakeTime, api: FakeApi, make_limiter: MakeLimiter
+) -> None:
+    """A retried call re-enters the queues beside its own settled entry (same rank, arrival)."""
+    limiter = make_limiter(overall_per_second=2)
+    await send(limiter, api, "warm")
+    await send(limiter, api, "warm again")
+    deadline = fake_time.wall() + 30
+    api.errors["cue 429"] = [RetryAfter(1)]
+    api.errors["cue 500"] = [NetworkError("Internal Server Error")]
+    cues = [
+        send(
+            limiter,
+            api,
+            label,
+            chat_id=n,
+            rate_limit_args=delivery_args(Priority.CUE, deadline=deadline),
+        )
+        for n, label in enumerate(["cue 429", "cue 500", "cue a"], start=1)
+    ]
+    sooner = delivery_args(Priority.REPLY, deadline=deadline - 10)
+    others = [
+        send(limiter, api, f"reply{n}", chat_id=100 + n, rate_limit_args=sooner) for n in range(6)
+    ]
+    results = await soon(asyncio.gather(*cues, *others, return_exceptions=True))
+    assert results == [True] * 9
+    assert len(api.sent) == 11
+    assert len(api.times_of("cue 429")) == len(api.times_of("cue 500")) == 2
+    assert limiter._waker is not None and not limiter._waker.done()
+
+
+async def test_a_failing_waker_is_logged_and_restarted_and_loses_no_call(
+    fake_time: FakeTime, api: FakeApi, caplog: pytest.LogCaptureFixture
+) -> None:
+    faults = [RuntimeError("clock fault")]
+
+    def clock_failing_once_time_moves() -> float:
+        if fake_time.now > START and faults:
+            raise faults.pop()
+        return fake_time.now
+
+    limiter = PriorityRateLimiter(
+        1, clock=clock_failing_once_time_moves, sleep=fake_time.sleep, wall_clock=fake_time.wall
+    )
+    await send(limiter, api, "warm")
+    waiting = [send(limiter, api, f"m{n}", chat_id=n) for n in range(1, 4)]
+    await soon(asyncio.gather(*waiting))
+    assert api.sent == ["warm", "m1", "m2", "m3"]
+    assert not faults
+    [failure] = [record for record in caplog.records if record.levelname == "ERROR"]
+    assert "waker failed" in failure.getMessage()
+    assert failure.exc_info is not None
+    assert str(failure.exc_info[1]) == "clock fault"
+    await limiter.shutdown()
+
+
 # --- waiting callers that leave ------------------------------------------------------------
 
 
