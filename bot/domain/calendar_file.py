@@ -23,6 +23,7 @@ from bot.domain.programme import (
     format_duration,
     session_shape,
     timeline_seconds,
+    whole_minutes,
 )
 from bot.texts import calendar as texts
 from bot.texts import plan as plan_texts
@@ -124,15 +125,10 @@ def _description(session: CalendarSession) -> str:
                 cool_down=format_duration(session.cool_down_seconds),
             ),
             texts.EVENT_TOTAL.format(
-                minutes=_whole_minutes(session.seconds),
+                minutes=whole_minutes(session.seconds),
                 place=plan_texts.PLACE_NAMES[session.place],
             ),
             programme_texts.PLACE_SETUP[session.place],
             programme_texts.PAIN_RULE,
         )
     )
-
-
-def _whole_minutes(seconds: int) -> int:
-    """Rounded to the nearest minute, halves up, as /plan rounds them."""
-    return (seconds + 30) // 60

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import time
+from datetime import datetime, time
 from enum import StrEnum
+from zoneinfo import ZoneInfo
 
 
 class Experience(StrEnum):
@@ -101,3 +102,7 @@ class Profile:
     def balance_concern(self) -> bool:
         """Dizziness or loss of balance reported on the readiness screen."""
         return ParqQuestion.DIZZINESS_BALANCE in self.parq_yes
+
+    def local_time(self, moment: datetime) -> datetime:
+        """`moment` (timezone-aware) on the runner's own clock."""
+        return moment.astimezone(ZoneInfo(self.timezone))

@@ -33,14 +33,13 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any, TypeAlias
 
+from bot.domain.pain import ACCEPTABLE_PAIN_MAX, SAFE_PAIN_MAX
 from bot.domain.profile import Place, Profile
 from bot.domain.programme.schedule import PLACE_PREFERENCE
 from bot.domain.programme.templates import WARM_UP_SECONDS, SessionTemplate, StepKind
 from bot.texts import safety as texts
 
-# Pain now, 0-10: above SAFE_PAIN_MAX downgrades, above ACCEPTABLE_PAIN_MAX postpones.
-SAFE_PAIN_MAX = 2
-ACCEPTABLE_PAIN_MAX = 5
+# Pain now, 0-10: above the safe band downgrades, above the acceptable band postpones.
 PAIN_SCALE_MAX = 10
 # A downgraded session has the level-0 shape: reverse-walk bouts of at most 30 s, each
 # followed by a forward walk no longer than the bout.

@@ -6,8 +6,10 @@ import logging
 import time
 
 from telegram import Update
-from telegram.error import Forbidden, TelegramError
+from telegram.error import Forbidden
 
+from bot.runtime.delivery import Priority
+from bot.runtime.sending import runner_unreachable, send_or_mark_unreachable
 from bot.runtime.services import CoachContext
 from bot.texts import common
 
@@ -20,27 +22,15 @@ async def handle_error(update: object, context: CoachContext) -> None:
     chat = update.effective_chat if isinstance(update, Update) else None
     if isinstance(error, Forbidden):
         if chat is not None:
-            await _blocked(context, chat.id)
+            await runner_unreachable(context.application, chat.id)
         return
     context.services.errors.record(time.time())
     logger.error("error while handling an update", exc_info=error)
-    if chat is None:
-        return
-    try:
-        await context.bot.send_message(chat.id, common.SOMETHING_WENT_WRONG)
-    except Forbidden:  # blocked between the failed reply and the apology
-        await _blocked(context, chat.id)
-    except TelegramError as send_error:
-        logger.warning(
-            "could not tell runner %s about the error: %s",
-            context.services.runner_tag(chat.id),
-            send_error,
+    if chat is not None:
+        await send_or_mark_unreachable(
+            context.application,
+            chat.id,
+            common.SOMETHING_WENT_WRONG,
+            priority=Priority.REPLY,
+            what="an apology for an error",
         )
-
-
-async def _blocked(context: CoachContext, chat_id: int) -> None:
-    """The runner blocked the bot: stop messaging them (their data stays)."""
-    logger.info(
-        "runner %s blocked the bot; marking them unreachable", context.services.runner_tag(chat_id)
-    )
-    await context.services.runners.mark_unreachable(chat_id)

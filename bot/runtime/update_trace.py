@@ -56,7 +56,9 @@ def update_kind(update: Update) -> str:
     return kind
 
 
-def install_update_trace(application: Application[Any, Any, Any, Any, Any, Any], key: bytes) -> None:
+def install_update_trace(
+    application: Application[Any, Any, Any, Any, Any, Any], key: bytes
+) -> None:
     """Log every update `application` handles, once every handler group has seen it."""
 
     async def log_update(update: Update, _: object) -> None:

@@ -35,6 +35,7 @@ from bot.domain.programme.timeline import (
     step_offsets,
     timeline_reverse_seconds,
     timeline_seconds,
+    whole_minutes,
 )
 
 __all__ = [
@@ -67,4 +68,5 @@ __all__ = [
     "timeline_reverse_seconds",
     "timeline_seconds",
     "weekly_reverse_seconds",
+    "whole_minutes",
 ]

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
+from bot.domain.pain import PROGRESS_PAIN_MAX, is_too_much_pain
 from bot.domain.profile import Profile
 from bot.domain.programme.state import PlanState, current_template
 from bot.domain.programme.templates import TOP_LEVEL, stage_count
@@ -24,8 +25,6 @@ from bot.domain.session_logs import MorningAfter, SessionLog
 from bot.texts import programme as texts
 
 MAX_MODERATE_EFFORT = 6  # CR10: 4-6 is moderate
-MAX_COMFORTABLE_PAIN = 3
-MAX_ACCEPTABLE_PAIN = 5  # pain monitoring model: up to 5 acceptable during exercise, not above
 VERY_HARD_EFFORT = 9
 LOGS_TO_PROGRESS = 2
 DAYS_AT_STAGE = 7
@@ -84,7 +83,7 @@ def next_plan_state(
         if idle_days > BREAK_DAYS:
             cause = texts.CAUSE_BREAK.format(days=idle_days)
             return _step_back(profile, state, _level_below(state), cause, today)
-    if any(log.pain is not None and log.pain > MAX_ACCEPTABLE_PAIN for log in at_stage):
+    if any(is_too_much_pain(log.pain) for log in at_stage):
         return _step_back(profile, state, _stage_below(state), texts.CAUSE_PAIN, today)
     if any(log.morning_after is MorningAfter.WORSE for log in at_stage):
         cause = (
@@ -144,7 +143,7 @@ def _hold_reason(log: SessionLog) -> str | None:
         return texts.HOLD_INCOMPLETE
     if log.effort is not None and log.effort > MAX_MODERATE_EFFORT:
         return texts.HOLD_HARD
-    if log.pain is not None and log.pain > MAX_COMFORTABLE_PAIN:
+    if log.pain is not None and log.pain > PROGRESS_PAIN_MAX:
         return texts.HOLD_SOME_PAIN
     return None
 

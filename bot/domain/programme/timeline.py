@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import accumulate, cycle
@@ -71,6 +72,11 @@ def session_shape(template: SessionTemplate) -> str:
     if template.easy_run_seconds:
         return texts.SHAPE_IN_RUN.format(**values)
     return texts.SHAPE_INTERVALS.format(**values)
+
+
+def whole_minutes(seconds: float) -> int:
+    """Seconds as whole minutes, halves rounded up: how every total is shown to a runner."""
+    return math.floor(seconds / 60 + 0.5)
 
 
 def format_duration(seconds: int) -> str:

@@ -11,7 +11,6 @@ import asyncio
 import functools
 import time
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
@@ -169,7 +168,7 @@ async def _start(
     stored = StoredSession(
         profile.user_id,
         tap.message.chat_id,
-        now.astimezone(ZoneInfo(profile.timezone)).date(),
+        profile.local_time(now).date(),
         place,
         template,
         downgraded,

@@ -17,11 +17,12 @@ from telegram.error import Forbidden, TelegramError
 from telegram.ext import Application
 
 from bot.domain.live_session import LiveSession
-from bot.flows.live_session.ending import Ending, end_session, runner_unreachable
+from bot.flows.live_session.ending import Ending, end_session
 from bot.flows.live_session.view import cue_text, position_values, session_buttons
 from bot.runtime.coach_bot import coach_bot
 from bot.runtime.delivery import Priority, StaleDelivery, delivery_args
 from bot.runtime.job_registry import cue_job_name
+from bot.runtime.sending import runner_unreachable
 from bot.runtime.services import CoachContext, Services, services_of
 from bot.storage.live_sessions import StoredSession
 from bot.texts import session as texts
@@ -147,7 +148,6 @@ async def _send(
         logger.warning("a cue for runner %s was too late to send; dropped", tag)
         return
     except Forbidden:
-        logger.info("runner %s blocked the bot during a session; ending it", tag)
         await runner_unreachable(application, stored.chat_id)
         return
     except TelegramError as error:

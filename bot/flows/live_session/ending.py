@@ -4,24 +4,21 @@ cut off because the runner blocked the bot. Handlers and the cue chain both end 
 
 from __future__ import annotations
 
-import logging
 from enum import StrEnum
 from typing import Any
 
-from telegram.error import Forbidden, TelegramError
 from telegram.ext import Application
 
 from bot.domain.programme import format_duration
 from bot.flows.session_log.handlers import ask_how_it_felt
-from bot.runtime.delivery import Priority, delivery_args
+from bot.runtime.delivery import Priority
 from bot.runtime.job_registry import cue_job_name
+from bot.runtime.sending import send_or_mark_unreachable
 from bot.runtime.services import services_of
 from bot.storage.live_sessions import StoredSession
 from bot.storage.session_logs import LogAnswers, LogSource, NewLog
 from bot.texts import safety as safety_texts
 from bot.texts import session as texts
-
-logger = logging.getLogger(__name__)
 
 AnyApplication = Application[Any, Any, Any, Any, Any, Any]
 
@@ -68,38 +65,11 @@ async def end_session(
         Ending.STOPPED: texts.STOPPED.format(reverse=reverse),
         Ending.UNWELL: safety_texts.UNWELL_ADVICE,
     }[ending]
-    if await _tell(application, stored.chat_id, text) and ending is not Ending.UNWELL:
+    # The end of a session, or the stop-now advice, is as time-critical as a cue, but has no
+    # deadline: it is never dropped.
+    told = await send_or_mark_unreachable(
+        application, stored.chat_id, text, priority=Priority.CUE, what="the session's end"
+    )
+    if told and ending is not Ending.UNWELL:
         await ask_how_it_felt(application, stored.user_id, stored.chat_id, log_id)
-    return True
-
-
-async def runner_unreachable(application: AnyApplication, chat_id: int) -> None:
-    """The runner blocked the bot: mark them inactive and cancel all their jobs.
-
-    Their data stays until they ask to delete it; /start makes them active again.
-    """
-    services = services_of(application)
-    await services.runners.mark_unreachable(chat_id)
-    await services.live_sessions.end(chat_id)
-    services.jobs.cancel_runner(chat_id)
-
-
-async def _tell(application: AnyApplication, chat_id: int, text: str) -> bool:
-    """Send `text` with a cue's priority (the end of a session, or the stop-now advice, is as
-    time-critical as a cue) but no deadline: it is never dropped. False if it could not be
-    sent (a blocked bot is handled here)."""
-    try:
-        await application.bot.send_message(
-            chat_id, text, rate_limit_args=delivery_args(Priority.CUE)
-        )
-    except Forbidden:
-        await runner_unreachable(application, chat_id)
-        return False
-    except TelegramError as error:
-        logger.warning(
-            "could not tell runner %s the session ended: %s",
-            services_of(application).runner_tag(chat_id),
-            error,
-        )
-        return False
     return True

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import math
 from collections.abc import Sequence
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
@@ -16,6 +15,7 @@ from bot.domain.programme import (
     format_duration,
     session_shape,
     timeline_seconds,
+    whole_minutes,
 )
 from bot.texts import plan as plan_texts
 from bot.texts import session as texts
@@ -83,11 +83,6 @@ def time_left(seconds: int) -> str:
     if seconds < 60:
         return format_duration(seconds)
     return format_duration(60 * whole_minutes(seconds))
-
-
-def whole_minutes(seconds: float) -> int:
-    """Seconds as whole minutes, halves rounded up."""
-    return math.floor(seconds / 60 + 0.5)
 
 
 @functools.cache

@@ -13,7 +13,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo
 
 from bot.domain.profile import Place, Profile
 from bot.domain.programme import (
@@ -34,6 +33,7 @@ from bot.domain.programme import (
     timeline_reverse_seconds,
     timeline_seconds,
     weekly_reverse_seconds,
+    whole_minutes,
 )
 from bot.domain.session_logs import SessionLog
 from bot.storage.plans import StoredPlan, moves_plan
@@ -55,7 +55,7 @@ async def start_plan_for(services: Services, profile: Profile, now: datetime) ->
     Completing a profile again starts over from the level it calls for.
     """
     start = starting_level(profile)
-    plan = StoredPlan(PlanState.starting(start.level, _local(profile, now).date()), start.reason)
+    plan = StoredPlan(PlanState.starting(start.level, profile.local_time(now).date()), start.reason)
     await services.plans.start(profile.user_id, plan.state, plan.reason, now)
     return plan
 
@@ -72,7 +72,7 @@ async def review_plan(
         services.plans.get(profile.user_id), logged_sessions(services, profile.user_id)
     )
     stored = found or await start_plan_for(services, profile, now)
-    today = _local(profile, now).date()
+    today = profile.local_time(now).date()
     decision = next_plan_state(profile, stored.state, logs, today)
     if not moves_plan(decision) or decision.state == stored.state:
         return stored, decision
@@ -104,7 +104,7 @@ def next_session(profile: Profile, state: PlanState, now: datetime) -> UpcomingS
 
     ValueError if the runner's week has no backward session (onboarding always gives one).
     """
-    local_now = _local(profile, now)
+    local_now = profile.local_time(now)
     monday = _monday_of(local_now.date())
     for week_start in (monday, monday + _ONE_WEEK):
         for entry in build_week(profile, state, week_start):
@@ -120,7 +120,7 @@ def next_session(profile: Profile, state: PlanState, now: datetime) -> UpcomingS
 
 def plan_text(profile: Profile, plan: StoredPlan, decision: Decision, now: datetime) -> str:
     """The /plan message: where the runner is and why, this week, and the next session."""
-    today = _local(profile, now).date()
+    today = profile.local_time(now).date()
     sections = [
         _position_lines(profile, plan),
         _week_lines(build_week(profile, plan.state, _monday_of(today)), today),
@@ -136,10 +136,10 @@ def first_session_text(profile: Profile, plan: StoredPlan, now: datetime) -> str
     """One line for the end of onboarding: when, where and what the first session is."""
     session = next_session(profile, plan.state, now)
     return texts.FIRST_SESSION.format(
-        when=_when(session, _local(profile, now).date()),
+        when=_when(session, profile.local_time(now).date()),
         place=texts.PLACE_NAMES[session.place],
         shape=session_shape(session.template),
-        minutes=_whole_minutes(timeline_seconds(session.steps)),
+        minutes=whole_minutes(timeline_seconds(session.steps)),
     )
 
 
@@ -195,7 +195,7 @@ def _next_session_lines(session: UpcomingSession, today: date) -> list[str]:
             cool_down=format_duration(steps[-1].seconds),
         ),
         texts.SESSION_TOTALS.format(
-            minutes=_whole_minutes(timeline_seconds(steps)),
+            minutes=whole_minutes(timeline_seconds(steps)),
             reverse=format_duration(timeline_reverse_seconds(steps)),
         ),
         programme_texts.PLACE_SETUP[session.place],
@@ -214,16 +214,6 @@ def _when(session: UpcomingSession, today: date) -> str:
         month=texts.MONTHS[session.day.month - 1],
         time=at,
     )
-
-
-def _whole_minutes(seconds: int) -> int:
-    """Rounded to the nearest minute, halves up."""
-    return (seconds + 30) // 60
-
-
-def _local(profile: Profile, now: datetime) -> datetime:
-    """`now` on the runner's clock."""
-    return now.astimezone(ZoneInfo(profile.timezone))
 
 
 def _monday_of(day: date) -> date:

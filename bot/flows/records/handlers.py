@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
@@ -35,7 +34,7 @@ async def show_progress(update: Update, context: CoachContext) -> None:
         await message.reply_text(plan_texts.NO_PROFILE_YET)
         return
     logs = await services.logs.recent(sender.user_id)
-    today = services.now().astimezone(ZoneInfo(profile.timezone)).date()
+    today = profile.local_time(services.now()).date()
     summary = summarize_progress(logs, today)
     text = progress_message(summary, level_line(profile, plan))
     if not summary.has_data:

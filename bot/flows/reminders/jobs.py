@@ -23,7 +23,6 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
-from telegram.error import Forbidden, TelegramError
 from telegram.ext import Application
 
 from bot.domain.programme import (
@@ -41,7 +40,9 @@ from bot.domain.reminders import (
     in_quiet_hours,
     missed_session_verdict,
 )
-from bot.runtime.delivery import Priority, delivery_args
+from bot.flows.live_session.check import GO_DATA
+from bot.runtime.delivery import Priority
+from bot.runtime.sending import send_or_mark_unreachable
 from bot.runtime.services import CoachContext, Services, services_of
 from bot.storage.reminders import DayMark, ReminderKind, ReminderRow
 from bot.texts import plan as plan_texts
@@ -204,7 +205,7 @@ async def send_reminder(
     day = session_day.isoformat()
     buttons = InlineKeyboardMarkup(
         [
-            [InlineKeyboardButton(texts.BUTTON_START, callback_data="go")],
+            [InlineKeyboardButton(texts.BUTTON_START, callback_data=GO_DATA)],
             [
                 InlineKeyboardButton(
                     texts.BUTTON_SNOOZE, callback_data=f"{REMINDER_PREFIX}|snooze|{day}"
@@ -220,7 +221,7 @@ async def send_reminder(
             ],
         ]
     )
-    return await _send_bulk(application, runner.chat_id, text, buttons)
+    return await _send_reminder(application, runner.chat_id, text, buttons)
 
 
 async def _fire_checkup(context: CoachContext) -> None:
@@ -241,7 +242,7 @@ async def look_for_missed_sessions(application: AnyApplication, user_id: int) ->
     plan = await services.plans.get(user_id)
     if profile is None or runner is None or plan is None or not runner.active:
         return
-    local_now = datetime.now(ZoneInfo(profile.timezone))
+    local_now = profile.local_time(datetime.now(UTC))
     today = local_now.date()
     prefs = await services.reminders.prefs(user_id)
     if in_quiet_hours(local_now.time(), prefs):
@@ -262,7 +263,7 @@ async def look_for_missed_sessions(application: AnyApplication, user_id: int) ->
         return
     await services.reminders.mark(user_id, verdict.about, DayMark.NUDGED)
     if verdict.action is MissedAction.NUDGE:
-        await _send_bulk(application, runner.chat_id, texts.NUDGE, None)
+        await _send_reminder(application, runner.chat_id, texts.NUDGE, None)
         return
     buttons = InlineKeyboardMarkup(
         [
@@ -275,7 +276,7 @@ async def look_for_missed_sessions(application: AnyApplication, user_id: int) ->
         ]
     )
     text = texts.REALIGN.format(count=verdict.missed_in_a_row)
-    await _send_bulk(application, runner.chat_id, text, buttons)
+    await _send_reminder(application, runner.chat_id, text, buttons)
 
 
 async def _active_on(services: Services, user_id: int, day: date) -> bool:
@@ -283,27 +284,6 @@ async def _active_on(services: Services, user_id: int, day: date) -> bool:
     if await services.live_sessions.get(user_id) is not None:
         return True
     return any(entry.day == day for entry in await services.logs.recent(user_id, limit=10))
-
-
-async def _send_bulk(
-    application: AnyApplication, chat_id: int, text: str, buttons: InlineKeyboardMarkup | None
-) -> bool:
-    """Send behind any cue; a blocked bot marks the runner away until they /start again."""
-    try:
-        await application.bot.send_message(
-            chat_id, text, reply_markup=buttons, rate_limit_args=delivery_args(Priority.BULK)
-        )
-    except Forbidden:
-        await services_of(application).runners.mark_unreachable(chat_id)
-        return False
-    except TelegramError as error:
-        logger.warning(
-            "a reminder to runner %s could not be sent: %s",
-            services_of(application).runner_tag(chat_id),
-            error,
-        )
-        return False
-    return True
 
 
 def _row_of(context: CoachContext) -> ReminderRow | None:
@@ -314,3 +294,12 @@ def _row_of(context: CoachContext) -> ReminderRow | None:
 def one_off_due(services: Services, minutes: float) -> float:
     """Unix time `minutes` from now, on the bot's (possibly scaled) clock."""
     return clock.time() + minutes * 60 / services.settings.time_scale
+
+
+async def _send_reminder(
+    application: AnyApplication, chat_id: int, text: str, buttons: InlineKeyboardMarkup | None
+) -> bool:
+    """Send behind any cue; a blocked bot makes the runner unreachable until they /start."""
+    return await send_or_mark_unreachable(
+        application, chat_id, text, priority=Priority.BULK, what="a reminder", markup=buttons
+    )

@@ -93,7 +93,7 @@ async def tap_reminder(update: Update, context: CoachContext) -> None:
     if action == "snooze":
         due = one_off_due(services, SNOOZE_MINUTES)
         await add_one_off(context.application, tap.user_id, due, day)
-        at = _local(profile, datetime.now().astimezone() + timedelta(minutes=SNOOZE_MINUTES))
+        at = profile.local_time(datetime.now().astimezone() + timedelta(minutes=SNOOZE_MINUTES))
         await tap.message.reply_text(texts.SNOOZED.format(time=at.strftime("%H:%M")))
     elif action == "skip":
         await services.reminders.mark(tap.user_id, day, DayMark.SKIPPED)
@@ -139,7 +139,7 @@ async def tap_realign(update: Update, context: CoachContext) -> None:
     if profile is None or plan is None:
         return
     now = services.now()
-    today = _local(profile, now).date()
+    today = profile.local_time(now).date()
     decision = realigned(profile, plan.state, today, step_back=tap.data[1] == "back")
     if tap.data[1] == "back":
         await services.plans.apply(tap.user_id, decision, today, now)
@@ -159,7 +159,7 @@ async def send_calendar(update: Update, context: CoachContext) -> None:
         await message.reply_text(texts.NEEDS_PROFILE)
         return
     now = services.now()
-    events = sessions_for_calendar(profile, plan.state, _local(profile, now).date())
+    events = sessions_for_calendar(profile, plan.state, profile.local_time(now).date())
     if not events:
         await message.reply_text(texts.CALENDAR_EMPTY)
         return
@@ -238,10 +238,6 @@ def _settings_buttons(prefs: ReminderPrefs) -> InlineKeyboardMarkup:
             ],
         ]
     )
-
-
-def _local(profile: Profile, moment: datetime) -> datetime:
-    return moment.astimezone(ZoneInfo(profile.timezone))
 
 
 def build_reminder_handlers() -> list[BaseHandler[Update, CoachContext, None]]:

@@ -17,7 +17,6 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
-from telegram.error import Forbidden
 from telegram.ext import (
     Application,
     BaseHandler,
@@ -32,15 +31,17 @@ from bot.domain.log_reading import (
     parse_manual_log,
     parse_morning_answer,
 )
+from bot.domain.pain import PainBand, is_too_much_pain, pain_band
 from bot.domain.profile import Profile, Units
 from bot.domain.reminders import in_quiet_hours
 from bot.domain.session_logs import MorningAfter
 from bot.flows.basics import not_understood
 from bot.flows.plan.coaching import review_plan
-from bot.runtime.delivery import Priority, delivery_args
+from bot.runtime.delivery import Priority
 from bot.runtime.job_registry import checkin_job_name
 from bot.runtime.senders import sender_with_profile
-from bot.runtime.services import CoachContext, Services, services_of
+from bot.runtime.sending import send_or_mark_unreachable
+from bot.runtime.services import CoachContext, services_of
 from bot.runtime.taps import tapped
 from bot.storage.session_logs import LogAnswers, LogEntry, LogSource, NewLog
 from bot.texts import safety as safety_texts
@@ -52,7 +53,6 @@ AnyApplication = Application[Any, Any, Any, Any, Any, Any]
 LOG_PREFIX, CONFIRM_PREFIX, MORNING_PREFIX = "log", "logok", "am"
 EFFORT, PAIN, SITE, MORE, MORNING = "effort", "pain", "site", "more", "morning"
 SKIP = "skip"
-MAX_SAFE_PAIN = 5
 CHECKIN_AT = clock_time(8, 30)
 _SCALE_VALUES = frozenset(str(n) for n in range(11))
 CHECKIN_STALE_AFTER = 12 * 3600  # a check-in more than this late (bot down) is dropped
@@ -190,7 +190,7 @@ async def log_command(update: Update, context: CoachContext) -> None:
         else:
             await message.reply_text(texts.LOG_USAGE)
         return
-    parsed = parse_manual_log(arguments, _local_now(profile, services).date(), profile.units)
+    parsed = parse_manual_log(arguments, profile.local_time(services.now()).date(), profile.units)
     if not isinstance(parsed, ManualLog):
         await message.reply_text(texts.LOG_PROBLEMS[parsed.value])
         return
@@ -256,7 +256,7 @@ async def _complete(context: CoachContext, message: Message, entry: LogEntry) ->
         await plan_checkin(context.application, profile, entry)
     _, decision = await review_plan(services, profile, services.now())
     lines = []
-    if entry.red_flag or (entry.pain or 0) > MAX_SAFE_PAIN:
+    if entry.red_flag or is_too_much_pain(entry.pain):
         await message.reply_text(safety_texts.UNWELL_ADVICE)
         lines.append(texts.RED_FLAG_SEEN)
     lines += [
@@ -359,13 +359,15 @@ async def _send_checkin(context: CoachContext) -> None:
             ]
         ]
     )
-    try:
-        await context.application.bot.send_message(
-            runner.chat_id, text, reply_markup=buttons, rate_limit_args=delivery_args(Priority.BULK)
-        )
-    except Forbidden:
-        await services.runners.mark_unreachable(runner.chat_id)
-        services.jobs.cancel_runner(user_id)
+    sent = await send_or_mark_unreachable(
+        context.application,
+        runner.chat_id,
+        text,
+        priority=Priority.BULK,
+        what="a morning check-in",
+        markup=buttons,
+    )
+    if not sent:
         return
     # Marked once sent: a crash in between asks again after the restart rather than never.
     await services.logs.checkin_sent(log_id)
@@ -468,10 +470,10 @@ def _distance(km: float, units: Units) -> str:
 
 
 def _takeaway(entry: LogEntry) -> str:
-    pain, effort = entry.pain or 0, entry.effort
-    if pain > MAX_SAFE_PAIN:
+    band, effort = pain_band(entry.pain or 0), entry.effort
+    if band is PainBand.TOO_MUCH:
         return "pain_high"
-    if pain >= 3:
+    if band is PainBand.ACCEPTABLE:
         return "some_pain"
     if effort is None:
         return "unanswered"
@@ -496,10 +498,6 @@ def _logged_line(entry: LogEntry, units: Units) -> str:
         details += ", " + _distance(entry.distance_km, units)
     minutes = f"{entry.reverse_seconds / 60:g} min"
     return texts.LOGGED.format(day=entry.day.strftime("%a %d %b"), minutes=minutes, details=details)
-
-
-def _local_now(profile: Profile, services: Services) -> datetime:
-    return services.now().astimezone(ZoneInfo(profile.timezone))
 
 
 def build_session_log_handlers() -> list[BaseHandler[Update, CoachContext, None]]:

@@ -1,0 +1,59 @@
+"""Messages the bot sends on its own (cues, session ends, reminders, check-ins, apologies):
+one way to send them, and one outcome when the runner has blocked the bot."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from telegram import InlineKeyboardMarkup
+from telegram.error import Forbidden, TelegramError
+from telegram.ext import Application
+
+from bot.runtime.delivery import Priority, delivery_args
+from bot.runtime.services import services_of
+
+logger = logging.getLogger(__name__)
+
+AnyApplication = Application[Any, Any, Any, Any, Any, Any]
+
+
+async def runner_unreachable(application: AnyApplication, chat_id: int) -> None:
+    """The runner blocked the bot: mark them inactive, end a live session, cancel their jobs.
+
+    Their data stays until they ask to delete it; /start makes them active again.
+    """
+    services = services_of(application)
+    logger.info("runner %s blocked the bot; marking them unreachable", services.runner_tag(chat_id))
+    await services.runners.mark_unreachable(chat_id)
+    await services.live_sessions.end(chat_id)
+    services.jobs.cancel_runner(chat_id)
+
+
+async def send_or_mark_unreachable(
+    application: AnyApplication,
+    chat_id: int,
+    text: str,
+    *,
+    priority: Priority,
+    what: str,
+    markup: InlineKeyboardMarkup | None = None,
+) -> bool:
+    """Send `text` to a runner with `priority`; True if it went out. A blocked bot makes the
+    runner unreachable; any other refusal is logged as `what` could not be sent."""
+    try:
+        await application.bot.send_message(
+            chat_id, text, reply_markup=markup, rate_limit_args=delivery_args(priority)
+        )
+    except Forbidden:
+        await runner_unreachable(application, chat_id)
+        return False
+    except TelegramError as error:
+        logger.warning(
+            "%s for runner %s could not be sent: %s",
+            what,
+            services_of(application).runner_tag(chat_id),
+            error,
+        )
+        return False
+    return True
