@@ -11,8 +11,11 @@ Callers tag a send with `rate_limit_args=delivery_args(Priority.CUE, deadline=..
   counted and never wait; PTB never passes getUpdates to a rate limiter at all.
 - A call with a deadline that it cannot meet (still queued, or a retry would land after it)
   raises StaleDelivery instead of arriving late. It is never sent after its deadline.
-- A 429 pauses every counted call for its `retry_after` (Telegram's flood control is per bot)
-  and the call is retried, up to `max_retries` times. Other network errors (5xx answers,
+- A 429 pauses the chat it came from for its `retry_after` (a chat's own flood limit): other
+  chats' calls go on. When 429s come from several chats at once and make up half of the
+  calls of the last second, Telegram's limit for the whole bot was hit, and every counted call
+  pauses. A call without a chat that gets a 429 pauses them all too. The call is retried, up
+  to `max_retries` times, keeping its place. Other network errors (5xx answers,
   time-outs) are retried briefly; BadRequest, Forbidden, InvalidToken, Conflict and
   ChatMigrated are raised at once. PTB's contract says a limiter should only handle
   RetryAfter: retrying 5xx and time-outs here is a deliberate extension (see ARCHITECTURE.md,
@@ -51,6 +54,7 @@ ChatKey = int | str
 MESSAGES_PER_SECOND = 30
 GROUP_MESSAGES_PER_MINUTE = 20
 NETWORK_RETRY_BACKOFF = (0.25, 1.0)
+BOT_WIDE_FLOODS = 3  # 429s from this many chats within a second, half the calls: bot-wide
 WAKER_RESTART_PAUSE = 0.05  # seconds between a waker failure and its restart
 _TIDY_MIN = 1024  # a queue holding this many entries drops the abandoned ones
 
@@ -119,11 +123,13 @@ class PriorityRateLimiter(BaseRateLimiter[dict[str, Any]]):
         self._sleep = sleep
         self._wall_clock = wall_clock
         self._arrivals = itertools.count()
-        self._paused_until = -math.inf
+        self._paused_until = -math.inf  # every counted call waits until then (bot-wide 429)
+        self._floods = _FloodGauge()
         self._queue = _Line()  # counted calls waiting for the overall budget, best first
         self._deadlines = _Line()  # every waiting call that has a deadline, soonest first
-        self._lanes: OrderedDict[ChatKey, _GroupLane] = OrderedDict()  # least recently used first
-        self._group_timers: list[tuple[float, int, ChatKey]] = []  # (window opens, _, group)
+        # Chats with their own limit (groups) or a 429 pause; least recently used first.
+        self._lanes: OrderedDict[ChatKey, _ChatLane] = OrderedDict()
+        self._lane_timers: list[tuple[float, int, ChatKey]] = []  # (lane opens, _, chat)
         self._waker: asyncio.Task[None] | None = None
         self._nap: asyncio.Future[None] | None = None
         self._wake_at = math.inf
@@ -149,7 +155,7 @@ class PriorityRateLimiter(BaseRateLimiter[dict[str, Any]]):
             ticket.future.cancel()
         self._queue, self._deadlines = _Line(), _Line()
         self._lanes.clear()
-        self._group_timers.clear()
+        self._lane_timers.clear()
         self._wake_at = math.inf
 
     async def process_request(
@@ -165,6 +171,8 @@ class PriorityRateLimiter(BaseRateLimiter[dict[str, Any]]):
         call = self._call_for(endpoint, data, rate_limit_args)
         while True:
             await self._take_turn(call)
+            if call.chat_id is not None:
+                self._floods.attempt(self._clock())
             try:
                 result = await callback(*args, **kwargs)
             except TelegramError as error:
@@ -192,9 +200,9 @@ class PriorityRateLimiter(BaseRateLimiter[dict[str, Any]]):
         if unix_deadline is not None:
             deadline = self._clock() + (unix_deadline - self._wall_clock())
         chat_id = _chat_key(data.get("chat_id"))
-        group = chat_id if self._group_per_minute and _is_group(chat_id) else None
+        grouped = bool(self._group_per_minute) and _is_group(chat_id)
         return _Call(
-            endpoint, chat_id, group, priority, next(self._arrivals), deadline, unix_deadline
+            endpoint, chat_id, grouped, priority, next(self._arrivals), deadline, unix_deadline
         )
 
     async def _take_turn(self, call: _Call) -> None:
@@ -204,8 +212,8 @@ class PriorityRateLimiter(BaseRateLimiter[dict[str, Any]]):
             raise call.stale()
         if call.chat_id is None:
             return
-        if self._may_send_now(call.group, now):
-            self._record_send(call.group, now)
+        if self._may_send_now(call.chat_id, now):
+            self._record_send(call, now)
             return
         ticket = self._enqueue(call, now)
         try:
@@ -221,7 +229,7 @@ class PriorityRateLimiter(BaseRateLimiter[dict[str, Any]]):
         now = self._clock()
         if isinstance(error, RetryAfter):
             delay = _retry_after_seconds(error)
-            self._paused_until = max(self._paused_until, now + delay)
+            self._pause_for_flood(call, now + delay, now)
             if call.flood_retries >= self._max_retries:
                 return None
             call.flood_retries += 1
@@ -244,66 +252,93 @@ class PriorityRateLimiter(BaseRateLimiter[dict[str, Any]]):
 
     # --- admission ----------------------------------------------------------------------
 
-    def _may_send_now(self, group: ChatKey | None, now: float) -> bool:
+    def _pause_for_flood(self, call: _Call, until: float, now: float) -> None:
+        """A 429: pause the call's chat, or every counted call if the flood is the bot's."""
+        if call.chat_id is None or self._floods.bot_wide(call.chat_id, now):
+            self._paused_until = max(self._paused_until, until)
+        if call.chat_id is not None:
+            lane = self._lane(call.chat_id, call.grouped)
+            lane.paused_until = max(lane.paused_until, until)
+            self._lanes.move_to_end(call.chat_id)
+
+    def chat_free_at(self, chat_id: int) -> float:
+        """The unix time from which no 429 pause holds back calls to `chat_id`."""
+        lane = self._lanes.get(chat_id)
+        until = max(self._paused_until, -math.inf if lane is None else lane.paused_until)
+        return self._wall_clock() + max(0.0, until - self._clock())
+
+    def _may_send_now(self, chat_id: ChatKey | None, now: float) -> bool:
         if self._paused_until > now or self._queue or self._overall_opens() > now:
             return False
-        lane = None if group is None else self._lanes.get(group)
-        return lane is None or (lane.idle and lane.window.opens() <= now)
+        lane = None if chat_id is None else self._lanes.get(chat_id)
+        return lane is None or (lane.idle and lane.opens() <= now)
 
     def _overall_opens(self) -> float:
         return -math.inf if self._overall is None else self._overall.opens()
 
-    def _record_send(self, group: ChatKey | None, now: float) -> None:
+    def _record_send(self, call: _Call, now: float) -> None:
         if self._overall is not None:
             self._overall.record(now)
-        if group is None:
+        if call.chat_id is None or (not call.grouped and not self._lanes):
             return
-        self._lane(group).window.record(now)
-        self._lanes.move_to_end(group)
+        lane = self._lane(call.chat_id, True) if call.grouped else self._lanes.get(call.chat_id)
+        if lane is not None:
+            if lane.window is not None:
+                lane.window.record(now)
+            self._lanes.move_to_end(call.chat_id)
         self._forget_quiet_lanes(now)
 
-    def _lane(self, group: ChatKey) -> _GroupLane:
-        lane = self._lanes.get(group)
+    def _lane(self, chat_id: ChatKey, grouped: bool) -> _ChatLane:
+        lane = self._lanes.get(chat_id)
         if lane is None:
-            assert self._group_per_minute is not None  # groups exist only with a group limit
-            lane = self._lanes[group] = _GroupLane(_Window(self._group_per_minute, 60.0))
+            window = None
+            if grouped:
+                assert self._group_per_minute is not None  # grouped only with a group limit
+                window = _Window(self._group_per_minute, 60.0)
+            lane = self._lanes[chat_id] = _ChatLane(window)
         return lane
 
     def _forget_quiet_lanes(self, now: float) -> None:
-        """Drop groups whose past sends no longer count, oldest first, until one still matters."""
+        """Drop chats whose limits no longer hold anything back, oldest first, until one does."""
         while self._lanes:
-            group, lane = next(iter(self._lanes.items()))
-            if not (lane.idle and lane.window.forgotten_by(now)):
+            chat_id, lane = next(iter(self._lanes.items()))
+            if not lane.quiet_by(now):
                 return
-            del self._lanes[group]
+            del self._lanes[chat_id]
 
     def _enqueue(self, call: _Call, now: float) -> _Ticket:
         ticket = _Ticket(call, asyncio.get_running_loop().create_future())
         if call.deadline < math.inf:
             self._deadlines.push(call.deadline, ticket)
-        if call.group is None:
+        assert call.chat_id is not None  # only counted calls wait
+        lane = self._lane(call.chat_id, True) if call.grouped else self._lanes.get(call.chat_id)
+        if lane is None:
             self._queue.push(call.priority, ticket)
         else:
-            lane = self._lane(call.group)
-            lane.waiting.push(call.priority, ticket)
-            if lane.in_queue is None and not lane.timer_set:
-                self._advance(call.group, lane, now)
+            self._wait_in_lane(ticket, call.chat_id, lane, now)
         self._nudge()
         return ticket
 
-    def _advance(self, group: ChatKey, lane: _GroupLane, now: float) -> None:
-        """Queue the group's best waiting call, or set a timer for when its window opens.
+    def _wait_in_lane(self, ticket: _Ticket, chat_id: ChatKey, lane: _ChatLane, now: float) -> None:
+        lane.waiting.push(ticket.call.priority, ticket)
+        if lane.in_queue is ticket:
+            lane.in_queue = None
+        if lane.in_queue is None and not lane.timer_set:
+            self._advance(chat_id, lane, now)
 
-        A group has at most one call in the main queue, so its window is checked against the
-        times its calls were really sent.
+    def _advance(self, chat_id: ChatKey, lane: _ChatLane, now: float) -> None:
+        """Queue the chat's best waiting call, or set a timer for when its lane opens.
+
+        A chat with a lane has at most one call in the main queue, so its window and pause
+        are checked against the times its calls were really sent.
         """
         lane.in_queue = None
         if not lane.waiting:
             return
-        opens = lane.window.opens()
+        opens = lane.opens()
         if opens > now:
             lane.timer_set = True
-            heapq.heappush(self._group_timers, (opens, next(self._arrivals), group))
+            heapq.heappush(self._lane_timers, (opens, next(self._arrivals), chat_id))
             return
         ticket = lane.waiting.pop()
         lane.in_queue = ticket
@@ -313,7 +348,7 @@ class PriorityRateLimiter(BaseRateLimiter[dict[str, Any]]):
         """Tell a waiting call to go (counting its send) or that it is stale."""
         ticket.future.set_result(go)
         if go:
-            self._record_send(ticket.call.group, now)
+            self._record_send(ticket.call, now)
         self._free_lane(ticket, now)
 
     def _abandon(self, ticket: _Ticket) -> None:
@@ -322,12 +357,12 @@ class PriorityRateLimiter(BaseRateLimiter[dict[str, Any]]):
             self._nudge()
 
     def _free_lane(self, ticket: _Ticket, now: float) -> bool:
-        """If `ticket` held its group's place in the main queue, pass it on; True if it did."""
-        group = ticket.call.group
-        lane = None if group is None else self._lanes.get(group)
-        if group is None or lane is None or lane.in_queue is not ticket:
+        """If `ticket` held its chat's place in the main queue, pass it on; True if it did."""
+        chat_id = ticket.call.chat_id
+        lane = None if chat_id is None else self._lanes.get(chat_id)
+        if chat_id is None or lane is None or lane.in_queue is not ticket:
             return False
-        self._advance(group, lane, now)
+        self._advance(chat_id, lane, now)
         return True
 
     # --- the waker ----------------------------------------------------------------------
@@ -368,22 +403,38 @@ class PriorityRateLimiter(BaseRateLimiter[dict[str, Any]]):
             await asyncio.wait({self._nap})
 
     def _release_due(self, now: float) -> None:
-        """Expire stale calls, open group windows, then admit calls while the budget allows."""
+        """Expire stale calls, open chat lanes, then admit calls while the budget allows.
+
+        A call queued before its chat was paused by a 429 is turned back into the chat's lane.
+        """
         while self._deadlines.first_rank() <= now:
             self._settle(self._deadlines.pop(), False, now)
-        while self._group_timers and self._group_timers[0][0] <= now:
-            group = heapq.heappop(self._group_timers)[2]
-            lane = self._lanes[group]
+        while self._lane_timers and self._lane_timers[0][0] <= now:
+            chat_id = heapq.heappop(self._lane_timers)[2]
+            lane = self._lanes[chat_id]
             lane.timer_set = False
-            self._advance(group, lane, now)
+            self._advance(chat_id, lane, now)
         while self._queue and self._paused_until <= now and self._overall_opens() <= now:
-            self._settle(self._queue.pop(), True, now)
+            ticket = self._queue.pop()
+            if not self._turned_back(ticket, now):
+                self._settle(ticket, True, now)
+
+    def _turned_back(self, ticket: _Ticket, now: float) -> bool:
+        """Send `ticket` back to its chat's lane if the lane does not let it go now."""
+        chat_id = ticket.call.chat_id
+        lane = None if chat_id is None else self._lanes.get(chat_id)
+        if chat_id is None or lane is None:
+            return False
+        if lane.in_queue is ticket and lane.opens() <= now:
+            return False
+        self._wait_in_lane(ticket, chat_id, lane, now)
+        return True
 
     def _next_wake(self) -> float:
         """The next moment something is due: a deadline, a group window, the budget."""
         wake = self._deadlines.first_rank()
-        if self._group_timers:
-            wake = min(wake, self._group_timers[0][0])
+        if self._lane_timers:
+            wake = min(wake, self._lane_timers[0][0])
         if self._queue:
             wake = min(wake, max(self._paused_until, self._overall_opens()))
         return wake
@@ -395,7 +446,7 @@ class _Call:
 
     method: str
     chat_id: ChatKey | None  # None: not a message, never counted
-    group: ChatKey | None  # set for group chats under a group limit
+    grouped: bool  # a group chat under a group limit
     priority: Priority
     arrival: int
     deadline: float  # on the limiter's clock; inf: none
@@ -496,18 +547,60 @@ class _Window:
 
 
 @dataclass(slots=True)
-class _GroupLane:
-    """One group chat's waiting calls; at most one of them is in the main queue at a time."""
+class _ChatLane:
+    """One chat's waiting calls, for a group's window or a 429 pause; at most one of them is
+    in the main queue at a time."""
 
-    window: _Window
+    window: _Window | None  # a group's own limit; None for a private chat
+    paused_until: float = -math.inf  # a 429 for this chat
     waiting: _Line = field(default_factory=_Line)
     in_queue: _Ticket | None = None
-    timer_set: bool = False  # waiting for the window to open
+    timer_set: bool = False  # waiting for the lane to open
 
     @property
     def idle(self) -> bool:
-        """Nothing of this group is waiting."""
+        """Nothing of this chat is waiting."""
         return self.in_queue is None and not self.timer_set and not self.waiting
+
+    def opens(self) -> float:
+        """The earliest time the chat's next call may be made."""
+        window_opens = -math.inf if self.window is None else self.window.opens()
+        return max(window_opens, self.paused_until)
+
+    def quiet_by(self, now: float) -> bool:
+        """True once the lane holds nothing back and would not hold back a new call."""
+        return (
+            self.idle
+            and self.opens() <= now
+            and (self.window is None or self.window.forgotten_by(now))
+        )
+
+
+class _FloodGauge:
+    """Counts counted calls and 429s second by second, to tell a chat's flood from the bot's."""
+
+    __slots__ = ("_calls", "_chats", "_second")
+
+    def __init__(self) -> None:
+        self._second = -math.inf
+        self._calls = 0
+        self._chats: set[ChatKey] = set()
+
+    def attempt(self, now: float) -> None:
+        """A counted call is being made."""
+        self._roll(now)
+        self._calls += 1
+
+    def bot_wide(self, chat_id: ChatKey, now: float) -> bool:
+        """A 429 for `chat_id`: True if this second's 429s say the bot's limit was hit."""
+        self._roll(now)
+        self._chats.add(chat_id)
+        return len(self._chats) >= BOT_WIDE_FLOODS and 2 * len(self._chats) >= self._calls
+
+    def _roll(self, now: float) -> None:
+        if now - self._second >= 1.0:
+            self._second, self._calls = now, 0
+            self._chats.clear()
 
 
 def _chat_key(chat_id: object) -> ChatKey | None:

@@ -16,6 +16,11 @@ def cue_job_name(user_id: int) -> str:
     return f"cue:{user_id}"
 
 
+def held_back_job_name(user_id: int) -> str:
+    """The name of a runner's pending "where you are" line after a stale cue."""
+    return f"held-back:{user_id}"
+
+
 def checkin_job_name(user_id: int) -> str:
     """The name of a runner's next-morning check-in job."""
     return f"checkin:{user_id}"

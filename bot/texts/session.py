@@ -60,6 +60,10 @@ CAUGHT_UP = (
     "We were interrupted, sorry. You are now in step {number} of {count}, {name}, "
     "{left} left. Cues continue from here."
 )
+CUE_HELD_BACK = (
+    "Sorry, Telegram held my last cue back. You are now in step {number} of {count}: "
+    "{name}, {left} left."
+)
 NO_SESSION_STEP = "Your session is just wrapping up. Resume it or stop it?"
 CHECK_ANSWER = "✔︎ {answer}"
 CHECK_USE_BUTTONS = "Tap one of the buttons on the safety check above, please. /go starts it again."

@@ -352,19 +352,66 @@ async def test_a_429_is_waited_out_then_sent(
     assert not [w for w in caught if issubclass(w.category, PTBDeprecationWarning)]
 
 
-async def test_a_429_pauses_every_message_but_not_other_calls(
+async def test_a_429_pauses_only_its_chat(
     fake_time: FakeTime, api: FakeApi, make_limiter: MakeLimiter
 ) -> None:
     limiter = make_limiter(overall_per_second=None)
     api.errors["first"] = [RetryAfter(3)]
     first = asyncio.create_task(send(limiter, api, "first", chat_id=1))
     await soon(api.attempted.wait())
-    second = asyncio.create_task(send(limiter, api, "second", chat_id=2))
+    same_chat = asyncio.create_task(send(limiter, api, "same chat", chat_id=1))
+    await send(limiter, api, "other chat", chat_id=2)
     await send(limiter, api, "getMe", chat_id=None, endpoint="getMe")
-    await soon(asyncio.gather(first, second))
+    await soon(asyncio.gather(first, same_chat))
+    assert api.times_of("other chat") == [0]
     assert api.times_of("getMe") == [0]
     assert api.times_of("first") == [0, 3]
-    assert api.times_of("second") == [3]
+    assert api.times_of("same chat") == [3]
+    assert api.sent.index("first") < api.sent.index("same chat")
+
+
+async def test_a_call_queued_before_its_chats_429_waits_out_the_pause(
+    fake_time: FakeTime, api: FakeApi, make_limiter: MakeLimiter
+) -> None:
+    limiter = make_limiter(overall_per_second=1)
+    await send(limiter, api, "warm", chat_id=9)
+    api.errors["a"] = [RetryAfter(5)]
+    calls = [send(limiter, api, label, chat_id=chat) for label, chat in (("a", 1), ("b", 1))]
+    calls.append(send(limiter, api, "c", chat_id=2))
+    await soon(asyncio.gather(*calls))
+    assert api.times_of("a") == [1, 6]
+    assert api.times_of("b") == [7]
+    assert api.times_of("c") == [2]
+
+
+async def test_429s_from_many_chats_at_once_pause_the_whole_bot(
+    fake_time: FakeTime, api: FakeApi, make_limiter: MakeLimiter
+) -> None:
+    limiter = make_limiter(overall_per_second=None)
+    for chat in (1, 2, 3):
+        api.errors[f"flooded {chat}"] = [RetryAfter(2)]
+    flooded = [
+        asyncio.create_task(send(limiter, api, f"flooded {chat}", chat_id=chat))
+        for chat in (1, 2, 3)
+    ]
+    while len(api.attempts) < 3:
+        await soon(asyncio.sleep(0))
+    await soon(send(limiter, api, "bystander", chat_id=4))
+    await soon(asyncio.gather(*flooded))
+    assert api.times_of("bystander") == [2]
+    assert limiter.chat_free_at(4) == fake_time.wall()
+
+
+async def test_chat_free_at_says_when_a_paused_chat_may_be_sent_to(
+    fake_time: FakeTime, api: FakeApi, make_limiter: MakeLimiter
+) -> None:
+    limiter = make_limiter(overall_per_second=None)
+    api.errors["m"] = [RetryAfter(4)]
+    paused = asyncio.create_task(send(limiter, api, "m", chat_id=1))
+    await soon(api.attempted.wait())
+    assert limiter.chat_free_at(1) == fake_time.wall() + 4
+    assert limiter.chat_free_at(2) == fake_time.wall()
+    await soon(paused)
 
 
 async def test_a_429_whose_wait_passes_the_deadline_is_stale(
