@@ -60,7 +60,7 @@ def build_application(
     rate_limiter: PriorityRateLimiter | None = None,
 ) -> CoachApplication:
     """The whole bot: services, persistence, handlers. Requests default to real HTTP, and
-    sends keep to Telegram's limits unless a benchmark passes its own `rate_limiter`."""
+    sends keep to the settings' send budget unless a benchmark passes its own `rate_limiter`."""
     services = Services.create(settings)
     base_url, base_file_url = _api_urls(settings.api_base_url)
     bot = CoachBot(
@@ -69,7 +69,7 @@ def build_application(
         base_file_url=base_file_url,
         request=request or HTTPXRequest(connection_pool_size=_CONNECTIONS),
         get_updates_request=updates_request or HTTPXRequest(connection_pool_size=1),
-        rate_limiter=rate_limiter or PriorityRateLimiter(),
+        rate_limiter=rate_limiter or PriorityRateLimiter.for_send_rate(settings.send_rate),
     )
     application: CoachApplication = (
         ApplicationBuilder()

@@ -3,12 +3,16 @@
 `PriorityRateLimiter` is the Application's rate limiter (it replaces PTB's AIORateLimiter).
 Callers tag a send with `rate_limit_args=delivery_args(Priority.CUE, deadline=...)`:
 
-- Counted calls are those that carry a `chat_id` (sends, edits, chat actions, deletions). They
-  share the overall budget (30 per second by default) and, for group chats (negative ids or
-  @usernames), 20 per minute per group. When the budget is short they wait in one queue: cues
-  before replies before bulk messages (reminders, nudges), first come first served within a
-  priority. Calls without a `chat_id` (answerCallbackQuery, getMe, setMyCommands, ...) are not
-  counted and never wait; PTB never passes getUpdates to a rate limiter at all.
+- Counted calls are those that carry a `chat_id` (sends, edits, chat actions, deletions): they
+  obey their chat's 429 pauses and, for group chats (negative ids or @usernames), 20 per minute
+  per group. New messages (send*, but not sendChatAction) also share the overall budget
+  (`BACKSTRIDE_SEND_RATE`, 30 per second by default: Telegram's limit for bulk notifications).
+  Edits, chat actions and deletions do not: in this bot each one answers a tap of the runner's
+  own, so their pace is the runner's (README, "The send budget"). When the budget is short,
+  messages wait in one queue: cues before replies before bulk messages (reminders, nudges),
+  first come first served within a priority. Calls without a `chat_id` (answerCallbackQuery,
+  getMe, setMyCommands, ...) are not counted and never wait; PTB never passes getUpdates to a
+  rate limiter at all.
 - A call with a deadline that it cannot meet (still queued, or a retry would land after it)
   raises StaleDelivery instead of arriving late. It is never sent after its deadline.
 - A 429 pauses the chat it came from for its `retry_after` (a chat's own flood limit): other
@@ -46,12 +50,13 @@ from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError
 from telegram.ext import BaseRateLimiter
 from telegram.warnings import PTBDeprecationWarning
 
+from bot.config import DEFAULT_SEND_RATE
+
 logger = logging.getLogger(__name__)
 
 ApiResult = bool | dict[str, Any] | list[dict[str, Any]]
 ChatKey = int | str
 
-MESSAGES_PER_SECOND = 30
 GROUP_MESSAGES_PER_MINUTE = 20
 NETWORK_RETRY_BACKOFF = (0.25, 1.0)
 BOT_WIDE_FLOODS = 3  # 429s from this many chats within a second, half the calls: bot-wide
@@ -102,7 +107,7 @@ class PriorityRateLimiter(BaseRateLimiter[dict[str, Any]]):
 
     def __init__(
         self,
-        overall_per_second: int | None = MESSAGES_PER_SECOND,
+        overall_per_second: int | None = DEFAULT_SEND_RATE,
         *,
         group_per_minute: int | None = GROUP_MESSAGES_PER_MINUTE,
         max_retries: int = 3,
@@ -134,6 +139,13 @@ class PriorityRateLimiter(BaseRateLimiter[dict[str, Any]]):
         self._nap: asyncio.Future[None] | None = None
         self._wake_at = math.inf
         self.messages_sent = 0  # messages Telegram accepted (sendMessage, sendPhoto, …)
+
+    @classmethod
+    def for_send_rate(cls, send_rate: int | None) -> PriorityRateLimiter:
+        """The limiter of a `BACKSTRIDE_SEND_RATE`: None lifts every limit but the 429s."""
+        if send_rate is None:
+            return cls(None, group_per_minute=None)
+        return cls(send_rate)
 
     async def initialize(self) -> None:
         """Start the waker."""
@@ -201,8 +213,16 @@ class PriorityRateLimiter(BaseRateLimiter[dict[str, Any]]):
             deadline = self._clock() + (unix_deadline - self._wall_clock())
         chat_id = _chat_key(data.get("chat_id"))
         grouped = bool(self._group_per_minute) and _is_group(chat_id)
+        bulk = chat_id is not None and _is_message(endpoint)
         return _Call(
-            endpoint, chat_id, grouped, priority, next(self._arrivals), deadline, unix_deadline
+            endpoint,
+            chat_id,
+            grouped,
+            bulk,
+            priority,
+            next(self._arrivals),
+            deadline,
+            unix_deadline,
         )
 
     async def _take_turn(self, call: _Call) -> None:
@@ -212,7 +232,7 @@ class PriorityRateLimiter(BaseRateLimiter[dict[str, Any]]):
             raise call.stale()
         if call.chat_id is None:
             return
-        if self._may_send_now(call.chat_id, now):
+        if self._may_send_now(call, now):
             self._record_send(call, now)
             return
         ticket = self._enqueue(call, now)
@@ -267,17 +287,19 @@ class PriorityRateLimiter(BaseRateLimiter[dict[str, Any]]):
         until = max(self._paused_until, -math.inf if lane is None else lane.paused_until)
         return self._wall_clock() + max(0.0, until - self._clock())
 
-    def _may_send_now(self, chat_id: ChatKey | None, now: float) -> bool:
-        if self._paused_until > now or self._queue or self._overall_opens() > now:
+    def _may_send_now(self, call: _Call, now: float) -> bool:
+        if self._paused_until > now:
             return False
-        lane = None if chat_id is None else self._lanes.get(chat_id)
+        if call.bulk and (self._queue or self._overall_opens() > now):
+            return False
+        lane = None if call.chat_id is None else self._lanes.get(call.chat_id)
         return lane is None or (lane.idle and lane.opens() <= now)
 
     def _overall_opens(self) -> float:
         return -math.inf if self._overall is None else self._overall.opens()
 
     def _record_send(self, call: _Call, now: float) -> None:
-        if self._overall is not None:
+        if self._overall is not None and call.bulk:
             self._overall.record(now)
         if call.chat_id is None or (not call.grouped and not self._lanes):
             return
@@ -414,10 +436,14 @@ class PriorityRateLimiter(BaseRateLimiter[dict[str, Any]]):
             lane = self._lanes[chat_id]
             lane.timer_set = False
             self._advance(chat_id, lane, now)
-        while self._queue and self._paused_until <= now and self._overall_opens() <= now:
+        while self._queue and self._paused_until <= now and self._queue_head_opens() <= now:
             ticket = self._queue.pop()
             if not self._turned_back(ticket, now):
                 self._settle(ticket, True, now)
+
+    def _queue_head_opens(self) -> float:
+        """When the first call of the main queue may go, as far as the overall budget says."""
+        return self._overall_opens() if self._queue.first().call.bulk else -math.inf
 
     def _turned_back(self, ticket: _Ticket, now: float) -> bool:
         """Send `ticket` back to its chat's lane if the lane does not let it go now."""
@@ -436,7 +462,7 @@ class PriorityRateLimiter(BaseRateLimiter[dict[str, Any]]):
         if self._lane_timers:
             wake = min(wake, self._lane_timers[0][0])
         if self._queue:
-            wake = min(wake, max(self._paused_until, self._overall_opens()))
+            wake = min(wake, max(self._paused_until, self._queue_head_opens()))
         return wake
 
 
@@ -447,6 +473,7 @@ class _Call:
     method: str
     chat_id: ChatKey | None  # None: not a message, never counted
     grouped: bool  # a group chat under a group limit
+    bulk: bool  # a new message: counts against the overall budget
     priority: Priority
     arrival: int
     deadline: float  # on the limiter's clock; inf: none
@@ -504,6 +531,11 @@ class _Line:
         """The rank of the first waiting ticket; inf if none."""
         self._drop_gone()
         return self._heap[0][0] if self._heap else math.inf
+
+    def first(self) -> _Ticket:
+        """The first waiting ticket, left in place (check truthiness first)."""
+        self._drop_gone()
+        return self._heap[0][3]
 
     def pop(self) -> _Ticket:
         """Remove and return the first waiting ticket (check truthiness first)."""
