@@ -44,7 +44,17 @@ from typing import Any, Protocol
 from telegram import Update
 
 from bench.setup import bench_settings
-from bench.wire import FakeBotApi, Planned, Usage, bot_process, ratio, run_reference, usage_of
+from bench.wire import (
+    FakeBotApi,
+    Planned,
+    Usage,
+    bot_process,
+    loop_profile,
+    profiled,
+    ratio,
+    run_reference,
+    usage_of,
+)
 from bot.app import build_application
 from bot.config import Settings
 from bot.domain.profile import Experience, Place, Profile, Units
@@ -166,6 +176,11 @@ def main(argv: list[str] | None = None) -> None:
         default=0.0,
         help="over the wire: this share of sends fails with 429, and as many with 500",
     )
+    parser.add_argument(
+        "--profile",
+        type=Path,
+        help="over the wire: sample the bot process with py-spy into this file (collapsed)",
+    )
     args = parser.parse_args(argv)
     for sequential in (False, True) if args.compare else (args.sequential,):
         one = argparse.Namespace(**{**vars(args), "sequential": sequential})
@@ -226,7 +241,8 @@ async def run_over_http(args: argparse.Namespace) -> None:
                 before = usage_of(process.pid)
                 api.fail_sends(args.faults, args.faults)
                 began = time.perf_counter()
-                gave_up = await _load(rig, args, seen, _nothing())
+                async with profiled(process.pid, args.profile):
+                    gave_up = await _load(rig, args, seen, _nothing())
                 elapsed = time.perf_counter() - began
                 usage = usage_of(process.pid) - before
             log = (Path(directory) / "bot-stderr.log").read_text(errors="replace")
@@ -254,6 +270,11 @@ async def run_over_http(args: argparse.Namespace) -> None:
         f"cpu={ratio(usage.cpu_s, reference.usage.cpu_s)} "
         f"rss={ratio(usage.rss_mb, reference.usage.rss_mb)}"
     )
+    if args.profile is not None:
+        hottest, by_package = loop_profile(args.profile)
+        print(f"profile: event loop busy time by package: {by_package}")
+        for frame, share in hottest:
+            print(f"profile: {share:.1%} {frame}")
 
 
 def _settings(

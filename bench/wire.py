@@ -14,6 +14,7 @@ import os
 import random
 import signal
 import sys
+from collections import Counter
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager, suppress
 from dataclasses import dataclass
@@ -195,6 +196,59 @@ async def bot_process(
             except TimeoutError:
                 process.kill()
                 await process.wait()
+
+
+@asynccontextmanager
+async def profiled(pid: int, output: Path | None) -> AsyncIterator[None]:
+    """With an output path, sample `pid` with py-spy (collapsed stacks) while the block runs.
+    py-spy is not a dependency: install it into the environment to use --profile."""
+    if output is None:
+        yield
+        return
+    spy = await asyncio.create_subprocess_exec(
+        *_py_spy(),
+        "record",
+        "--pid",
+        str(pid),
+        "--format",
+        "raw",
+        "--rate",
+        "97",
+        "--nonblocking",
+        "--output",
+        str(output),
+        stdout=asyncio.subprocess.DEVNULL,
+        stderr=asyncio.subprocess.DEVNULL,
+    )
+    try:
+        yield
+    finally:
+        spy.send_signal(signal.SIGINT)
+        await spy.wait()
+
+
+def _py_spy() -> list[str]:
+    beside = Path(sys.executable).with_name("py-spy")
+    return [str(beside) if beside.exists() else "py-spy"]
+
+
+def loop_profile(collapsed: Path, count: int = 5) -> tuple[list[tuple[str, float]], str]:
+    """From a py-spy raw profile, the event loop's busy time: its `count` hottest frames (on
+    top of the stack) as (frame, share), and its shares by package of those frames. Samples
+    of other threads (aiosqlite's) and of the loop waiting in select() are left out."""
+    frames: Counter[str] = Counter()
+    packages: Counter[str] = Counter()
+    for line in collapsed.read_text().splitlines():
+        stack, _, samples = line.rpartition(" ")
+        leaf = stack.rsplit(";", 1)[-1]
+        if "run_forever" not in stack or leaf.startswith("EpollSelector.select"):
+            continue
+        frames[leaf] += int(samples)
+        path = leaf.rpartition("(")[2]
+        packages[path.split("/", 1)[0] if "/" in path else path.split(":")[0]] += int(samples)
+    total = max(1, sum(frames.values()))
+    by_package = " ".join(f"{name}={hits / total:.0%}" for name, hits in packages.most_common(8))
+    return [(frame, hits / total) for frame, hits in frames.most_common(count)], by_package
 
 
 @dataclass(frozen=True)
