@@ -21,7 +21,7 @@ import aiohttp
 async def main(base_url: str) -> None:
     """Read the plan, signal ready, send on time after "go", signal done."""
     loop = asyncio.get_running_loop()
-    reader = asyncio.StreamReader()
+    reader = asyncio.StreamReader(limit=1 << 26)  # the plan is one long line
     await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(reader), sys.stdin)
     plan = sorted(json.loads(await reader.readline()), key=lambda item: item[1])
     print("ready", flush=True)

@@ -14,7 +14,7 @@ from telegram.ext import (
     ContextTypes,
     TypeHandler,
 )
-from telegram.request import BaseRequest, HTTPXRequest
+from telegram.request import BaseRequest
 
 from bot.config import Settings
 from bot.flows.admin import build_admin_handlers
@@ -32,6 +32,7 @@ from bot.flows.session_log.handlers import build_session_log_handlers, rebuild_c
 from bot.flows.watch_files import build_watch_file_handlers
 from bot.runtime.coach_bot import CoachBot
 from bot.runtime.delivery import PriorityRateLimiter
+from bot.runtime.http_request import AiohttpRequest
 from bot.runtime.services import (
     CoachApplication,
     CoachContext,
@@ -67,8 +68,8 @@ def build_application(
         settings.token or LOCAL_TOKEN,
         base_url=base_url,
         base_file_url=base_file_url,
-        request=request or HTTPXRequest(connection_pool_size=_CONNECTIONS),
-        get_updates_request=updates_request or HTTPXRequest(connection_pool_size=1),
+        request=request or AiohttpRequest(_CONNECTIONS),
+        get_updates_request=updates_request or AiohttpRequest(1),
         rate_limiter=rate_limiter or PriorityRateLimiter.for_send_rate(settings.send_rate),
     )
     application: CoachApplication = (
