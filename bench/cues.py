@@ -79,6 +79,7 @@ _DONE_HEAD = session_texts.DONE.split("{")[0]
 _STEP_NUMBER = re.compile(r"Step (\d+) of (\d+)")
 _BULK_TEXT = "Reminder: your session is at 18:00."
 _HELD_BACK_HEAD = session_texts.CUE_HELD_BACK.split("{")[0]
+_CAUGHT_UP_HEAD = session_texts.CAUGHT_UP.split("{")[0]
 _REFERENCE_CHATS = 1_000_000  # the reference sender's chats: 1_000_001, 1_000_002, ...
 
 
@@ -109,7 +110,7 @@ class RunnerRecord:
     tapped_at: float = 0.0
     due: tuple[float, ...] = ()
     arrivals: dict[int, float] = field(default_factory=dict)
-    held_back: list[float] = field(default_factory=list)
+    held_back: list[float] = field(default_factory=list)  # and "we were interrupted" lines
 
 
 @dataclass(frozen=True)
@@ -252,7 +253,8 @@ async def run_over_http(args: argparse.Namespace) -> None:
     print(
         f"faults: share_each={args.faults:g} injected_429={api.faults[429]} "
         f"injected_500={api.faults[500]} held_back_lines={seen.held_back_lines()} "
-        f"stale_without_line={seen.lost_without_line(len(steps))} "
+        f"lost_without_line={seen.lost_without_line(len(steps))} "
+        f"caught_up_lines={seen.caught_up} "
         f"task_never_retrieved={log.count('never retrieved')} error_lines={errors}"
     )
     late = Summary.of(seen.lateness_ms())
@@ -365,6 +367,7 @@ class _Observer:
         default_factory=lambda: defaultdict(asyncio.Queue)
     )
     bulk_sent: int = 0
+    caught_up: int = 0  # "we were interrupted" lines: cues skipped because their job ran late
     # Set once every runner's session has started (its timeline shown).
     all_started: asyncio.Event = field(default_factory=asyncio.Event)
     _started: set[int] = field(default_factory=set)
@@ -376,10 +379,11 @@ class _Observer:
 
     def held_back_lines(self) -> int:
         """ "Held back" lines that arrived, in all chats."""
-        return sum(len(record.held_back) for record in self.records.values())
+        return sum(len(record.held_back) for record in self.records.values()) - self.caught_up
 
     def lost_without_line(self, steps: int) -> int:
-        """Runners who lost a cue (not the last message) and got no "held back" line after."""
+        """Runners who lost a cue and got no line saying where they are ("held back" after a
+        stale cue, "we were interrupted" after a cue job that ran too late)."""
         return sum(
             1
             for record in self.records.values()
@@ -410,6 +414,9 @@ class _Observer:
             self.records[chat].arrivals.setdefault(self.steps, arrived)
         elif text.startswith(_HELD_BACK_HEAD):
             self.records[chat].held_back.append(arrived)
+        elif text.startswith(_CAUGHT_UP_HEAD):
+            self.records[chat].held_back.append(arrived)
+            self.caught_up += 1
         elif "Today:" in text or "inline_keyboard" in str(call.params.get("reply_markup")):
             self.inboxes[chat].put_nowait(call.result)
             if "Today:" in text:

@@ -5,7 +5,7 @@
 Reads a JSON list of [chat_id, due unix time, text] from its first stdin line, prints
 "ready", waits for a "go" line, then sends each message with sendMessage at its due time
 (one aiohttp session, no limits, no retries, answers not parsed) and prints "done" once all
-are answered. No database, no scheduler, no Telegram objects: what is left is HTTP.
+are answered; it exits when stdin closes. No database, no scheduler, no Telegram objects: what is left is HTTP.
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ async def main(base_url: str) -> None:
             sends.append(asyncio.create_task(_send(session, base_url, chat_id, text)))
         await asyncio.gather(*sends)
     print("done", flush=True)
+    await reader.readline()  # stay until the benchmark has read this process's usage
 
 
 async def _send(session: aiohttp.ClientSession, base_url: str, chat_id: int, text: str) -> None:
