@@ -5,7 +5,8 @@
 Reads a JSON list of [chat_id, due unix time, text] from its first stdin line, prints
 "ready", waits for a "go" line, then sends each message with sendMessage at its due time
 (one aiohttp session, no limits, no retries, answers not parsed) and prints "done" once all
-are answered; it exits when stdin closes. No database, no scheduler, no Telegram objects: what is left is HTTP.
+are answered; it exits when stdin closes. No database, no scheduler, no Telegram objects:
+what is left is HTTP.
 """
 
 from __future__ import annotations

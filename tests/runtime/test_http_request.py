@@ -93,7 +93,7 @@ async def test_telegrams_errors_become_ptbs_exceptions(api: LoopbackApi) -> None
     async with bot_on(api.url) as bot:
         with pytest.raises(RetryAfter):
             await bot.send_message(1, "cue")
-        with pytest.raises(BadRequest, match="(?i)chat not found"):
+        with pytest.raises(BadRequest, match=r"(?i)chat not found"):
             await bot.send_message(2, "cue")
 
 

@@ -38,6 +38,7 @@ async def end_session(
     """Remove the session, stop its cues and tell the runner; False if it had already ended."""
     services = services_of(application)
     reverse_seconds = stored.live.reverse_seconds_done(now)
+    services.live_sessions.forget(stored.user_id)  # deleted below, beside the log
     log_id = await services.logs.create_for_ended_session(
         NewLog(
             stored.user_id,
@@ -51,6 +52,7 @@ async def end_session(
         ),
         services.now(),
     )
+    services.live_sessions.forget(stored.user_id)
     if log_id is None:
         return False
     services.jobs.cancel(cue_job_name(stored.user_id))
