@@ -178,6 +178,11 @@ def main(argv: list[str] | None = None) -> None:
         help="over the wire: this share of sends fails with 429, and as many with 500",
     )
     parser.add_argument(
+        "--send-rate",
+        help="over the wire: the bot's BACKSTRIDE_SEND_RATE (default: off, or 30 with "
+        "--telegram-limits); 30 x the time scale keeps Telegram's budget at scaled time",
+    )
+    parser.add_argument(
         "--profile",
         type=Path,
         help="over the wire: sample the bot process with py-spy into this file (collapsed)",
@@ -235,7 +240,7 @@ async def run_over_http(args: argparse.Namespace) -> None:
             variables = {
                 "BACKSTRIDE_TIME_SCALE": repr(settings.time_scale),
                 "BACKSTRIDE_CONCURRENT_UPDATES": str(settings.concurrent_updates),
-                "BACKSTRIDE_SEND_RATE": "30" if args.telegram_limits else "off",
+                "BACKSTRIDE_SEND_RATE": args.send_rate or ("30" if args.telegram_limits else "off"),
             }
             async with bot_process(api, settings.db_path, **variables) as process:
                 await api.polled.wait()
@@ -611,6 +616,8 @@ def _report(
     mode = "sequential" if args.sequential else "concurrent"
     wire = "in_process" if args.in_process else "http"
     limits = " telegram_limits" if args.telegram_limits else ""
+    if not args.in_process and args.send_rate:
+        limits = f" send_rate={args.send_rate}"
     print(
         f"run: wire={wire} updates={mode}{limits} latency_ms={args.latency_ms:.0f} "
         f"duration_s={args.duration_s:g} scale={scale:.1f} ramp_s={args.ramp_s:g} "
