@@ -12,9 +12,7 @@ from bot.domain.watch_files import (
     EXTENSIONS,
     MAX_BYTES,
     WatchFileProblem,
-    describe,
     read_workout,
-    refusal,
 )
 from bot.runtime.senders import sender_with_profile
 from bot.runtime.services import CoachContext
@@ -31,15 +29,15 @@ async def read_watch_file(update: Update, context: CoachContext) -> None:
     document, message = sender.message.document, sender.message
     name = (document.file_name or "").lower()
     if document.file_size is not None and document.file_size > MAX_BYTES:
-        await message.reply_text(refusal(WatchFileProblem.TOO_LARGE))
+        await message.reply_text(texts.refusal(WatchFileProblem.TOO_LARGE))
         return
     if not name.endswith(tuple(EXTENSIONS)):
-        await message.reply_text(refusal(WatchFileProblem.UNKNOWN_FORMAT))
+        await message.reply_text(texts.refusal(WatchFileProblem.UNKNOWN_FORMAT))
         return
     content = bytes(await (await document.get_file()).download_as_bytearray())
     workout = await asyncio.to_thread(read_workout, name, content, sender.profile.timezone)
     if isinstance(workout, WatchFileProblem):
-        await message.reply_text(refusal(workout))
+        await message.reply_text(texts.refusal(workout))
         return
     services, now = context.services, context.services.now()
     same_day = [e for e in await services.logs.recent(sender.user_id, 50) if e.day == workout.day]
@@ -55,7 +53,9 @@ async def read_watch_file(update: Update, context: CoachContext) -> None:
     )
     await services.logs.answer(sender.user_id, log_id, answers, now)
     day = workout.day.strftime("%a %d %b")
-    await message.reply_text(f"{describe(workout, sender.profile.units)} {where.format(day=day)}")
+    await message.reply_text(
+        f"{texts.describe(workout, sender.profile.units)} {where.format(day=day)}"
+    )
 
 
 def build_watch_file_handlers() -> list[BaseHandler[Update, CoachContext, None]]:

@@ -281,11 +281,11 @@ class PriorityRateLimiter(BaseRateLimiter[dict[str, Any]]):
             lane.paused_until = max(lane.paused_until, until)
             self._lanes.move_to_end(call.chat_id)
 
-    def chat_free_at(self, chat_id: int) -> float:
-        """The unix time from which no 429 pause holds back calls to `chat_id`."""
+    def chat_paused_for(self, chat_id: int) -> float:
+        """Seconds until no 429 pause holds back calls to `chat_id` (0: none does)."""
         lane = self._lanes.get(chat_id)
         until = max(self._paused_until, -math.inf if lane is None else lane.paused_until)
-        return self._wall_clock() + max(0.0, until - self._clock())
+        return max(0.0, until - self._clock())
 
     def _may_send_now(self, call: _Call, now: float) -> bool:
         if self._paused_until > now:

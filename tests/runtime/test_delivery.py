@@ -425,18 +425,18 @@ async def test_429s_from_many_chats_at_once_pause_the_whole_bot(
     await soon(send(limiter, api, "bystander", chat_id=4))
     await soon(asyncio.gather(*flooded))
     assert api.times_of("bystander") == [2]
-    assert limiter.chat_free_at(4) == fake_time.wall()
+    assert limiter.chat_paused_for(4) == 0
 
 
-async def test_chat_free_at_says_when_a_paused_chat_may_be_sent_to(
+async def test_chat_paused_for_says_how_long_a_chat_is_held_back(
     fake_time: FakeTime, api: FakeApi, make_limiter: MakeLimiter
 ) -> None:
     limiter = make_limiter(overall_per_second=None)
     api.errors["m"] = [RetryAfter(4)]
     paused = asyncio.create_task(send(limiter, api, "m", chat_id=1))
     await soon(api.attempted.wait())
-    assert limiter.chat_free_at(1) == fake_time.wall() + 4
-    assert limiter.chat_free_at(2) == fake_time.wall()
+    assert limiter.chat_paused_for(1) == 4
+    assert limiter.chat_paused_for(2) == 0
     await soon(paused)
 
 

@@ -14,7 +14,6 @@ again and worded at that moment: several stale cues in a row still make one line
 from __future__ import annotations
 
 import logging
-import time
 from datetime import UTC, datetime
 
 from telegram.error import Forbidden, TelegramError
@@ -87,7 +86,7 @@ async def _advance(application: Application, services: Services, stored: StoredS
     due = live.next_due
     if due is None:
         return
-    now = time.time()
+    now = services.now().timestamp()
     if due > now:
         schedule_next_cue(application, stored.user_id, live)
         return
@@ -137,9 +136,9 @@ def _arm_held_back_line(application: Application, stored: StoredSession) -> None
     if name in services.jobs or application.job_queue is None:
         return  # one line is already on its way
     limiter = application.bot.rate_limiter
-    at = time.time()
+    at = services.now().timestamp()
     if isinstance(limiter, PriorityRateLimiter):
-        at = limiter.chat_free_at(stored.chat_id)
+        at += limiter.chat_paused_for(stored.chat_id)
     job = application.job_queue.run_once(
         _fire_held_back_line,
         when=datetime.fromtimestamp(at, UTC),
@@ -160,7 +159,7 @@ async def _fire_held_back_line(context: CoachContext) -> None:
         stored = await services.live_sessions.get(job.data)
         if stored is None or stored.live.paused:
             return  # over, or paused by the runner: they know where they are
-        now = time.time()
+        now = services.now().timestamp()
         position = stored.live.position(now)
         if position is None:
             return  # the session's end is the cue chain's to say
