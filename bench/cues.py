@@ -53,6 +53,7 @@ from bench.wire import (
     profiled,
     ratio,
     run_reference,
+    seed_offline,
     usage_of,
 )
 from bot.app import build_application
@@ -228,12 +229,7 @@ async def run_over_http(args: argparse.Namespace) -> None:
     steps = _steps()
     with tempfile.TemporaryDirectory() as directory:
         settings = _settings(Path(directory), steps, args)
-        offline = BotApiEmulator()  # the runners are stored by a bot that never goes online
-        seeding = build_application(
-            settings, request=EmulatedRequest(offline), updates_request=EmulatedRequest(offline)
-        )
-        async with running(seeding, poll=False):
-            await _register(seeding, args.sessions)
+        await seed_offline(settings, lambda app: _register(app, args.sessions))
         api = FakeBotApi(args.latency_ms / 1000)
         async with api.serving():
             reference = await _reference_run(api, steps, args)

@@ -26,7 +26,7 @@ from telegram import Update
 
 from bench.cues import Summary, bench_profile
 from bench.setup import bench_settings
-from bench.wire import FakeBotApi, bot_process, usage_of
+from bench.wire import FakeBotApi, bot_process, seed_offline, usage_of
 from bot.app import build_application
 from bot.emulator.botapi import ApiCall, BotApiEmulator, EmulatedRequest, Json
 from bot.emulator.user import EmulatedUser
@@ -55,12 +55,7 @@ async def run_over_http(args: argparse.Namespace) -> None:
     has been answered, and read the bot's CPU over that time."""
     with tempfile.TemporaryDirectory() as directory:
         settings = bench_settings(Path(directory), concurrent_updates=1 if args.sequential else 256)
-        offline = BotApiEmulator()  # the runners are stored by a bot that never goes online
-        seeding = build_application(
-            settings, request=EmulatedRequest(offline), updates_request=EmulatedRequest(offline)
-        )
-        async with running(seeding, poll=False):
-            await _prepare(seeding, args.runners)
+        await seed_offline(settings, lambda app: _prepare(app, args.runners))
         api = FakeBotApi(args.latency_ms / 1000)
         total = args.runners * args.replies
         answered, done = _counter(api.emulator, total)

@@ -15,14 +15,18 @@ import random
 import signal
 import sys
 from collections import Counter
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
 from aiohttp import web
 
-from bot.emulator.botapi import BotApiEmulator, Json
+from bot.app import build_application
+from bot.config import Settings
+from bot.emulator.botapi import BotApiEmulator, EmulatedRequest, Json
+from bot.runtime.lifecycle import running
+from bot.runtime.services import CoachApplication
 
 TOKEN = "123456:bench-wire"
 _REPO = Path(__file__).resolve().parents[1]
@@ -126,6 +130,18 @@ def _fault_body(status: int) -> Json:
             "parameters": {"retry_after": 1},
         }
     return {"ok": False, "error_code": status, "description": "Internal Server Error"}
+
+
+async def seed_offline(
+    settings: Settings, fill: Callable[[CoachApplication], Awaitable[None]]
+) -> None:
+    """Store what a run needs (`fill`) with the bot offline: the emulator answers its calls."""
+    offline = BotApiEmulator()
+    application = build_application(
+        settings, request=EmulatedRequest(offline), updates_request=EmulatedRequest(offline)
+    )
+    async with running(application, poll=False):
+        await fill(application)
 
 
 @dataclass(frozen=True)

@@ -228,25 +228,6 @@ async def test_unlimited_mode_never_waits(
     assert fake_time.sleeps == []
 
 
-async def test_edits_answering_taps_do_not_wait_behind_the_bulk_budget(
-    fake_time: FakeTime, api: FakeApi, make_limiter: MakeLimiter
-) -> None:
-    limiter = make_limiter(overall_per_second=1)
-    await send(limiter, api, "warm")
-    bulk = delivery_args(Priority.BULK)
-    queued = [
-        asyncio.create_task(send(limiter, api, f"b{n}", chat_id=n, rate_limit_args=bulk))
-        for n in range(1, 4)
-    ]
-    edits = [
-        send(limiter, api, f"edit{n}", chat_id=n, endpoint="editMessageText") for n in range(9)
-    ]
-    await soon(asyncio.gather(*edits))
-    assert {at - START for label, at in api.attempts if label.startswith("edit")} == {0}
-    await soon(asyncio.gather(*queued))
-    assert [api.times_of(f"b{n}") for n in range(1, 4)] == [[1], [2], [3]]
-
-
 def test_send_rate_off_lifts_the_group_limit_too() -> None:
     unlimited = PriorityRateLimiter.for_send_rate(None)
     assert unlimited._overall is None and unlimited._group_per_minute is None
@@ -271,8 +252,16 @@ async def test_a_group_chat_gets_twenty_a_minute_without_holding_up_others(
     assert api.sent[22:] == ["group cue", "g20", "g21", "g22", "g23"]
 
 
-async def test_calls_that_are_not_messages_never_wait(
-    fake_time: FakeTime, api: FakeApi, make_limiter: MakeLimiter
+@pytest.mark.parametrize(
+    ("endpoint", "chat_id"),
+    [("answerCallbackQuery", None), ("editMessageText", 7), ("sendChatAction", 7)],
+)
+async def test_calls_that_are_not_new_messages_never_wait_behind_the_budget(
+    fake_time: FakeTime,
+    api: FakeApi,
+    make_limiter: MakeLimiter,
+    endpoint: str,
+    chat_id: int | None,
 ) -> None:
     limiter = make_limiter(overall_per_second=1)
     await send(limiter, api, "warm")
@@ -280,8 +269,8 @@ async def test_calls_that_are_not_messages_never_wait(
     queued = [
         asyncio.create_task(send(limiter, api, f"b{n}", rate_limit_args=bulk)) for n in range(50)
     ]
-    await send(limiter, api, "answerCallbackQuery", chat_id=None, endpoint="answerCallbackQuery")
-    assert api.times_of("answerCallbackQuery") == [0]
+    await send(limiter, api, endpoint, chat_id=chat_id, endpoint=endpoint)
+    assert api.times_of(endpoint) == [0]
     await soon(asyncio.gather(*queued))
 
 

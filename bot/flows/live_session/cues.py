@@ -14,6 +14,7 @@ again and worded at that moment: several stale cues in a row still make one line
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 
 from telegram.error import Forbidden, TelegramError
@@ -67,17 +68,27 @@ async def rebuild_cue_jobs(application: Application) -> None:  # type: ignore[ty
         await _advance(application, services, stored)
 
 
-async def _fire_cue(context: CoachContext) -> None:
+SessionAction = Callable[[Application, Services, StoredSession], Awaitable[None]]  # type: ignore[type-arg]
+
+
+async def _on_session(
+    context: CoachContext, job_name: Callable[[int], str], action: SessionAction
+) -> None:
+    """A runner's job fired: run `action` on their session, if it is still live."""
     job = context.job
     if job is None or not isinstance(job.data, int):
         return
     services = context.services
-    services.jobs.ran(cue_job_name(job.data), job)
-    # One change at a time per session: a /skip or /pause waits until this cue is out.
+    services.jobs.ran(job_name(job.data), job)
+    # One change at a time per session: a /skip or /pause waits until this is out.
     async with services.session_locks[job.data]:
         stored = await services.live_sessions.get(job.data)
         if stored is not None:
-            await _advance(context.application, services, stored)
+            await action(context.application, services, stored)
+
+
+async def _fire_cue(context: CoachContext) -> None:
+    await _on_session(context, cue_job_name, _advance)
 
 
 async def _advance(application: Application, services: Services, stored: StoredSession) -> None:  # type: ignore[type-arg]
@@ -150,23 +161,24 @@ def _arm_held_back_line(application: Application, stored: StoredSession) -> None
 
 
 async def _fire_held_back_line(context: CoachContext) -> None:
-    job = context.job
-    if job is None or not isinstance(job.data, int):
-        return
-    services = context.services
-    services.jobs.ran(held_back_job_name(job.data), job)
-    async with services.session_locks[job.data]:
-        stored = await services.live_sessions.get(job.data)
-        if stored is None or stored.live.paused:
-            return  # over, or paused by the runner: they know where they are
-        now = services.now().timestamp()
-        position = stored.live.position(now)
-        if position is None:
-            return  # the session's end is the cue chain's to say
-        text = texts.CUE_HELD_BACK.format(**position_values(position, len(stored.live.steps)))
-        grace = services.settings.cue_grace_seconds
-        if await _send(context.application, services, stored, text, deadline=now + grace):
-            services.cue_stats.held_back_lines += 1
+    await _on_session(context, held_back_job_name, _say_where_the_runner_is)
+
+
+async def _say_where_the_runner_is(
+    application: Application,  # type: ignore[type-arg]
+    services: Services,
+    stored: StoredSession,
+) -> None:
+    if stored.live.paused:
+        return  # paused by the runner: they know where they are
+    now = services.now().timestamp()
+    position = stored.live.position(now)
+    if position is None:
+        return  # the session's end is the cue chain's to say
+    text = texts.CUE_HELD_BACK.format(**position_values(position, len(stored.live.steps)))
+    grace = services.settings.cue_grace_seconds
+    if await _send(application, services, stored, text, deadline=now + grace):
+        services.cue_stats.held_back_lines += 1
 
 
 async def _send(
