@@ -4,9 +4,9 @@
 
 Reads a JSON list of [chat_id, due unix time, text] from its first stdin line, prints
 "ready", waits for a "go" line, then sends each message with sendMessage at its due time
-(one aiohttp session, no limits, no retries, answers not parsed) and prints "done" once all
-are answered; it exits when stdin closes. No database, no scheduler, no Telegram objects:
-what is left is HTTP.
+(one aiohttp session of at most 256 connections, like the bot's, no retries, answers not
+parsed) and prints "done" once all are answered; it exits when stdin closes. No database, no
+scheduler, no Telegram objects: what is left is HTTP.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ async def main(base_url: str) -> None:
     plan = sorted(json.loads(await reader.readline()), key=lambda item: item[1])
     print("ready", flush=True)
     await reader.readline()
-    connector = aiohttp.TCPConnector(limit=0)
+    connector = aiohttp.TCPConnector(limit=256)  # as many connections as the bot may open
     async with aiohttp.ClientSession(connector=connector) as session:
         sends = []
         for chat_id, due, text in plan:

@@ -12,6 +12,7 @@ import asyncio
 import json
 import os
 import random
+import resource
 import signal
 import sys
 from collections import Counter
@@ -51,7 +52,10 @@ class FakeBotApi:
 
     @asynccontextmanager
     async def serving(self) -> AsyncIterator[FakeBotApi]:
-        """Listen on a free loopback port until the block ends."""
+        """Listen on a free loopback port until the block ends (with as many open files as
+        the system allows this process: two clients' connections end here)."""
+        _, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+        resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
         app = web.Application(client_max_size=64 * 1024 * 1024)
         app.router.add_post("/bot{token}/{method}", self._answer)
         runner = web.AppRunner(app, access_log=None)
