@@ -61,7 +61,7 @@ CAUGHT_UP = (
     "{left} left. Cues continue from here."
 )
 CUE_HELD_BACK = (
-    "Sorry, Telegram held my last cue back. You are now in step {number} of {count}: "
+    "Sorry, my last cue could not reach you in time. You are now in step {number} of {count}: "
     "{name}, {left} left."
 )
 NO_SESSION_STEP = "Your session is just wrapping up. Resume it or stop it?"

@@ -293,7 +293,7 @@ async def test_a_429_for_one_runner_holds_back_only_their_cues_then_says_where_t
         await wait_until(lambda: not coach.emulator.faults)
         others_before = len(_cues_to(coach, other.chat_id))
 
-        line = await wait_for_text(coach, held.chat_id, "Sorry, Telegram held my last cue back")
+        line = await wait_for_text(coach, held.chat_id, "Sorry, my last cue could not reach you")
         others_during = len(_cues_to(coach, other.chat_id))
         assert others_during >= others_before + 2, "the other runner's cues stopped too"
         steps = [
