@@ -92,7 +92,9 @@ class Services:
 
     def runner_data(self) -> RunnerData:
         """Export and erase of one runner's rows, clearing what repositories remember."""
-        return RunnerData(self.db, remembering=(self.profiles, self.plans, self.safety_checks))
+        return RunnerData(
+            self.db, remembering=(self.profiles, self.plans, self.safety_checks, self.live_sessions)
+        )
 
     def runner_tag(self, chat_id: int) -> RunnerTag:
         """How a log line names a runner: the update log's keyed hash, never the chat id."""

@@ -68,6 +68,10 @@ CAUGHT_UP = (
     "We were interrupted, sorry. You are now in step {number} of {count}, {name}, "
     "{left} left. Cues continue from here."
 )
+CUE_HELD_BACK = (
+    "Sorry, my last cue could not reach you in time. You are now in step {number} of {count}: "
+    "{name}, {left} left."
+)
 NO_SESSION_STEP = "Your session is just wrapping up. Resume it or stop it?"
 CHECK_ANSWER = "✔︎ {answer}"
 CHECK_USE_BUTTONS = "Tap one of the buttons on the safety check above, please. /go starts it again."

@@ -52,6 +52,7 @@ async def end_session(
     the pain) in the log and sends `advice` instead of the usual words."""
     services = services_of(application)
     reverse_seconds = stored.live.reverse_seconds_done(now)
+    services.live_sessions.forget(stored.user_id)  # deleted below, beside the log
     log_id = await services.logs.create_for_ended_session(
         NewLog(
             stored.user_id,
@@ -65,6 +66,7 @@ async def end_session(
         ),
         services.now(),
     )
+    services.live_sessions.forget(stored.user_id)
     if log_id is None:
         return None
     services.jobs.cancel(cue_job_name(stored.user_id))
