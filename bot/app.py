@@ -19,6 +19,7 @@ from telegram.request import BaseRequest, HTTPXRequest
 from bot.config import Settings
 from bot.flows.admin import build_admin_handlers
 from bot.flows.basics import build_basic_handlers, build_fallback_handlers
+from bot.flows.edits import EDITS_GROUP, build_edit_handlers
 from bot.flows.errors import handle_error
 from bot.flows.live_session.check import build_go_handlers
 from bot.flows.live_session.controls import build_live_session_handlers
@@ -32,6 +33,7 @@ from bot.flows.session_log.handlers import build_session_log_handlers, rebuild_c
 from bot.flows.watch_files import build_watch_file_handlers
 from bot.runtime.coach_bot import CoachBot
 from bot.runtime.delivery import PriorityRateLimiter
+from bot.runtime.exactly_once import ExactlyOnceApplication
 from bot.runtime.services import (
     CoachApplication,
     CoachContext,
@@ -73,6 +75,7 @@ def build_application(
     )
     application: CoachApplication = (
         ApplicationBuilder()
+        .application_class(ExactlyOnceApplication)
         .bot(bot)
         .context_types(ContextTypes(context=CoachContext))
         .persistence(SqlitePersistence(services.db))
@@ -82,6 +85,7 @@ def build_application(
         .build()
     )
     attach_services(application, services)
+    application.add_handlers(build_edit_handlers(), group=EDITS_GROUP)
     # Within a group only the first matching handler runs, so the catch-alls come last.
     application.add_handlers(
         [

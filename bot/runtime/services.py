@@ -16,6 +16,7 @@ from bot.runtime.cue_stats import CueStats
 from bot.runtime.job_registry import JobRegistry
 from bot.runtime.recent_events import RecentEvents
 from bot.runtime.update_trace import RunnerTag, log_key_for
+from bot.storage.applied import AppliedUpdates, SpentOffers
 from bot.storage.database import Database
 from bot.storage.live_sessions import LiveSessions
 from bot.storage.plans import Plans
@@ -44,6 +45,8 @@ class Services:
     logs: SessionLogs
     reminders: Reminders
     usage: Usage
+    applied_updates: AppliedUpdates
+    spent_offers: SpentOffers
     jobs: JobRegistry = field(default_factory=JobRegistry)
     cue_stats: CueStats = field(default_factory=CueStats)
     # Held while a live session is read, changed and written back (a cue, a tap).
@@ -67,6 +70,8 @@ class Services:
             SessionLogs(db),
             Reminders(db),
             Usage(db),
+            AppliedUpdates(db),
+            SpentOffers(db),
         )
 
     def runner_data(self) -> RunnerData:
