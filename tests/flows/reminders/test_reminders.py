@@ -16,6 +16,7 @@ from bot.domain.profile import Profile
 from bot.domain.programme import PlanState
 from bot.flows.reminders.jobs import reminder_job_name, send_reminder, sync_reminders
 from bot.storage.reminders import ReminderKind
+from bot.texts import exactly_once as once_texts
 from bot.texts import reminders as reminder_texts
 from tests.support.harness import ChatRunner, Coach, texts
 from tests.support.live_session import TRACK_JOGGER, register, replies
@@ -208,7 +209,9 @@ async def test_reminders_can_be_turned_off_and_the_lead_changed(coach: Coach) ->
     assert texts(await runner.send("/reminders sometimes")) == [reminder_texts.NOT_UNDERSTOOD]
 
 
-async def _runner_who_missed(coach: Coach, weeks: int) -> ChatRunner:
+async def _runner_who_missed(
+    coach: Coach, weeks: int, state: tuple[int, int] = (1, 2)
+) -> ChatRunner:
     """Sessions on yesterday's weekday and three days later; the plan started long enough ago."""
     zone = ZoneInfo(TRACK_JOGGER.timezone)
     yesterday = datetime.now(zone).date() - timedelta(days=1)
@@ -216,7 +219,7 @@ async def _runner_who_missed(coach: Coach, weeks: int) -> ChatRunner:
     profile = replace(TRACK_JOGGER, weekdays=days, sessions_per_week=2)
     runner = await register(coach, profile)
     started = yesterday - timedelta(days=7 * weeks - 6) if weeks else yesterday - timedelta(days=1)
-    await coach.services.plans.start(CHAT, PlanState(1, 2, started), "Go.", datetime.now(UTC))
+    await coach.services.plans.start(CHAT, PlanState(*state, started), "Go.", datetime.now(UTC))
     await sync_reminders(coach.app, CHAT)
     return runner
 
@@ -274,3 +277,36 @@ async def test_calendar_sends_four_weeks_that_parse_back_at_local_times(coach: C
         start = event.decoded("DTSTART")
         assert start.tzinfo is not None
         assert start.astimezone(ZoneInfo("Europe/London")).time() == time(18, 0)
+
+
+def _spinner_texts(coach: Coach) -> list[str]:
+    return [
+        str(call.params.get("text") or "")
+        for call in coach.emulator.calls
+        if call.method == "answerCallbackQuery"
+    ]
+
+
+async def test_a_step_back_offer_taken_once_ignores_later_taps(coach: Coach) -> None:
+    runner = await _runner_who_missed(coach, weeks=3, state=(3, 2))
+    await _job(coach, "checkup").run(coach.app)
+    offer = runner.last_keyboard_message()
+    await runner.tap("One step back", offer)
+    for _ in range(2):
+        assert await runner.tap("One step back", offer) == []
+    plan = await coach.services.plans.get(CHAT)
+    assert plan is not None
+    assert (plan.state.level, plan.state.stage) == (3, 1)
+    assert _spinner_texts(coach)[-2:] == [once_texts.OFFER_ALREADY_ANSWERED] * 2
+
+
+async def test_snoozing_a_snoozed_reminder_changes_nothing(coach: Coach) -> None:
+    runner = await _runner_with_reminders(coach)
+    await _remind(coach)
+    reminder = runner.last_keyboard_message()
+    await runner.tap("Snooze", reminder)
+    assert await runner.tap("Snooze", reminder) == []
+    once = [row for row in await coach.services.reminders.of_runner(CHAT) if row.due_at]
+    assert len(once) == 1
+    assert len([name for name in coach.services.jobs.names() if "once" in name]) == 1
+    assert _spinner_texts(coach)[-1] == once_texts.OFFER_ALREADY_ANSWERED
