@@ -26,6 +26,7 @@ from bot.flows.live_session.controls import build_live_session_handlers
 from bot.flows.live_session.cues import rebuild_cue_jobs
 from bot.flows.onboarding.conversation import build_onboarding_handlers
 from bot.flows.plan.handlers import build_plan_handlers
+from bot.flows.reachability import build_reachability_handlers
 from bot.flows.records.handlers import build_records_handlers
 from bot.flows.reminders.jobs import rebuild_reminder_jobs
 from bot.flows.reminders.settings import build_reminder_handlers
@@ -98,6 +99,7 @@ def build_application(
             *build_records_handlers(),
             *build_watch_file_handlers(),
             *build_admin_handlers(),
+            *build_reachability_handlers(),
             *build_basic_handlers(),
             *build_fallback_handlers(),
         ]

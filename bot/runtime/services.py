@@ -59,6 +59,7 @@ class Services:
     def create(cls, settings: Settings) -> Services:
         """The services of one Application, on the database `settings` names."""
         db = Database(settings.db_path)
+        key = log_key_for(settings.token or "")
         return cls(
             settings,
             db,
@@ -72,6 +73,7 @@ class Services:
             Usage(db),
             AppliedUpdates(db),
             SpentOffers(db),
+            JobRegistry(key),
         )
 
     def runner_data(self) -> RunnerData:

@@ -182,8 +182,12 @@ class Transaction:
 
     async def fetch_one(self, sql: str, params: Params = ()) -> sqlite3.Row | None:
         """The first row of a query run inside the transaction."""
-        rows = list(await self._connection.execute_fetchall(sql, params))
+        rows = await self.fetch_all(sql, params)
         return rows[0] if rows else None
+
+    async def fetch_all(self, sql: str, params: Params = ()) -> list[sqlite3.Row]:
+        """Every row of a statement run inside the transaction (a query, or RETURNING)."""
+        return list(await self._connection.execute_fetchall(sql, params))
 
 
 async def _changes(connection: aiosqlite.Connection, sql: str, params: Params) -> int:

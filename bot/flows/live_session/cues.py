@@ -21,7 +21,7 @@ from bot.flows.live_session.ending import Ending, end_session
 from bot.flows.live_session.view import cue_text, position_values, session_buttons
 from bot.runtime.coach_bot import coach_bot
 from bot.runtime.delivery import Priority, StaleDelivery, delivery_args
-from bot.runtime.job_registry import cue_job_name
+from bot.runtime.job_registry import CUE
 from bot.runtime.sending import runner_unreachable
 from bot.runtime.services import CoachContext, Services, services_of
 from bot.storage.live_sessions import StoredSession
@@ -35,7 +35,7 @@ _CUE_JOB_OPTIONS = {"misfire_grace_time": None, "coalesce": True}
 def schedule_next_cue(application: Application, user_id: int, live: LiveSession) -> None:  # type: ignore[type-arg]
     """Replace the runner's cue job by one for the session's next due cue (none if paused)."""
     services = services_of(application)
-    name = cue_job_name(user_id)
+    name = services.jobs.runner_job(CUE, user_id)
     due = live.next_due
     if due is None or application.job_queue is None:
         services.jobs.cancel(name)
@@ -69,7 +69,7 @@ async def _fire_cue(context: CoachContext) -> None:
     if job is None or not isinstance(job.data, int):
         return
     services = context.services
-    services.jobs.ran(cue_job_name(job.data), job)
+    services.jobs.ran(services.jobs.runner_job(CUE, job.data), job)
     # One change at a time per session: a /skip or /pause waits until this cue is out.
     async with services.session_locks[job.data]:
         stored = await services.live_sessions.get(job.data)
@@ -148,7 +148,7 @@ async def _send(
         logger.warning("a cue for runner %s was too late to send; dropped", tag)
         return
     except Forbidden:
-        await runner_unreachable(application, stored.chat_id)
+        await runner_unreachable(application, stored.chat_id, user_id=stored.user_id)
         return
     except TelegramError as error:
         services.cue_stats.failed += 1

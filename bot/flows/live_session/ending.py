@@ -12,7 +12,7 @@ from telegram.ext import Application
 from bot.domain.programme import format_duration
 from bot.flows.session_log.handlers import ask_how_it_felt
 from bot.runtime.delivery import Priority
-from bot.runtime.job_registry import cue_job_name
+from bot.runtime.job_registry import CUE
 from bot.runtime.sending import send_or_mark_unreachable
 from bot.runtime.services import services_of
 from bot.storage.live_sessions import StoredSession
@@ -53,7 +53,7 @@ async def end_session(
     )
     if log_id is None:
         return False
-    services.jobs.cancel(cue_job_name(stored.user_id))
+    services.jobs.cancel(services.jobs.runner_job(CUE, stored.user_id))
     if ending is Ending.UNWELL:
         await services.logs.answer(
             stored.user_id, log_id, LogAnswers(red_flag=True), services.now()

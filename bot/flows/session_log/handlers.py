@@ -38,7 +38,7 @@ from bot.domain.session_logs import MorningAfter
 from bot.flows.basics import not_understood
 from bot.flows.plan.coaching import review_plan
 from bot.runtime.delivery import Priority
-from bot.runtime.job_registry import checkin_job_name
+from bot.runtime.job_registry import CHECKIN
 from bot.runtime.senders import sender_with_profile
 from bot.runtime.sending import send_or_mark_unreachable
 from bot.runtime.services import CoachContext, services_of
@@ -303,11 +303,12 @@ async def plan_checkin(application: AnyApplication, profile: Profile, entry: Log
     _schedule_checkin(application, entry.user_id, entry.id, due)
 
 
-async def rebuild_checkin_jobs(application: AnyApplication) -> None:
-    """At start: a job for every check-in not sent yet."""
+async def rebuild_checkin_jobs(application: AnyApplication, *, user_id: int | None = None) -> None:
+    """At start: a job for every check-in not sent yet (only `user_id`'s, if given)."""
     services = services_of(application)
-    for user_id, log_id, due in await services.logs.pending_checkins():
-        _schedule_checkin(application, user_id, log_id, due)
+    for runner, log_id, due in await services.logs.pending_checkins():
+        if user_id in (None, runner):
+            _schedule_checkin(application, runner, log_id, due)
 
 
 @dataclass(frozen=True, slots=True)
@@ -320,14 +321,15 @@ class _Checkin:
 def _schedule_checkin(application: AnyApplication, user_id: int, log_id: int, due: float) -> None:
     if application.job_queue is None:
         return
+    jobs = services_of(application).jobs
     job = application.job_queue.run_once(
         _send_checkin,
         when=datetime.fromtimestamp(due).astimezone(),
         data=_Checkin(user_id, log_id, due),
-        name=checkin_job_name(user_id),
+        name=jobs.runner_job(CHECKIN, user_id),
         job_kwargs={"misfire_grace_time": None},
     )
-    services_of(application).jobs.replace(checkin_job_name(user_id), job)
+    jobs.replace(jobs.runner_job(CHECKIN, user_id), job)
 
 
 async def _send_checkin(context: CoachContext) -> None:
@@ -338,7 +340,7 @@ async def _send_checkin(context: CoachContext) -> None:
         return
     user_id, log_id, due = job.data.user_id, job.data.log_id, job.data.due
     services = context.services
-    services.jobs.ran(checkin_job_name(user_id), job)
+    services.jobs.ran(services.jobs.runner_job(CHECKIN, user_id), job)
     if not await services.logs.checkin_pending(log_id):
         return
     entry = await services.logs.get(user_id, log_id)

@@ -3,6 +3,7 @@ reminder, quiet hours, missed-session nudges, realignment, restarts and /calenda
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
@@ -14,7 +15,7 @@ from telegram.ext import Job
 
 from bot.domain.profile import Profile
 from bot.domain.programme import PlanState
-from bot.flows.reminders.jobs import reminder_job_name, send_reminder, sync_reminders
+from bot.flows.reminders.jobs import add_one_off, reminder_job_name, send_reminder, sync_reminders
 from bot.storage.reminders import ReminderKind
 from bot.texts import exactly_once as once_texts
 from bot.texts import reminders as reminder_texts
@@ -50,7 +51,7 @@ async def _daily_job_of_runner(coach: Coach) -> Job[Any]:
         for row in await coach.services.reminders.of_runner(CHAT)
         if row.kind is ReminderKind.DAILY
     ]
-    [job] = coach.app.job_queue.get_jobs_by_name(reminder_job_name(row))  # type: ignore[union-attr]
+    [job] = coach.app.job_queue.get_jobs_by_name(reminder_job_name(row, coach.services.jobs))  # type: ignore[union-attr]
     return job
 
 
@@ -310,3 +311,63 @@ async def test_snoozing_a_snoozed_reminder_changes_nothing(coach: Coach) -> None
     assert len(once) == 1
     assert len([name for name in coach.services.jobs.names() if "once" in name]) == 1
     assert _spinner_texts(coach)[-1] == once_texts.OFFER_ALREADY_ANSWERED
+
+
+async def _one_off_overdue_by(coach: Coach, minutes: float, session_day: date) -> None:
+    """A one-off reminder that fell due `minutes` ago, while the bot was down."""
+    await coach.stop()
+    due = datetime.now(UTC).timestamp() - minutes * 60
+    coach.application = None
+    await coach.start()
+    await add_one_off(coach.app, CHAT, due, session_day)
+    await coach.restart()
+
+
+async def test_an_overdue_one_off_for_a_past_session_is_deleted_across_restarts(
+    coach: Coach,
+) -> None:
+    await _runner_with_reminders(coach)
+    yesterday = datetime.now(ZoneInfo(TRACK_JOGGER.timezone)).date() - timedelta(days=1)
+    await _one_off_overdue_by(coach, 60 * 30, yesterday)
+    for _ in range(2):
+        once = [row for row in await coach.services.reminders.of_runner(CHAT) if row.due_at]
+        assert once == []
+        assert not [name for name in coach.services.jobs.names() if "once" in name]
+        await coach.restart()
+    assert not [text for text in _sent(coach) if text.startswith("⏰")]
+
+
+async def test_an_overdue_one_off_for_a_session_still_ahead_is_sent_once(coach: Coach) -> None:
+    await _runner_with_reminders(coach)
+    await _one_off_overdue_by(coach, 20, _next(1))
+    await coach.restart()
+    assert len([text for text in _sent(coach) if text.startswith("⏰")]) == 1
+    assert [row for row in await coach.services.reminders.of_runner(CHAT) if row.due_at] == []
+
+
+async def test_a_reminder_that_could_not_be_sent_is_sent_by_the_next_firing(coach: Coach) -> None:
+    await _runner_with_reminders(coach)
+    coach.emulator.fail_next(500, method="sendMessage", times=20)
+    await _remind(coach)
+    coach.emulator.faults.clear()
+    await _remind(coach)
+    await _remind(coach)
+    delivered = [
+        call
+        for call in coach.emulator.calls
+        if call.ok and call.method == "sendMessage" and str(call.params["text"]).startswith("⏰")
+    ]
+    assert len(delivered) == 1
+
+
+async def test_a_restart_just_after_the_reminder_was_due_sends_it_once(coach: Coach) -> None:
+    zone = ZoneInfo(TRACK_JOGGER.timezone)
+    now = datetime.now(zone)
+    # A session 30 min after "5 minutes ago", today: its reminder fell due while we were down.
+    session = (now - timedelta(minutes=5) + timedelta(minutes=30)).time().replace(second=0)
+    profile = replace(TRACK_JOGGER, weekdays=(now.weekday(),), session_time=session)
+    await _runner_with_reminders(coach, profile)
+    for _ in range(2):
+        await coach.restart()
+        await asyncio.sleep(0.2)
+    assert len([text for text in _sent(coach) if text.startswith("⏰")]) == 1
