@@ -25,6 +25,9 @@ class AppliedUpdates:
         self._db = db
         self._in_flight: set[int] = set()
         self._since_pruned = _PRUNE_EVERY  # so the first update after a start prunes
+        # Telegram numbers updates upwards: one above every id recorded is new for sure,
+        # and needs no look-up (None: not read from the table yet).
+        self._highest: int | None = None
 
     async def claim(self, update_id: int) -> bool:
         """True if the update is new: nobody applies it now and it was not applied before.
@@ -32,10 +35,14 @@ class AppliedUpdates:
         if update_id in self._in_flight:
             return False
         self._in_flight.add(update_id)
-        found = await self._db.fetch_one(
+        if self._highest is None:
+            found = await self._db.fetch_one("SELECT MAX(update_id) AS id FROM applied_updates")
+            self._highest = -1 if found is None or found["id"] is None else int(found["id"])
+        if update_id > self._highest:
+            self._highest = update_id
+        elif await self._db.fetch_one(
             "SELECT 1 FROM applied_updates WHERE update_id = ?", (update_id,)
-        )
-        if found is not None:
+        ):
             self._in_flight.discard(update_id)
             return False
         self._db.ride_along(
