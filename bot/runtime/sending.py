@@ -32,7 +32,10 @@ async def runner_unreachable(
     services = services_of(application)
     runners = set(await services.runners.mark_unreachable(chat_id))
     for runner in sorted(runners | ({user_id} if user_id is not None else set())):
-        logger.info("runner %s cannot be reached; ending what runs", services.runner_tag(runner))
+        logger.info(
+            "runner %s blocked the bot or left the chat; marking them unreachable",
+            services.runner_tag(runner),
+        )
         await services.live_sessions.end(runner)
         services.jobs.cancel_runner(runner)
 
