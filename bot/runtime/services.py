@@ -13,6 +13,7 @@ from telegram.ext import Application, CallbackContext
 from bot.config import Settings
 from bot.runtime.coach_bot import CoachBot
 from bot.runtime.cue_stats import CueStats
+from bot.runtime.file_workers import FileWorkers
 from bot.runtime.job_registry import JobRegistry
 from bot.runtime.recent_events import RecentEvents
 from bot.runtime.update_trace import RunnerTag, log_key_for
@@ -54,6 +55,7 @@ class Services:
         default_factory=lambda: defaultdict(asyncio.Lock)
     )
     errors: RecentEvents = field(default_factory=RecentEvents)  # unix times, last 24 h
+    file_workers: FileWorkers = field(default_factory=FileWorkers)
 
     @classmethod
     def create(cls, settings: Settings) -> Services:

@@ -50,14 +50,11 @@ async def end_session(
             downgraded=stored.downgraded,
         ),
         services.now(),
+        LogAnswers(red_flag=True) if ending is Ending.UNWELL else None,
     )
     if log_id is None:
         return False
     services.jobs.cancel(services.jobs.runner_job(CUE, stored.user_id))
-    if ending is Ending.UNWELL:
-        await services.logs.answer(
-            stored.user_id, log_id, LogAnswers(red_flag=True), services.now()
-        )
     reverse = format_duration(reverse_seconds)
     text = {
         Ending.FINISHED: texts.DONE.format(reverse=reverse),

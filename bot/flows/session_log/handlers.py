@@ -194,10 +194,6 @@ async def log_command(update: Update, context: CoachContext) -> None:
     if not isinstance(parsed, ManualLog):
         await message.reply_text(texts.LOG_PROBLEMS[parsed.value])
         return
-    log_id = await services.logs.create(
-        NewLog(user_id, parsed.day, LogSource.MANUAL, True, round(parsed.reverse_minutes * 60)),
-        services.now(),
-    )
     answers = LogAnswers(
         effort=parsed.effort,
         pain=parsed.pain,
@@ -207,10 +203,14 @@ async def log_command(update: Update, context: CoachContext) -> None:
         heart_rate=parsed.heart_rate,
         distance_km=parsed.distance_km,
     )
-    entry = await services.logs.answer(user_id, log_id, answers, services.now())
-    if entry is not None:
-        await message.reply_text(_logged_line(entry, profile.units))
-        await _complete(context, message, entry)
+    # The log and its answers in one transaction: a crash never leaves half a log.
+    entry = await services.logs.create_answered(
+        NewLog(user_id, parsed.day, LogSource.MANUAL, True, round(parsed.reverse_minutes * 60)),
+        answers,
+        services.now(),
+    )
+    await message.reply_text(_logged_line(entry, profile.units))
+    await _complete(context, message, entry)
 
 
 # --- the flow ------------------------------------------------------------------------------
