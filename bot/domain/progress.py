@@ -16,8 +16,6 @@ from enum import StrEnum
 from statistics import fmean
 from typing import Protocol
 
-from bot.texts import progress as texts
-
 WINDOW_WEEKS = 12
 RECENT_WEEKS = 2  # "lately": this week and last week
 MONTH_AGO_WEEKS = 4  # "a month ago": the four weeks before those
@@ -57,7 +55,7 @@ class ProgressPoint:
 
 
 class Interpretation(StrEnum):
-    """Which sentence sums the last weeks up (texts in `bot.texts.progress`)."""
+    """What the last weeks mean, as a key the texts word."""
 
     EARLY_DAYS = "early_days"
     QUIET = "quiet"
@@ -215,50 +213,6 @@ def interpret(recent: Stats, month_ago: Stats, earlier: Stats) -> Interpretation
     return Interpretation.LONGER if longer else Interpretation.STEADY
 
 
-def progress_message(summary: ProgressSummary, level: str) -> str:
-    """The words sent with the chart: headline with the runner's level, reverse minutes,
-    streak, the trend lately and the interpretation; the kind no-data message without data."""
-    if not summary.has_data:
-        return texts.NO_DATA.format(weeks=len(summary.weeks))
-    last_week, this_week = (week.stats for week in summary.weeks[-2:])
-    lines = [
-        texts.HEADLINE.format(level=level),
-        texts.MINUTES_LINE.format(
-            this_week=_minutes(this_week.reverse_seconds),
-            last_week=_minutes(last_week.reverse_seconds),
-            total=_minutes(summary.reverse_seconds),
-            weeks=len(summary.weeks),
-        ),
-    ]
-    if summary.streak_weeks == 1:
-        lines.append(texts.STREAK_ONE)
-    elif summary.streak_weeks > 1:
-        lines.append(texts.STREAK_MANY.format(weeks=summary.streak_weeks))
-    if summary.recent.effort is not None or summary.recent.pain is not None:
-        lines.append(
-            texts.TREND_LINE.format(
-                effort=_score(summary.recent.effort), pain=_score(summary.recent.pain)
-            )
-        )
-    lines.append(texts.INTERPRETATIONS[summary.interpretation])
-    return "\n".join(lines)
-
-
 def _average(values: Iterable[int | None]) -> float | None:
     answered = [value for value in values if value is not None]
     return fmean(answered) if answered else None
-
-
-def _score(value: float | None) -> str:
-    """An average as "5/10" or "5.5/10"; "not rated" without answers."""
-    if value is None:
-        return texts.NOT_RATED
-    return texts.SCORE.format(score=f"{value:.1f}".removesuffix(".0"))
-
-
-def _minutes(seconds: int) -> str:
-    """Reverse time in whole minutes, as weekly figures read best; "under 1 min" for a few
-    seconds, so a short session never shows as nothing."""
-    if 0 < seconds < 30:
-        return texts.UNDER_A_MINUTE
-    return texts.MINUTES.format(minutes=round(seconds / 60))

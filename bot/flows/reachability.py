@@ -7,7 +7,7 @@ from telegram import ChatMember, Update
 from telegram.ext import BaseHandler, ChatMemberHandler
 
 from bot.flows.reminders.jobs import restore_runner_jobs
-from bot.flows.session_log.handlers import rebuild_checkin_jobs
+from bot.flows.session_log.checkin import rebuild_checkin_jobs
 from bot.runtime.sending import runner_unreachable
 from bot.runtime.services import CoachContext
 

@@ -10,9 +10,7 @@ from bot.domain.watch_files import (
     EXTENSIONS,
     MAX_BYTES,
     WatchFileProblem,
-    describe,
     read_workout,
-    refusal,
 )
 from bot.runtime.senders import sender_with_profile
 from bot.runtime.services import CoachContext
@@ -30,13 +28,13 @@ async def read_watch_file(update: Update, context: CoachContext) -> None:
     document, message = sender.message.document, sender.message
     name = (document.file_name or "").lower()
     if not name.endswith(tuple(EXTENSIONS)):
-        await message.reply_text(refusal(WatchFileProblem.UNKNOWN_FORMAT))
+        await message.reply_text(texts.refusal(WatchFileProblem.UNKNOWN_FORMAT))
         return
     if document.file_size is None:
         await message.reply_text(texts.SIZE_UNKNOWN)
         return
     if document.file_size > MAX_BYTES:
-        await message.reply_text(refusal(WatchFileProblem.TOO_LARGE))
+        await message.reply_text(texts.refusal(WatchFileProblem.TOO_LARGE))
         return
     workers = context.services.file_workers
     if workers.busy:
@@ -46,7 +44,7 @@ async def read_watch_file(update: Update, context: CoachContext) -> None:
         workout = await workers.run(read_workout, name, content, sender.profile.timezone)
         del content
     if isinstance(workout, WatchFileProblem):
-        await message.reply_text(refusal(workout))
+        await message.reply_text(texts.refusal(workout))
         return
     answers = LogAnswers(
         duration_seconds=workout.duration_seconds,
@@ -58,7 +56,9 @@ async def read_watch_file(update: Update, context: CoachContext) -> None:
     _, created = await context.services.logs.answer_day(new_log, answers, context.services.now())
     where = texts.NEW_LOG if created else texts.ATTACHED
     day = workout.day.strftime("%a %d %b")
-    await message.reply_text(f"{describe(workout, sender.profile.units)} {where.format(day=day)}")
+    await message.reply_text(
+        f"{texts.describe(workout, sender.profile.units)} {where.format(day=day)}"
+    )
 
 
 def build_watch_file_handlers() -> list[BaseHandler[Update, CoachContext, None]]:

@@ -17,7 +17,6 @@ from bot.runtime.update_trace import runner_tag
 logger = logging.getLogger(__name__)
 
 CUE = "cue"  # a runner's next cue
-CHECKIN = "checkin"  # a runner's next-morning check-in
 
 
 class JobRegistry:
@@ -28,7 +27,7 @@ class JobRegistry:
         self._key = key
 
     def runner_job(self, kind: str, user_id: int) -> str:
-        """The name of one runner's job of `kind` ("cue", "checkin", …): the kind, then the
+        """The name of one runner's job of `kind` ("cue", "checkin:<log>", …): the kind, then the
         runner's keyed hash, the same one log lines show."""
         return f"{kind}:{runner_tag(user_id, self._key)}"
 

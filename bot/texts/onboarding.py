@@ -136,6 +136,28 @@ ZONE_LABELS: dict[str, str] = {
 }
 UNITS_LABELS: dict[str, str] = {"km": "Kilometres", "mi": "Miles"}
 ACK_LABELS: dict[str, str] = {"got it": "Got it 👍"}
+_CHOICE_LABELS: dict[str, dict[str, str]] = {
+    "experience": EXPERIENCE_LABELS,
+    "weekly_km": WEEKLY_KM_LABELS,
+    "goals": GOAL_LABELS,
+    "injuries": INJURY_LABELS,
+    "physio": YES_NO_LABELS,
+    "places": PLACE_LABELS,
+    "sessions": SESSIONS_LABELS,
+    "weekdays": {**WEEKDAY_LABELS, "any": ANY_DAY_LABEL},
+    "session_time": TIME_LABELS,
+    "timezone": ZONE_LABELS,
+    "units": UNITS_LABELS,
+    "acknowledgement": ACK_LABELS,
+}
+
+
+def choice_label(step_id: str, key: str) -> str:
+    """The label of the button that sends `key` at a step (every PAR-Q step shares one set)."""
+    labels = PARQ_LABELS if step_id.startswith("parq_") else _CHOICE_LABELS[step_id]
+    return labels.get(key, key)
+
+
 DONE_LABEL = "Done ✔️"
 SHARE_LOCATION_LABEL = "📍 Share my location"
 

@@ -1,11 +1,12 @@
 """Texts of /progress: the summary under the chart, the chart's own words, and the one
 sentence that says what the last weeks mean.
 
-`INTERPRETATIONS` is keyed by the string values of `bot.domain.progress.Interpretation`, so
-this module needs no domain import and a translation is one more file of the same shape.
+`INTERPRETATIONS` is keyed by the string values of `bot.domain.progress.Interpretation`.
 """
 
 from __future__ import annotations
+
+from bot.domain.progress import ProgressSummary
 
 NO_DATA = (
     "No sessions logged in the last {weeks} weeks yet, so there's nothing to draw. "
@@ -47,3 +48,47 @@ CHART_EFFORT = "Effort"
 CHART_PAIN = "Pain"
 CHART_WEEK = "{day} {month}"  # the Monday that starts the week
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def progress_message(summary: ProgressSummary, level: str) -> str:
+    """The words sent with the chart: headline with the runner's level, reverse minutes,
+    streak, the trend lately and the interpretation; the kind no-data message without data."""
+    if not summary.has_data:
+        return NO_DATA.format(weeks=len(summary.weeks))
+    last_week, this_week = (week.stats for week in summary.weeks[-2:])
+    lines = [
+        HEADLINE.format(level=level),
+        MINUTES_LINE.format(
+            this_week=_minutes(this_week.reverse_seconds),
+            last_week=_minutes(last_week.reverse_seconds),
+            total=_minutes(summary.reverse_seconds),
+            weeks=len(summary.weeks),
+        ),
+    ]
+    if summary.streak_weeks == 1:
+        lines.append(STREAK_ONE)
+    elif summary.streak_weeks > 1:
+        lines.append(STREAK_MANY.format(weeks=summary.streak_weeks))
+    if summary.recent.effort is not None or summary.recent.pain is not None:
+        lines.append(
+            TREND_LINE.format(
+                effort=_score(summary.recent.effort), pain=_score(summary.recent.pain)
+            )
+        )
+    lines.append(INTERPRETATIONS[summary.interpretation])
+    return "\n".join(lines)
+
+
+def _score(value: float | None) -> str:
+    """An average as "5/10" or "5.5/10"; "not rated" without answers."""
+    if value is None:
+        return NOT_RATED
+    return SCORE.format(score=f"{value:.1f}".removesuffix(".0"))
+
+
+def _minutes(seconds: int) -> str:
+    """Reverse time in whole minutes, as weekly figures read best; "under 1 min" for a few
+    seconds, so a short session never shows as nothing."""
+    if 0 < seconds < 30:
+        return UNDER_A_MINUTE
+    return MINUTES.format(minutes=round(seconds / 60))

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from bot.domain.onboarding.parsers import KM_PER_MILE
+from bot.domain.profile import Units
+from bot.domain.watch_files.model import WatchFileProblem, Workout
+from bot.domain.watch_files.reading import MAX_BYTES
+
 READ = "Read from your watch: {details}."
 READ_MINUTES = "{minutes} min"
 READ_DISTANCE = "{distance:.1f} {unit}"
@@ -40,3 +45,25 @@ SIZE_UNKNOWN = (
 )
 # Files are read a couple at a time; this one waits its turn.
 ONE_MOMENT = "Got it, one moment: I'm still reading another file."
+
+_BYTES_PER_MB = 1024 * 1024
+
+
+def describe(workout: Workout, units: Units) -> str:
+    """What was read, e.g. "Read from your watch: 24 min, 3.1 km, average heart rate 142."."""
+    details = [READ_MINUTES.format(minutes=max(1, round(workout.duration_seconds / 60)))]
+    if workout.distance_km is not None:
+        distance = _in_units(workout.distance_km, units)
+        details.append(READ_DISTANCE.format(distance=distance, unit=UNIT_NAMES[units]))
+    if workout.average_heart_rate is not None:
+        details.append(READ_HEART_RATE.format(heart_rate=workout.average_heart_rate))
+    return READ.format(details=", ".join(details))
+
+
+def refusal(problem: WatchFileProblem) -> str:
+    """Why the file was not read, and what the runner can do instead."""
+    return REFUSALS[problem].format(limit_mb=MAX_BYTES // _BYTES_PER_MB)
+
+
+def _in_units(km: float, units: Units) -> float:
+    return km / KM_PER_MILE if units is Units.MILES else km

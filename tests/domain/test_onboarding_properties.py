@@ -10,10 +10,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.domain.onboarding import steps as s
-from bot.domain.onboarding.prompts import notice_text, rejection_text
 from bot.domain.onboarding.results import Accepted, Rejected
 from bot.domain.onboarding.steps import STEPS, Answers, Step, StepId
 from bot.domain.onboarding.timezones import is_valid_zone, parse_location
+from bot.texts.onboarding_prompts import notice_text, rejection_text
 
 # Words the parsers know, plus noise, so generated answers reach the interesting paths.
 PIECES = [

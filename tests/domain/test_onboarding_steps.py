@@ -30,6 +30,7 @@ from bot.domain.onboarding.steps import (
     toggle,
 )
 from bot.domain.profile import Experience, Goal, Injury, ParqQuestion, Place, Profile, Units
+from bot.texts import onboarding as onboarding_texts
 
 # A runner with a sore knee, answering by typing the way people do.
 TYPED: list[tuple[StepId, str]] = [
@@ -197,7 +198,7 @@ def test_kinds_and_buttons(step: Step[Any]) -> None:
     for choice in step.choices:
         # Telegram's callback_data is at most 64 bytes, with room left for the step id.
         assert len(choice.key.encode()) <= 32
-        assert choice.label
+        assert onboarding_texts.choice_label(step.id, choice.key)
 
 
 ANSWERS_WITH_THREE_SESSIONS: Answers = {StepId.SESSIONS: "3"}
@@ -207,7 +208,8 @@ ANSWERS_WITH_THREE_SESSIONS: Answers = {StepId.SESSIONS: "3"}
 def test_every_button_key_parses_and_its_label_means_the_same(step: Step[Any]) -> None:
     for choice in step.choices:
         by_key = step.pick([choice.key], ANSWERS_WITH_THREE_SESSIONS)
-        by_label = step.parse(choice.label, ANSWERS_WITH_THREE_SESSIONS)
+        label = onboarding_texts.choice_label(step.id, choice.key)
+        by_label = step.parse(label, ANSWERS_WITH_THREE_SESSIONS)
         if step is s.WEEKDAYS and choice.key != s.ANY_DAY_KEY:
             # One day of three: refused until all three are picked.
             assert by_key == Rejected(Reason.WEEKDAYS_TOO_FEW, (("sessions", "3"), ("given", "1")))

@@ -8,18 +8,18 @@ from datetime import time
 import pytest
 
 from bot.domain.onboarding import steps as s
-from bot.domain.onboarding.prompts import (
+from bot.domain.onboarding.readiness import AgeNote, ReadinessReason, assess_readiness
+from bot.domain.onboarding.results import Note, Notice, Reason, Rejected
+from bot.domain.onboarding.steps import STEPS, StepId
+from bot.domain.profile import Experience, Goal, Injury, ParqQuestion, Place, Profile, Units
+from bot.texts import onboarding as texts
+from bot.texts.onboarding_prompts import (
     notice_text,
     question_text,
     readiness_text,
     rejection_text,
 )
-from bot.domain.onboarding.readiness import AgeNote, ReadinessReason, assess_readiness
-from bot.domain.onboarding.results import Note, Notice, Reason, Rejected
-from bot.domain.onboarding.steps import STEPS, StepId
-from bot.domain.onboarding.summary import render_summary
-from bot.domain.profile import Experience, Goal, Injury, ParqQuestion, Place, Profile, Units
-from bot.texts import onboarding as texts
+from bot.texts.profile_summary import render_summary
 
 
 def placeholders(template: str) -> set[str]:
@@ -63,8 +63,13 @@ def test_a_rejection_carries_the_example_for_its_question() -> None:
 
 @pytest.mark.parametrize("note", list(Note))
 def test_notices_render(note: Note) -> None:
-    params = tuple((name, "x") for name in placeholders(texts.NOTICES[note]))
-    assert "{" not in notice_text(Notice(note, params))
+    # Days travel as day numbers (0 = Monday) and are named by the texts.
+    params = tuple(
+        (name, "0,2" if name == "days" else "x") for name in placeholders(texts.NOTICES[note])
+    )
+    text = notice_text(Notice(note, params))
+    assert "{" not in text
+    assert "days" not in dict(params) or "Mon and Wed" in text
 
 
 def test_questions_render() -> None:

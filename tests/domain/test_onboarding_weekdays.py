@@ -7,11 +7,11 @@ import pytest
 from bot.domain.onboarding.results import Accepted, Note, Reason, Rejected
 from bot.domain.onboarding.weekdays import (
     back_to_back,
-    day_names,
     fit_weekdays,
     parse_weekdays,
     spread_days,
 )
+from bot.texts.profile_summary import day_names
 
 MON, TUE, WED, THU, FRI, SAT, SUN = range(7)
 

@@ -16,12 +16,12 @@ from bot.domain.progress import (
     ProgressPoint,
     Stats,
     interpret,
-    progress_message,
     streak_weeks,
     summarize_progress,
     week_start,
 )
 from bot.texts import progress as texts
+from bot.texts.progress import progress_message
 
 WEDNESDAY = date(2025, 3, 12)
 THIS_MONDAY = date(2025, 3, 10)

@@ -18,11 +18,10 @@ from bot.domain.watch_files import (
     MAX_BYTES,
     WatchFileProblem,
     Workout,
-    describe,
     read_workout,
-    refusal,
 )
 from bot.domain.watch_files import reading as reading_module
+from bot.texts.watch_files import describe, refusal
 from tests.domain.watch_file_samples import (
     FitRecord,
     FitSession,

@@ -25,7 +25,7 @@ from zoneinfo import ZoneInfo
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.domain.programme import PlanState
+from bot.domain.programme import Cause, PlanState, Reason
 from bot.emulator.botapi import Json
 from bot.flows.records.export import everything_json
 from bot.flows.reminders.jobs import look_for_missed_sessions, send_reminder
@@ -74,7 +74,9 @@ async def _remind_in(coach: Coach, days: int) -> None:
 async def _three_weeks_of_misses(coach: Coach) -> None:
     """Three weeks pass with nothing logged; the daily look offers to step back."""
     since = _days_ahead(-22)
-    await coach.services.plans.start(RUNNER, PlanState(3, 2, since), "Go.", datetime.now(UTC))
+    await coach.services.plans.start(
+        RUNNER, PlanState(3, 2, since), Reason(Cause.START_OCCASIONAL), datetime.now(UTC)
+    )
     await look_for_missed_sessions(coach.app, RUNNER)
 
 

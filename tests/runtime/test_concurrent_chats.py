@@ -16,11 +16,12 @@ import pytest
 from telegram import Update
 from telegram.ext import BaseUpdateProcessor, SimpleUpdateProcessor
 
-from bot.domain.onboarding import STEP_BY_ID, StepId, next_step, question_text
+from bot.domain.onboarding import STEP_BY_ID, StepId, next_step
 from bot.emulator.botapi import Json
 from bot.flows.onboarding.conversation import Stage
 from bot.runtime.update_processor import ChatOrderedUpdateProcessor
 from bot.texts import onboarding_flow as flow
+from bot.texts.onboarding_prompts import question_text
 from tests.support.harness import ChatRunner, Coach, running_coach, texts
 from tests.support.onboarding_script import TYPED_ANSWERS, answer_until
 

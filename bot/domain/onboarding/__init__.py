@@ -11,12 +11,6 @@ from bot.domain.onboarding.answers import (
     build_profile,
     parq_yes_in,
 )
-from bot.domain.onboarding.prompts import (
-    notice_text,
-    question_text,
-    readiness_text,
-    rejection_text,
-)
 from bot.domain.onboarding.readiness import PARQ_ORDER, Readiness, assess_readiness
 from bot.domain.onboarding.results import Accepted, Notice, ParseResult, Reason, Rejected
 from bot.domain.onboarding.steps import (
@@ -31,7 +25,6 @@ from bot.domain.onboarding.steps import (
     next_step,
     toggle,
 )
-from bot.domain.onboarding.summary import render_summary
 from bot.domain.onboarding.timezones import (
     COMMON_ZONES,
     find_zones,
@@ -64,13 +57,8 @@ __all__ = [
     "find_zones",
     "missing_steps",
     "next_step",
-    "notice_text",
     "parq_yes_in",
     "parse_location",
-    "question_text",
-    "readiness_text",
-    "rejection_text",
-    "render_summary",
     "toggle",
     "zone_at",
     "zone_label",

@@ -35,9 +35,16 @@ from bot.domain.onboarding.timezones import COMMON_ZONES, parse_zone
 from bot.domain.onboarding.vocabulary import NO_INJURY
 from bot.domain.onboarding.weekdays import DAY_KEYS, fit_weekdays, parse_weekdays
 from bot.domain.profile import Experience, Goal, Injury, ParqQuestion, Place, Units
-from bot.texts import onboarding as texts
 
 T = TypeVar("T")
+
+# The keys of the buttons whose answers are not one of the profile's enums.
+WEEKLY_KM_KEYS = ("0", "5", "15", "30", "50")
+YES_NO_KEYS = ("yes", "no")
+PARQ_KEYS = ("yes", "no", "not sure")
+SESSIONS_KEYS = ("2", "3", "4")
+TIME_KEYS = ("07:00", "12:00", "18:00")
+ACK_KEYS = ("got it",)
 
 
 class StepId(StrEnum):
@@ -79,10 +86,10 @@ Answers: TypeAlias = Mapping[StepId, str]
 
 @dataclass(frozen=True, slots=True)
 class Choice:
-    """A button: the key it sends back (parseable as a typed answer) and its label."""
+    """A button: the key it sends back, parseable as a typed answer; its label is in the texts,
+    under the step's id and this key."""
 
     key: str
-    label: str
     # Selecting it clears the others, and the others clear it ("None right now").
     exclusive: bool = False
 
@@ -140,8 +147,8 @@ class Step(Generic[T]):
         return {**answers, self.id: self.encode(value)}
 
 
-def _choices(labels: Mapping[str, str], exclusive: Iterable[str] = ()) -> tuple[Choice, ...]:
-    return tuple(Choice(key, label, key in set(exclusive)) for key, label in labels.items())
+def _choices(keys: Iterable[str], exclusive: Iterable[str] = ()) -> tuple[Choice, ...]:
+    return tuple(Choice(key, key in set(exclusive)) for key in keys)
 
 
 def _yes_no(value: bool) -> str:
@@ -176,42 +183,42 @@ EXPERIENCE: Step[Experience] = Step(
     StepKind.SINGLE,
     parse_experience,
     str,
-    _choices(texts.EXPERIENCE_LABELS),
+    _choices(member.value for member in Experience),
 )
 WEEKLY_KM: Step[int] = Step(
     StepId.WEEKLY_KM,
     StepKind.SINGLE,
     parse_weekly_km,
     str,
-    _choices(texts.WEEKLY_KM_LABELS),
+    _choices(WEEKLY_KM_KEYS),
     asked_if=lambda answers: EXPERIENCE.value_in(answers) is not Experience.NONE,
     when_skipped=0,
 )
 GOALS: Step[frozenset[Goal]] = Step(
-    StepId.GOALS, StepKind.MULTI, parse_goals, _listed, _choices(texts.GOAL_LABELS)
+    StepId.GOALS, StepKind.MULTI, parse_goals, _listed, _choices(member.value for member in Goal)
 )
 INJURIES: Step[frozenset[Injury]] = Step(
     StepId.INJURIES,
     StepKind.MULTI,
     parse_injuries,
     _injuries_text,
-    _choices(texts.INJURY_LABELS, exclusive={NO_INJURY}),
+    _choices((*(member.value for member in Injury), NO_INJURY), exclusive={NO_INJURY}),
 )
 PHYSIO: Step[bool] = Step(
     StepId.PHYSIO,
     StepKind.SINGLE,
     parse_yes_no,
     _yes_no,
-    _choices(texts.YES_NO_LABELS),
+    _choices(YES_NO_KEYS),
     # Asked unless we know there is no injury.
     asked_if=lambda answers: INJURIES.value_in(answers) != frozenset(),
     when_skipped=False,
 )
 PLACES: Step[frozenset[Place]] = Step(
-    StepId.PLACES, StepKind.MULTI, parse_places, _listed, _choices(texts.PLACE_LABELS)
+    StepId.PLACES, StepKind.MULTI, parse_places, _listed, _choices(member.value for member in Place)
 )
 SESSIONS: Step[int] = Step(
-    StepId.SESSIONS, StepKind.SINGLE, parse_sessions, str, _choices(texts.SESSIONS_LABELS)
+    StepId.SESSIONS, StepKind.SINGLE, parse_sessions, str, _choices(SESSIONS_KEYS)
 )
 ANY_DAY_KEY = "any"
 WEEKDAYS: Step[tuple[int, ...]] = Step(
@@ -219,7 +226,7 @@ WEEKDAYS: Step[tuple[int, ...]] = Step(
     StepKind.MULTI,
     parse_weekdays,
     _days_text,
-    _choices({**texts.WEEKDAY_LABELS, ANY_DAY_KEY: texts.ANY_DAY_LABEL}, exclusive={ANY_DAY_KEY}),
+    _choices((*DAY_KEYS, ANY_DAY_KEY), exclusive={ANY_DAY_KEY}),
     fit=_fit_days,
 )
 SESSION_TIME: Step[time] = Step(
@@ -227,7 +234,7 @@ SESSION_TIME: Step[time] = Step(
     StepKind.SINGLE,
     parse_session_time,
     _clock_text,
-    _choices(texts.TIME_LABELS),
+    _choices(TIME_KEYS),
 )
 # Besides buttons and typing, a shared location answers this one: see
 # `timezones.parse_location`, then `TIMEZONE.record`.
@@ -236,10 +243,10 @@ TIMEZONE: Step[str] = Step(
     StepKind.SINGLE,
     parse_zone,
     str,
-    _choices({zone: texts.ZONE_LABELS[zone] for zone in COMMON_ZONES}),
+    _choices(COMMON_ZONES),
 )
 UNITS: Step[Units] = Step(
-    StepId.UNITS, StepKind.SINGLE, parse_units, str, _choices(texts.UNITS_LABELS)
+    StepId.UNITS, StepKind.SINGLE, parse_units, str, _choices(member.value for member in Units)
 )
 PARQ: Mapping[ParqQuestion, Step[bool]] = {
     question: Step(
@@ -247,7 +254,7 @@ PARQ: Mapping[ParqQuestion, Step[bool]] = {
         StepKind.SINGLE,
         parse_parq_answer,
         _yes_no,
-        _choices(texts.PARQ_LABELS),
+        _choices(PARQ_KEYS),
     )
     for question in PARQ_ORDER
 }
@@ -256,7 +263,7 @@ ACKNOWLEDGEMENT: Step[bool] = Step(
     StepKind.SINGLE,
     parse_acknowledgement,
     _yes_no,
-    _choices(texts.ACK_LABELS),
+    _choices(ACK_KEYS),
 )
 
 # Every question, in the order asked.

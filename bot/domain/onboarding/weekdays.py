@@ -22,7 +22,6 @@ from bot.domain.onboarding.results import (
     Rejected,
 )
 from bot.domain.onboarding.vocabulary import DAY_EXCLUSION_WORDS, DAY_RANGE_WORDS, WEEKDAYS
-from bot.texts import onboarding as texts
 
 # Canonical keys, Monday first (Python's weekday numbering); also the button keys.
 DAY_KEYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -92,9 +91,9 @@ def spread_days(days: Collection[int], count: int) -> tuple[int, ...]:
     )
 
 
-def day_names(days: Sequence[int]) -> str:
-    """Short day names for a text, like "Mon, Wed and Fri"."""
-    return texts.join_list([texts.WEEKDAY_LABELS[DAY_KEYS[day]] for day in days])
+def days_param(days: Sequence[int]) -> str:
+    """Days (0 = Monday) as a notice's value, which the texts turn into day names."""
+    return ",".join(str(day) for day in days)
 
 
 def fit_weekdays(days: tuple[int, ...], sessions: int) -> ParseResult[tuple[int, ...]]:
@@ -105,8 +104,8 @@ def fit_weekdays(days: tuple[int, ...], sessions: int) -> ParseResult[tuple[int,
         )
     if len(days) > sessions:
         picked = spread_days(days, sessions)
-        return Accepted(picked, (Notice(Note.DAYS_PICKED, (("days", day_names(picked)),)),))
+        return Accepted(picked, (Notice(Note.DAYS_PICKED, (("days", days_param(picked)),)),))
     pairs = back_to_back(days)
     if not pairs:
         return Accepted(days)
-    return Accepted(days, (Notice(Note.BACK_TO_BACK_DAYS, (("days", day_names(pairs[0])),)),))
+    return Accepted(days, (Notice(Note.BACK_TO_BACK_DAYS, (("days", days_param(pairs[0])),)),))

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from bot.domain.watch_files.model import SourceFormat, WatchFileProblem, Workout
 from bot.domain.watch_files.reading import EXTENSIONS, MAX_BYTES, read_workout
-from bot.domain.watch_files.wording import describe, refusal
 
 __all__ = [
     "EXTENSIONS",
@@ -15,7 +14,5 @@ __all__ = [
     "SourceFormat",
     "WatchFileProblem",
     "Workout",
-    "describe",
     "read_workout",
-    "refusal",
 ]

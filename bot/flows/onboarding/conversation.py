@@ -43,12 +43,7 @@ from bot.domain.onboarding import (
     assess_readiness,
     build_profile,
     next_step,
-    notice_text,
     parse_location,
-    question_text,
-    readiness_text,
-    rejection_text,
-    render_summary,
     toggle,
 )
 from bot.domain.onboarding.editing import ProfileField, answers_for_edit
@@ -63,6 +58,8 @@ from bot.storage.profiles import Draft
 from bot.texts import common
 from bot.texts import onboarding as questions
 from bot.texts import onboarding_flow as texts
+from bot.texts.onboarding_prompts import notice_text, question_text, readiness_text, rejection_text
+from bot.texts.profile_summary import render_summary
 
 logger = logging.getLogger(__name__)
 
@@ -386,7 +383,8 @@ def _keyboard(step: Step[Any], draft: Draft) -> InlineKeyboardMarkup | None:
         return None
     buttons = [
         InlineKeyboardButton(
-            ("✅ " if choice.key in draft.selection else "") + choice.label,
+            ("✅ " if choice.key in draft.selection else "")
+            + questions.choice_label(step.id, choice.key),
             callback_data=f"{_ANSWER}|{step.id}|{choice.key}",
         )
         for choice in step.choices
@@ -433,8 +431,7 @@ def _answer_data(data: str | None) -> tuple[str, str]:
 
 
 def _labels(step: Step[Any], keys: list[str]) -> str:
-    by_key = {choice.key: choice.label for choice in step.choices}
-    return ", ".join(by_key.get(key, key) for key in keys)
+    return ", ".join(questions.choice_label(step.id, key) for key in keys)
 
 
 def _cleared(profile: Profile) -> Profile:

@@ -8,7 +8,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
 from bot.domain.programme import format_duration, session_shape
-from bot.domain.progress import progress_message, summarize_progress
+from bot.domain.progress import summarize_progress
 from bot.flows.plan.coaching import level_line
 from bot.flows.records.chart import render_off_loop
 from bot.flows.records.export import everything_json, sessions_csv
@@ -17,6 +17,7 @@ from bot.runtime.services import CoachContext
 from bot.runtime.taps import redraw, tapped
 from bot.storage.session_logs import LogEntry, LogSource
 from bot.texts import plan as plan_texts
+from bot.texts import progress as progress_texts
 from bot.texts import records as texts
 
 HISTORY_PREFIX, DELETE_PREFIX = "hist", "delete"
@@ -36,7 +37,7 @@ async def show_progress(update: Update, context: CoachContext) -> None:
     logs = await services.logs.recent(sender.user_id)
     today = profile.local_time(services.now()).date()
     summary = summarize_progress(logs, today)
-    text = progress_message(summary, level_line(profile, plan))
+    text = progress_texts.progress_message(summary, level_line(profile, plan))
     if not summary.has_data:
         await message.reply_text(text)
         return

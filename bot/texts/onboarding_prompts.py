@@ -1,6 +1,5 @@
 """The words for each moment of onboarding: questions, re-prompts, notices, the readiness
-verdict. Pure functions from domain values to texts in bot.texts.onboarding.
-"""
+verdict, from the domain's values."""
 
 from __future__ import annotations
 
@@ -10,6 +9,7 @@ from bot.domain.onboarding.readiness import PARQ_ORDER, Readiness
 from bot.domain.onboarding.results import Notice, Rejected
 from bot.domain.onboarding.steps import PARQ, SESSIONS, Answers, Step, StepId
 from bot.texts import onboarding as texts
+from bot.texts.profile_summary import day_names
 
 _PARQ_BY_STEP = {step.id: question for question, step in PARQ.items()}
 
@@ -36,7 +36,10 @@ def rejection_text(step_id: StepId, rejected: Rejected) -> str:
 
 def notice_text(notice: Notice) -> str:
     """The text for a notice on an accepted answer."""
-    return texts.NOTICES[notice.note].format(**dict(notice.params))
+    params = dict(notice.params)
+    if "days" in params:
+        params["days"] = day_names(int(day) for day in params["days"].split(","))
+    return texts.NOTICES[notice.note].format(**params)
 
 
 def readiness_text(readiness: Readiness) -> str:

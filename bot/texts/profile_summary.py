@@ -1,14 +1,14 @@
-"""The profile summary shown at the end of onboarding."""
+"""The profile summary shown at the end of onboarding, and the day names it uses."""
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from enum import StrEnum
 from typing import TypeVar
 
 from bot.domain.onboarding.parsers import KM_PER_MILE
 from bot.domain.onboarding.timezones import zone_label
-from bot.domain.onboarding.weekdays import day_names
+from bot.domain.onboarding.weekdays import DAY_KEYS
 from bot.domain.profile import Goal, Injury, Place, Profile, Units
 from bot.texts import onboarding as texts
 
@@ -18,6 +18,11 @@ E = TypeVar("E", bound=StrEnum)
 def _names(chosen: Collection[E], every: type[E], names: dict[str, str]) -> str:
     """The chosen members' names as a list, in the enum's order."""
     return texts.join_list([names[member] for member in every if member in chosen])
+
+
+def day_names(days: Iterable[int]) -> str:
+    """Short day names (0 = Monday) as a list, like "Mon, Wed and Fri"."""
+    return texts.join_list([texts.WEEKDAY_LABELS[DAY_KEYS[day]] for day in days])
 
 
 def _weekly_distance(profile: Profile) -> str:
