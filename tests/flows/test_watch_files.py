@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import tracemalloc
+from collections.abc import Awaitable
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -96,23 +97,26 @@ def _ten_megabyte_gpx() -> bytes:
     return gpx_text(track).encode()
 
 
+async def _longest_stall(during: Awaitable[object]) -> float:
+    """The longest the event loop went without running a 5 ms heartbeat while `during` ran."""
+    gaps: list[float] = []
+    task = asyncio.ensure_future(during)
+    loop = asyncio.get_running_loop()
+    while not task.done():
+        before = loop.time()
+        await asyncio.sleep(0.005)
+        gaps.append(loop.time() - before - 0.005)
+    await task
+    return max(gaps)
+
+
 async def test_a_ten_megabyte_gpx_stalls_nothing_and_stays_small(coach: Coach) -> None:
     runner = await register(coach)
     content = _ten_megabyte_gpx()
-    gaps: list[float] = []
-    reading = True
-
-    async def heartbeat() -> None:
-        loop = asyncio.get_running_loop()
-        while reading:
-            before = loop.time()
-            await asyncio.sleep(0.005)
-            gaps.append(loop.time() - before - 0.005)
-
-    beating = asyncio.create_task(heartbeat())
-    [reply] = await runner.send_payload(runner.user.document("long.gpx", content))
-    reading = False
-    await beating
+    # The same heartbeat with the loop idle for a second: what the machine itself costs
+    # (other processes on a busy machine), so only the file's own stalls are counted.
+    idle = await _longest_stall(asyncio.sleep(1.0))
+    reading = await _longest_stall(runner.send_payload(runner.user.document("long.gpx", content)))
     tracemalloc.start()
     try:
         await runner.send_payload(runner.user.document("again.gpx", content))
@@ -120,9 +124,14 @@ async def test_a_ten_megabyte_gpx_stalls_nothing_and_stays_small(coach: Coach) -
     finally:
         tracemalloc.stop()
     print(
-        f"10 MB GPX ({len(content):,} bytes): longest event-loop stall {max(gaps) * 1000:.0f} ms"
-        f" over {len(gaps)} beats; memory allocated at the peak {peak / 2**20:.1f} MiB"
+        f"10 MB GPX ({len(content):,} bytes): longest event-loop stall {reading * 1000:.0f} ms"
+        f" (idle loop: {idle * 1000:.0f} ms); memory allocated at the peak {peak / 2**20:.1f} MiB"
     )
-    assert str(reply.params["text"]).startswith("Read from your watch: 60 min, 10.0 km")
-    assert max(gaps) < 0.1
+    [first, _] = [
+        str(message.get("text", ""))
+        for message in runner.inbox()
+        if str(message.get("text", "")).startswith("Read from")
+    ]
+    assert first.startswith("Read from your watch: 60 min, 10.0 km")
+    assert reading < 0.1 + idle
     assert peak < 100 * 2**20
