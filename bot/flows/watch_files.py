@@ -12,6 +12,7 @@ from bot.domain.watch_files import (
     WatchFileProblem,
     read_workout,
 )
+from bot.flows.workout.returned import log_for_workout, sent_workout_in
 from bot.runtime.senders import sender_with_profile
 from bot.runtime.services import CoachContext
 from bot.storage.session_logs import LogAnswers, LogSource, NewLog
@@ -42,20 +43,27 @@ async def read_watch_file(update: Update, context: CoachContext) -> None:
     async with workers.turn():
         content = bytes(await (await document.get_file()).download_as_bytearray())
         workout = await workers.run(read_workout, name, content, sender.profile.timezone)
-        del content
     if isinstance(workout, WatchFileProblem):
         await message.reply_text(texts.refusal(workout))
         return
+    services = context.services
+    # An activity of a workout we sent belongs to that workout's session, whatever its date.
+    sent = await sent_workout_in(services, sender.user_id, name, content)
+    session_day = workout.day if sent is None else sent.session_day
+    new_log = (
+        NewLog(sender.user_id, session_day, LogSource.WATCH, True, reverse_seconds=0)
+        if sent is None
+        else log_for_workout(sent, workout.duration_seconds)
+    )
     answers = LogAnswers(
         duration_seconds=workout.duration_seconds,
         distance_km=workout.distance_km,
         heart_rate=workout.average_heart_rate,
     )
-    new_log = NewLog(sender.user_id, workout.day, LogSource.WATCH, True, reverse_seconds=0)
-    # Attached to the day's log, or a new one, in one transaction.
-    _, created = await context.services.logs.answer_day(new_log, answers, context.services.now())
+    # Attached to that day's log, or a new one, in one transaction.
+    _, created = await services.logs.answer_day(new_log, answers, services.now())
     where = texts.NEW_LOG if created else texts.ATTACHED
-    day = workout.day.strftime("%a %d %b")
+    day = session_day.strftime("%a %d %b")
     await message.reply_text(
         f"{texts.describe(workout, sender.profile.units)} {where.format(day=day)}"
     )

@@ -19,6 +19,11 @@ logger = logging.getLogger(__name__)
 CUE = "cue"  # a runner's next cue
 
 
+def follow_up_job_name(user_id: int) -> str:
+    """The name of a runner's "how are you?" job later on the day of an SOS stop."""
+    return f"followup:{user_id}"
+
+
 class JobRegistry:
     """At most one pending job per name (e.g. "cue:3f9a…"); lookups are O(1)."""
 

@@ -19,6 +19,7 @@ from bot.runtime.job_registry import JobRegistry
 from bot.runtime.recent_events import RecentEvents
 from bot.runtime.update_trace import RunnerTag, log_key_for
 from bot.storage.applied import AppliedUpdates, SpentOffers
+from bot.storage.calendar_feeds import CalendarFeeds
 from bot.storage.database import Database
 from bot.storage.live_sessions import LiveSessions
 from bot.storage.plans import Plans
@@ -27,8 +28,10 @@ from bot.storage.reminders import Reminders
 from bot.storage.runner_data import RunnerData
 from bot.storage.runners import Runners
 from bot.storage.safety_checks import SafetyChecks
+from bot.storage.safety_stops import SafetyStops
 from bot.storage.session_logs import SessionLogs
 from bot.storage.usage import Usage
+from bot.storage.watch_workouts import WatchWorkouts
 
 _SERVICES_KEY = "services"
 
@@ -48,12 +51,15 @@ class Services:
     profiles: Profiles
     plans: Plans
     safety_checks: SafetyChecks
+    safety_stops: SafetyStops
     live_sessions: LiveSessions
     logs: SessionLogs
     reminders: Reminders
     usage: Usage
     applied_updates: AppliedUpdates
     spent_offers: SpentOffers
+    watch_workouts: WatchWorkouts
+    calendar_feeds: CalendarFeeds
     jobs: JobRegistry = field(default_factory=JobRegistry)
     cue_stats: CueStats = field(default_factory=CueStats)
     # Held while a live session is read, changed and written back (a cue, a tap).
@@ -77,12 +83,15 @@ class Services:
             Profiles(db),
             Plans(db),
             SafetyChecks(db),
+            SafetyStops(db),
             LiveSessions(db),
             SessionLogs(db),
             Reminders(db),
             Usage(db),
             AppliedUpdates(db),
             SpentOffers(db),
+            WatchWorkouts(db),
+            CalendarFeeds(db),
             JobRegistry(key),
             clock=clock,
         )

@@ -42,6 +42,7 @@ from bot.domain.reminders import (
     missed_session_verdict,
 )
 from bot.flows.live_session.check import GO_DATA
+from bot.flows.workout.handlers import workout_button
 from bot.runtime.delivery import Priority
 from bot.runtime.job_registry import JobRegistry
 from bot.runtime.sending import send_or_mark_unreachable
@@ -282,6 +283,7 @@ async def send_reminder(
                     texts.BUTTON_MOVE, callback_data=f"{REMINDER_PREFIX}|move|{day}"
                 )
             ],
+            [workout_button(session_day)],
         ]
     )
     # Marked once sent: a failed send is tried again by a later firing or after a restart.
