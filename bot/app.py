@@ -23,6 +23,7 @@ from bot.config import Settings
 from bot.flows.admin import build_admin_handlers
 from bot.flows.basics import build_basic_handlers, build_fallback_handlers
 from bot.flows.calendar_feed import build_calendar_handlers, calendar_feed_routes
+from bot.flows.edits import EDITS_GROUP, build_edit_handlers
 from bot.flows.errors import handle_error
 from bot.flows.live_session.check import build_go_handlers
 from bot.flows.live_session.controls import build_live_session_handlers
@@ -31,6 +32,7 @@ from bot.flows.live_session.sos import rebuild_follow_up_jobs
 from bot.flows.live_session.words import build_words_handlers
 from bot.flows.onboarding.conversation import build_onboarding_handlers
 from bot.flows.plan.handlers import build_plan_handlers
+from bot.flows.reachability import build_reachability_handlers
 from bot.flows.records.handlers import build_records_handlers
 from bot.flows.reminders.jobs import rebuild_reminder_jobs
 from bot.flows.reminders.settings import build_reminder_handlers
@@ -40,6 +42,7 @@ from bot.flows.watch_files import build_watch_file_handlers
 from bot.flows.workout.handlers import build_workout_handlers
 from bot.runtime.coach_bot import CoachBot
 from bot.runtime.delivery import PriorityRateLimiter
+from bot.runtime.exactly_once import ExactlyOnceApplication
 from bot.runtime.heartbeat import start_heartbeat
 from bot.runtime.http_request import AiohttpRequest
 from bot.runtime.services import (
@@ -89,6 +92,7 @@ def build_application(
     updater = RoutedUpdater(bot, asyncio.Queue(), lambda: calendar_feed_routes(application))
     application: CoachApplication = (
         ApplicationBuilder()
+        .application_class(ExactlyOnceApplication)
         .updater(updater)
         .context_types(ContextTypes(context=CoachContext))
         .persistence(SqlitePersistence(services.db))
@@ -98,6 +102,7 @@ def build_application(
         .build()
     )
     attach_services(application, services)
+    application.add_handlers(build_edit_handlers(), group=EDITS_GROUP)
     # Within a group only the first matching handler runs, so the catch-alls come last.
     application.add_handlers(
         [
@@ -113,6 +118,7 @@ def build_application(
             *build_watch_file_handlers(),
             *build_workout_handlers(),
             *build_admin_handlers(),
+            *build_reachability_handlers(),
             *build_basic_handlers(),
             *build_fallback_handlers(),
         ]

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 from tests.support.harness import Coach, running_coach
+from tests.support.log_scan import SCAN
 
 settings.register_profile("quick", max_examples=60, deadline=None)
 settings.register_profile(
@@ -24,3 +25,8 @@ async def coach(tmp_path: Path) -> AsyncIterator[Coach]:
     """The real bot on an emulated Telegram with a fresh SQLite file."""
     async with running_coach(tmp_path) as running:
         yield running
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Keep every log line of the run for the raw-id scan (tests/test_zz_log_scan.py)."""
+    SCAN.install()

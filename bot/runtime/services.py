@@ -14,9 +14,11 @@ from telegram.ext import Application, CallbackContext
 from bot.config import Settings
 from bot.runtime.coach_bot import CoachBot
 from bot.runtime.cue_stats import CueStats
+from bot.runtime.file_workers import FileWorkers
 from bot.runtime.job_registry import JobRegistry
 from bot.runtime.recent_events import RecentEvents
 from bot.runtime.update_trace import RunnerTag, log_key_for
+from bot.storage.applied import AppliedUpdates, SpentOffers
 from bot.storage.calendar_feeds import CalendarFeeds
 from bot.storage.database import Database
 from bot.storage.live_sessions import LiveSessions
@@ -55,6 +57,8 @@ class Services:
     logs: SessionLogs
     reminders: Reminders
     usage: Usage
+    applied_updates: AppliedUpdates
+    spent_offers: SpentOffers
     watch_workouts: WatchWorkouts
     calendar_feeds: CalendarFeeds
     log_drafts: LogDrafts
@@ -65,6 +69,7 @@ class Services:
         default_factory=lambda: defaultdict(asyncio.Lock)
     )
     errors: RecentEvents = field(default_factory=RecentEvents)  # unix times, last 24 h
+    file_workers: FileWorkers = field(default_factory=FileWorkers)
     # What `now()` reads: the real clock, or a simulated one (the season simulator, tests).
     clock: Callable[[], datetime] = utc_now
 
@@ -72,6 +77,7 @@ class Services:
     def create(cls, settings: Settings, clock: Callable[[], datetime] = utc_now) -> Services:
         """The services of one Application, on the database `settings` names and `clock`."""
         db = Database(settings.db_path)
+        key = log_key_for(settings.token or "")
         return cls(
             settings,
             db,
@@ -84,9 +90,12 @@ class Services:
             SessionLogs(db),
             Reminders(db),
             Usage(db),
+            AppliedUpdates(db),
+            SpentOffers(db),
             WatchWorkouts(db),
             CalendarFeeds(db),
             LogDrafts(db),
+            JobRegistry(key),
             clock=clock,
         )
 

@@ -7,6 +7,8 @@ import os
 import sqlite3
 from collections.abc import AsyncIterator, Iterable, Sequence
 from contextlib import asynccontextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +17,20 @@ import aiosqlite
 from bot.storage.migrations import apply_migrations
 
 Params = Sequence[Any]
+
+
+@dataclass(slots=True)
+class _UnitOfWork:
+    """Statements that ride along with the next write made within one piece of work (an
+    update being handled): they commit with that write, or not at all."""
+
+    riders: list[tuple[str, Params]] = field(default_factory=list)
+    # Riders written even if the work writes nothing else (the rest are dropped then).
+    alone: list[tuple[str, Params]] = field(default_factory=list)
+
+
+# The piece of work the current task (and the tasks it starts) belongs to, if any.
+_current_work: ContextVar[_UnitOfWork | None] = ContextVar("backstride_work", default=None)
 
 
 class Database:
@@ -28,6 +44,9 @@ class Database:
     transaction is open; otherwise it is queued at once, without waiting for a lock. Many
     runners' reads and writes then share a trip to the database thread instead of queueing
     for the lock one by one.
+
+    Within `unit_of_work()`, statements added with `ride_along()` join the first write
+    that follows (in its transaction), so they are recorded if and only if that write is.
     """
 
     def __init__(self, path: Path) -> None:
@@ -50,7 +69,7 @@ class Database:
         connection.row_factory = sqlite3.Row
         for pragma in (
             "PRAGMA journal_mode=WAL",
-            "PRAGMA synchronous=NORMAL",
+            "PRAGMA synchronous=FULL",
             "PRAGMA foreign_keys=ON",
             "PRAGMA busy_timeout=5000",
         ):
@@ -66,21 +85,58 @@ class Database:
                 self._connection = None
 
     @asynccontextmanager
+    async def unit_of_work(self) -> AsyncIterator[None]:
+        """One piece of work (an update): statements added with `ride_along()` inside it are
+        written with its first write; any still unwritten at a normal exit, on their own."""
+        work = _UnitOfWork()
+        token = _current_work.set(work)
+        try:
+            yield
+            work.riders[:] = [rider for rider in work.riders if rider in work.alone]
+            if work.riders:
+                async with self.transaction():
+                    pass  # the riders on their own
+        finally:
+            _current_work.reset(token)
+
+    @staticmethod
+    def ride_along(sql: str, params: Params = (), *, even_alone: bool = True) -> None:
+        """Write `sql` with the next write of the current unit of work, or at its end if it
+        wrote nothing (unless not `even_alone`: then it is dropped). Outside a unit of work
+        this does nothing: there is nothing to ride along with."""
+        work = _current_work.get()
+        if work is not None:
+            work.riders.append((sql, params))
+            if even_alone:
+                work.alone.append((sql, params))
+
+    @asynccontextmanager
     async def transaction(self) -> AsyncIterator[Transaction]:
         """Run statements atomically; other coroutines wait until it commits or rolls back."""
         async with self._lock:
             connection = self._require_open()
             await connection.execute("BEGIN IMMEDIATE")
+            work = _current_work.get()
+            riders = work.riders if work is not None else []
+            joined = len(riders)
             try:
+                for sql, params in riders[:joined]:
+                    await connection.execute(sql, params)
                 yield Transaction(connection)
             except BaseException:
                 await connection.rollback()
                 raise
             await connection.commit()
+            del riders[:joined]
 
     async def execute(self, sql: str, params: Params = ()) -> int:
         """Run one writing statement on its own (SQLite makes a single statement atomic, so
-        it needs no BEGIN and COMMIT round trips); returns the number of rows it changed."""
+        it needs no BEGIN and COMMIT round trips); returns the number of rows it changed.
+        With statements waiting to ride along, all go in one transaction."""
+        work = _current_work.get()
+        if work is not None and work.riders:
+            async with self.transaction() as tx:
+                return await tx.execute(sql, params)
         await self._no_open_transaction()
         return await _changes(self._require_open(), sql, params)
 
@@ -126,8 +182,12 @@ class Transaction:
 
     async def fetch_one(self, sql: str, params: Params = ()) -> sqlite3.Row | None:
         """The first row of a query run inside the transaction."""
-        rows = list(await self._connection.execute_fetchall(sql, params))
+        rows = await self.fetch_all(sql, params)
         return rows[0] if rows else None
+
+    async def fetch_all(self, sql: str, params: Params = ()) -> list[sqlite3.Row]:
+        """Every row of a statement run inside the transaction (a query, or RETURNING)."""
+        return list(await self._connection.execute_fetchall(sql, params))
 
 
 async def _changes(connection: aiosqlite.Connection, sql: str, params: Params) -> int:

@@ -304,6 +304,22 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             updated_at TEXT NOT NULL
         )""",
     ),
+    (
+        # Updates already applied, so a re-delivered one is ignored (kept for two days:
+        # Telegram keeps an unconfirmed update for one).
+        """CREATE TABLE applied_updates (
+            update_id INTEGER PRIMARY KEY,
+            applied_at REAL NOT NULL
+        )""",
+        "CREATE INDEX applied_updates_by_time ON applied_updates (applied_at)",
+        # Single-use keyboards already answered, by a keyed hash of chat and message (no
+        # raw id, so nothing here is a runner's data to export or erase).
+        """CREATE TABLE spent_offers (
+            offer TEXT PRIMARY KEY,
+            spent_at REAL NOT NULL
+        )""",
+        "CREATE INDEX spent_offers_by_time ON spent_offers (spent_at)",
+    ),
 )
 
 LATEST_VERSION = len(MIGRATIONS)

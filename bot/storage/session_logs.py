@@ -161,10 +161,38 @@ class SessionLogs:
         async with self._db.transaction() as tx:
             return await _insert(tx, log, now)
 
-    async def create_for_ended_session(self, log: NewLog, now: datetime) -> int | None:
-        """End the runner's live session and store its log, with the notes typed during it,
-        in one transaction (a crash cannot keep one without the other); None if the session
-        had already ended."""
+    async def create_answered(self, log: NewLog, answers: LogAnswers, now: datetime) -> LogEntry:
+        """Store a new log with its answers in one transaction (a crash keeps both or
+        neither); returns it."""
+        async with self._db.transaction() as tx:
+            log_id = await _insert(tx, log, now)
+            await _answer(tx, log.user_id, log_id, answers, now)
+        entry = await self.get(log.user_id, log_id)
+        assert entry is not None
+        return entry
+
+    async def answer_day(
+        self, log: NewLog, answers: LogAnswers, now: datetime
+    ) -> tuple[LogEntry, bool]:
+        """Add answers to the runner's first log of `log.day`, or store `log` with them if
+        that day has none, in one transaction; returns the log and whether it is new."""
+        async with self._db.transaction() as tx:
+            found = await tx.fetch_one(
+                "SELECT id FROM session_logs WHERE user_id = ? AND day = ? ORDER BY id LIMIT 1",
+                (log.user_id, log.day.isoformat()),
+            )
+            log_id = int(found["id"]) if found is not None else await _insert(tx, log, now)
+            await _answer(tx, log.user_id, log_id, answers, now)
+        entry = await self.get(log.user_id, log_id)
+        assert entry is not None
+        return entry, found is None
+
+    async def create_for_ended_session(
+        self, log: NewLog, now: datetime, answers: LogAnswers | None = None
+    ) -> int | None:
+        """End the runner's live session and store its log, with the notes typed during it
+        and `answers` (if any), in one transaction (a crash cannot keep one without the
+        other); None if the session had already ended."""
         async with self._db.transaction() as tx:
             ended = await tx.execute("DELETE FROM live_sessions WHERE user_id = ?", (log.user_id,))
             if not ended:
@@ -174,6 +202,8 @@ class SessionLogs:
                 "UPDATE session_notes SET log_id = ? WHERE user_id = ? AND log_id IS NULL",
                 (log_id, log.user_id),
             )
+            if answers is not None:
+                await _answer(tx, log.user_id, log_id, answers, now)
             return log_id
 
     async def add_live_note(self, user_id: int, text: str, now: datetime) -> None:
@@ -188,29 +218,7 @@ class SessionLogs:
     ) -> LogEntry | None:
         """Add answers to a log; returns it updated (None if it is not this runner's)."""
         async with self._db.transaction() as tx:
-            if answers.notes:
-                await tx.execute(
-                    "INSERT INTO session_notes (log_id, user_id, at, text)"
-                    " SELECT id, user_id, ?, ? FROM session_logs WHERE id = ? AND user_id = ?",
-                    (now.isoformat(), answers.notes, log_id, user_id),
-                )
-            await tx.execute(
-                _UPDATE,
-                (
-                    answers.effort,
-                    answers.pain,
-                    answers.pain_site,
-                    answers.heart_rate,
-                    answers.distance_km,
-                    answers.duration_seconds,
-                    int(answers.red_flag),
-                    None if answers.morning_after is None else answers.morning_after.value,
-                    answers.reverse_seconds,
-                    now.isoformat(),
-                    log_id,
-                    user_id,
-                ),
-            )
+            await _answer(tx, user_id, log_id, answers, now)
         return await self.get(user_id, log_id)
 
     async def redate(self, user_id: int, log_id: int, day: date, now: datetime) -> None:
@@ -331,6 +339,34 @@ class SessionLogs:
             "UPDATE checkins SET sent = 1 WHERE log_id = ? AND sent = 0", (log_id,)
         )
         return changed > 0
+
+
+async def _answer(
+    tx: Transaction, user_id: int, log_id: int, answers: LogAnswers, now: datetime
+) -> None:
+    if answers.notes:
+        await tx.execute(
+            "INSERT INTO session_notes (log_id, user_id, at, text)"
+            " SELECT id, user_id, ?, ? FROM session_logs WHERE id = ? AND user_id = ?",
+            (now.isoformat(), answers.notes, log_id, user_id),
+        )
+    await tx.execute(
+        _UPDATE,
+        (
+            answers.effort,
+            answers.pain,
+            answers.pain_site,
+            answers.heart_rate,
+            answers.distance_km,
+            answers.duration_seconds,
+            int(answers.red_flag),
+            None if answers.morning_after is None else answers.morning_after.value,
+            answers.reverse_seconds,
+            now.isoformat(),
+            log_id,
+            user_id,
+        ),
+    )
 
 
 async def _insert(tx: Transaction, log: NewLog, now: datetime) -> int:

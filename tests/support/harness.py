@@ -83,7 +83,12 @@ class Coach:
 
     async def deliver(self, payload: Json) -> Update:
         """Process one incoming update the way polling would, and wait until it is handled."""
-        update = Update.de_json(self.emulator.number_update(payload), self.app.bot)
+        return await self.deliver_update(self.emulator.number_update(payload))
+
+    async def deliver_update(self, numbered: Json) -> Update:
+        """Process an update that has its update_id already (delivering one again, as
+        Telegram does when the offset was not confirmed), and wait until it is handled."""
+        update = Update.de_json(numbered, self.app.bot)
         await self.app.update_processor.process_update(update, self.app.process_update(update))
         return update
 
@@ -125,6 +130,12 @@ class ChatRunner:
         """Send any payload built with `self.user` (sticker, photo, location…)."""
         return await self._exchange(payload)
 
+    async def send_update(self, numbered: Json) -> list[ApiCall]:
+        """Deliver an update with its update_id (again); what the bot sent in reply."""
+        first_new = len(self.coach.emulator.calls)
+        await self.coach.deliver_update(numbered)
+        return self._sent_since(first_new)
+
     def inbox(self) -> list[Json]:
         """Every message the bot has in this chat, oldest first (edits applied)."""
         return self.coach.emulator.messages_in(self.chat_id)
@@ -143,8 +154,9 @@ class ChatRunner:
         return [button["text"] for row in rows for button in row]
 
     async def _exchange(self, payload: Json) -> list[ApiCall]:
-        first_new = len(self.coach.emulator.calls)
-        await self.coach.deliver(payload)
+        return await self.send_update(self.coach.emulator.number_update(payload))
+
+    def _sent_since(self, first_new: int) -> list[ApiCall]:
         return [
             call
             for call in self.coach.emulator.calls[first_new:]

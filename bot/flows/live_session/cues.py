@@ -25,7 +25,7 @@ from bot.flows.live_session.ending import Ending, end_session
 from bot.flows.live_session.view import cue_text, position_values, session_buttons
 from bot.runtime.coach_bot import coach_bot
 from bot.runtime.delivery import Priority, PriorityRateLimiter, StaleDelivery, delivery_args
-from bot.runtime.job_registry import cue_job_name, held_back_job_name
+from bot.runtime.job_registry import CUE, HELD_BACK
 from bot.runtime.sending import runner_unreachable
 from bot.runtime.services import CoachContext, Services, services_of
 from bot.storage.live_sessions import StoredSession
@@ -39,7 +39,7 @@ _CUE_JOB_OPTIONS = {"misfire_grace_time": None, "coalesce": True}
 def schedule_next_cue(application: Application, user_id: int, live: LiveSession) -> None:  # type: ignore[type-arg]
     """Replace the runner's cue job by one for the session's next due cue (none if paused)."""
     services = services_of(application)
-    name = cue_job_name(user_id)
+    name = services.jobs.runner_job(CUE, user_id)
     due = live.next_due
     if due is None or application.job_queue is None:
         services.jobs.cancel(name)
@@ -71,15 +71,13 @@ async def rebuild_cue_jobs(application: Application) -> None:  # type: ignore[ty
 SessionAction = Callable[[Application, Services, StoredSession], Awaitable[None]]  # type: ignore[type-arg]
 
 
-async def _on_session(
-    context: CoachContext, job_name: Callable[[int], str], action: SessionAction
-) -> None:
+async def _on_session(context: CoachContext, kind: str, action: SessionAction) -> None:
     """A runner's job fired: run `action` on their session, if it is still live."""
     job = context.job
     if job is None or not isinstance(job.data, int):
         return
     services = context.services
-    services.jobs.ran(job_name(job.data), job)
+    services.jobs.ran(services.jobs.runner_job(kind, job.data), job)
     # One change at a time per session: a /skip or /pause waits until this is out.
     async with services.session_locks[job.data]:
         stored = await services.live_sessions.get(job.data)
@@ -88,7 +86,7 @@ async def _on_session(
 
 
 async def _fire_cue(context: CoachContext) -> None:
-    await _on_session(context, cue_job_name, _advance)
+    await _on_session(context, CUE, _advance)
 
 
 async def _advance(application: Application, services: Services, stored: StoredSession) -> None:  # type: ignore[type-arg]
@@ -143,7 +141,7 @@ async def _catch_up(
 def _arm_held_back_line(application: Application, stored: StoredSession) -> None:  # type: ignore[type-arg]
     """A cue went stale: say where the runner is once their chat may be written to again."""
     services = services_of(application)
-    name = held_back_job_name(stored.user_id)
+    name = services.jobs.runner_job(HELD_BACK, stored.user_id)
     if name in services.jobs or application.job_queue is None:
         return  # one line is already on its way
     limiter = application.bot.rate_limiter
@@ -161,7 +159,7 @@ def _arm_held_back_line(application: Application, stored: StoredSession) -> None
 
 
 async def _fire_held_back_line(context: CoachContext) -> None:
-    await _on_session(context, held_back_job_name, _say_where_the_runner_is)
+    await _on_session(context, HELD_BACK, _say_where_the_runner_is)
 
 
 async def _say_where_the_runner_is(
@@ -205,7 +203,7 @@ async def _send(
         _arm_held_back_line(application, stored)
         return False
     except Forbidden:
-        await runner_unreachable(application, stored.chat_id)
+        await runner_unreachable(application, stored.chat_id, user_id=stored.user_id)
         return False
     except TelegramError as error:
         services.cue_stats.failed += 1

@@ -16,7 +16,7 @@ from bot.domain.session_recap import DoneSession, SessionRecap, recap_session
 from bot.flows.plan.coaching import next_session
 from bot.flows.session_log.handlers import ask_how_it_felt
 from bot.runtime.delivery import Priority
-from bot.runtime.job_registry import cue_job_name
+from bot.runtime.job_registry import CUE
 from bot.runtime.sending import send_or_mark_unreachable
 from bot.runtime.services import Services, services_of
 from bot.storage.live_sessions import StoredSession
@@ -65,15 +65,11 @@ async def end_session(
             downgraded=stored.downgraded,
         ),
         services.now(),
+        LogAnswers(red_flag=True) if ending is Ending.UNWELL else answers,
     )
-    services.live_sessions.forget(stored.user_id)
     if log_id is None:
         return None
-    services.jobs.cancel(cue_job_name(stored.user_id))
-    if ending is Ending.UNWELL:
-        answers = LogAnswers(red_flag=True)
-    if answers is not None:
-        await services.logs.answer(stored.user_id, log_id, answers, services.now())
+    services.jobs.cancel(services.jobs.runner_job(CUE, stored.user_id))
     if ending is Ending.FINISHED:
         text = await _finished_text(services, stored, log_id, reverse_seconds)
     else:

@@ -38,13 +38,26 @@ def sessions_csv(logs: Iterable[LogEntry]) -> bytes:
     """One row per log, in the order given, under a header of `SESSION_COLUMNS`.
 
     UTF-8 with a byte-order mark, so Excel shows accents and emoji right (other spreadsheets
-    and `encoding="utf-8-sig"` skip the mark). Empty cells are unanswered questions.
+    and `encoding="utf-8-sig"` skip the mark). Empty cells are unanswered questions; a text
+    cell beginning like a formula starts with an apostrophe.
     """
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(SESSION_COLUMNS)
-    writer.writerows(_session_row(log) for log in logs)
+    writer.writerows(tuple(map(_inert, _session_row(log))) for log in logs)
     return buffer.getvalue().encode("utf-8-sig")
+
+
+# What makes a spreadsheet read a cell as a formula (OWASP's list for CSV injection).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _inert(cell: str | int) -> str | int:
+    """A text cell that a spreadsheet would run as a formula (a note "=HYPERLINK(...)"),
+    kept as text with a leading apostrophe; everything else as it is."""
+    if isinstance(cell, str) and cell.startswith(_FORMULA_STARTS):
+        return "'" + cell
+    return cell
 
 
 def everything_json(export: RunnerExport) -> bytes:

@@ -29,10 +29,12 @@ from bot.flows.reminders.jobs import (
     one_off_due,
     sync_reminders,
 )
+from bot.runtime.exactly_once import single_use
 from bot.runtime.senders import sender_with_profile
 from bot.runtime.services import CoachContext
 from bot.runtime.taps import redraw, tapped
 from bot.storage.reminders import DayMark
+from bot.texts import exactly_once as once_texts
 from bot.texts import plan as plan_texts
 from bot.texts import reminders as texts
 
@@ -327,6 +329,13 @@ def build_reminder_handlers() -> list[BaseHandler[Update, CoachContext, None]]:
     return [
         CommandHandler("reminders", show_reminders),
         CallbackQueryHandler(tap_setting, pattern=rf"^{_SETTINGS_PREFIX}\|"),
-        CallbackQueryHandler(tap_reminder, pattern=rf"^{REMINDER_PREFIX}\|"),
-        CallbackQueryHandler(tap_realign, pattern=rf"^{REALIGN_PREFIX}\|"),
+        # A reminder's buttons and a realignment offer act once per message.
+        CallbackQueryHandler(
+            single_use(tap_reminder, already=once_texts.OFFER_ALREADY_ANSWERED),
+            pattern=rf"^{REMINDER_PREFIX}\|",
+        ),
+        CallbackQueryHandler(
+            single_use(tap_realign, already=once_texts.OFFER_ALREADY_ANSWERED),
+            pattern=rf"^{REALIGN_PREFIX}\|",
+        ),
     ]

@@ -228,10 +228,6 @@ async def log_command(update: Update, context: CoachContext) -> None:
     if not isinstance(parsed, ManualLog):
         await message.reply_text(texts.LOG_PROBLEMS[parsed.value])
         return
-    log_id = await services.logs.create(
-        NewLog(user_id, parsed.day, LogSource.MANUAL, True, round(parsed.reverse_minutes * 60)),
-        services.now(),
-    )
     answers = LogAnswers(
         effort=parsed.effort,
         pain=parsed.pain,
@@ -241,9 +237,13 @@ async def log_command(update: Update, context: CoachContext) -> None:
         heart_rate=parsed.heart_rate,
         distance_km=parsed.distance_km,
     )
-    entry = await services.logs.answer(user_id, log_id, answers, services.now())
-    if entry is not None:
-        await _complete(context, message, entry)
+    # The log and its answers in one transaction: a crash never leaves half a log.
+    entry = await services.logs.create_answered(
+        NewLog(user_id, parsed.day, LogSource.MANUAL, True, round(parsed.reverse_minutes * 60)),
+        answers,
+        services.now(),
+    )
+    await _complete(context, message, entry)
 
 
 async def tap_guided(update: Update, context: CoachContext) -> None:

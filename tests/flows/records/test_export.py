@@ -136,7 +136,7 @@ def test_rows_keep_the_order_they_are_given() -> None:
         'she said "go slower"',
         "line one\nline two\r\nline three",
         "🏃‍♀️ backwards ✨ 😅",
-        '=SUM(A1), "quoted",\nand more 🦶',
+        'SUM(A1), "quoted",\nand more 🦶',
     ],
 )
 def test_awkward_notes_round_trip(notes: str) -> None:
@@ -151,7 +151,18 @@ def test_awkward_notes_round_trip(notes: str) -> None:
 def test_any_notes_round_trip(notes: str) -> None:
     (row,) = read_csv(sessions_csv([replace(LOG, notes=(SessionNote(NOTED_AT, notes),))]))
 
-    assert row["notes"] == notes
+    formula_like = notes.startswith(("=", "+", "-", "@", "\t", "\r"))
+    assert row["notes"] == ("'" + notes if formula_like else notes)
+
+
+@pytest.mark.parametrize(
+    "notes", ['=HYPERLINK("http://x.example","hi")', "+1+1", "-2+3", "@SUM(A1)", "\t=1"]
+)
+def test_a_note_that_looks_like_a_formula_stays_text(notes: str) -> None:
+    note = SessionNote(NOTED_AT, notes)
+    (row,) = read_csv(sessions_csv([replace(LOG, notes=(note,), pain_site=notes)]))
+
+    assert (row["notes"], row["pain_site"]) == ("'" + notes, "'" + notes)
 
 
 def test_the_json_is_indented_readable_utf8() -> None:
