@@ -41,7 +41,7 @@ from bench.cues import bench_profile
 from bot.config import load_settings
 from bot.domain.onboarding import answers_from_json, next_step
 from bot.domain.profile import Place, Profile
-from bot.domain.programme import PlanState
+from bot.domain.programme import Cause, PlanState, Reason
 from bot.emulator.botapi import ApiCall, Json
 from bot.emulator.user import EmulatedUser
 from bot.storage.database import Database
@@ -486,7 +486,8 @@ async def seed(db_path: Path, registered: list[int], one_offs: dict[int, list[fl
         for user_id in registered:
             await Runners(db).record_contact(user_id, user_id, f"Runner{user_id}", now)
             await Profiles(db).save(runner_profile(user_id), now)
-            await Plans(db).start(user_id, PlanState.starting(1, now.date()), "Seeded.", now)
+            seeded = Reason(Cause.PROGRESS_LEVEL)
+            await Plans(db).start(user_id, PlanState.starting(1, now.date()), seeded, now)
         for user_id, moments in one_offs.items():
             for due in moments:
                 row = ReminderRow(user_id, ReminderKind.ONCE, due_at=due, session_day=now.date())
