@@ -17,6 +17,7 @@ from bot.runtime.cue_stats import CueStats
 from bot.runtime.job_registry import JobRegistry
 from bot.runtime.recent_events import RecentEvents
 from bot.runtime.update_trace import RunnerTag, log_key_for
+from bot.storage.calendar_feeds import CalendarFeeds
 from bot.storage.database import Database
 from bot.storage.live_sessions import LiveSessions
 from bot.storage.plans import Plans
@@ -25,8 +26,10 @@ from bot.storage.reminders import Reminders
 from bot.storage.runner_data import RunnerData
 from bot.storage.runners import Runners
 from bot.storage.safety_checks import SafetyChecks
+from bot.storage.safety_stops import SafetyStops
 from bot.storage.session_logs import SessionLogs
 from bot.storage.usage import Usage
+from bot.storage.watch_workouts import WatchWorkouts
 
 _SERVICES_KEY = "services"
 
@@ -46,10 +49,13 @@ class Services:
     profiles: Profiles
     plans: Plans
     safety_checks: SafetyChecks
+    safety_stops: SafetyStops
     live_sessions: LiveSessions
     logs: SessionLogs
     reminders: Reminders
     usage: Usage
+    watch_workouts: WatchWorkouts
+    calendar_feeds: CalendarFeeds
     jobs: JobRegistry = field(default_factory=JobRegistry)
     cue_stats: CueStats = field(default_factory=CueStats)
     # Held while a live session is read, changed and written back (a cue, a tap).
@@ -71,10 +77,13 @@ class Services:
             Profiles(db),
             Plans(db),
             SafetyChecks(db),
+            SafetyStops(db),
             LiveSessions(db),
             SessionLogs(db),
             Reminders(db),
             Usage(db),
+            WatchWorkouts(db),
+            CalendarFeeds(db),
             clock=clock,
         )
 
