@@ -131,6 +131,9 @@ async def tap_morning(update: Update, context: CoachContext) -> None:
 async def _ask_which(context: CoachContext, message: Message, user_id: int, log_id: int) -> None:
     """Soreness is not joint pain: one tap (or word) says which, before anything changes."""
     services = context.services
+    if await services.logs.get(user_id, log_id) is None:  # an old or forged button
+        await message.reply_text(texts.NOTHING_TO_LOG)
+        return
     await services.logs.ask(user_id, log_id, WHICH, services.now())
     await message.reply_text(
         texts.MORNING_WHICH, reply_markup=morning_buttons(log_id, texts.MORNING_WHICH_LABELS)
