@@ -17,7 +17,7 @@ from telegram.ext import (
     ContextTypes,
     TypeHandler,
 )
-from telegram.request import BaseRequest, HTTPXRequest
+from telegram.request import BaseRequest
 
 from bot.config import Settings
 from bot.flows.admin import build_admin_handlers
@@ -40,6 +40,8 @@ from bot.flows.watch_files import build_watch_file_handlers
 from bot.flows.workout.handlers import build_workout_handlers
 from bot.runtime.coach_bot import CoachBot
 from bot.runtime.delivery import PriorityRateLimiter
+from bot.runtime.heartbeat import start_heartbeat
+from bot.runtime.http_request import AiohttpRequest
 from bot.runtime.services import (
     CoachApplication,
     CoachContext,
@@ -71,17 +73,17 @@ def build_application(
     clock: Callable[[], datetime] = utc_now,
 ) -> CoachApplication:
     """The whole bot: services, persistence, handlers. Requests default to real HTTP, and
-    sends keep to Telegram's limits unless a benchmark passes its own `rate_limiter`; time is
-    the real clock unless a simulation passes its own `clock`."""
+    sends keep to the settings' send budget unless a benchmark passes its own `rate_limiter`;
+    time is the real clock unless a simulation passes its own `clock`."""
     services = Services.create(settings, clock)
     base_url, base_file_url = _api_urls(settings.api_base_url)
     bot = CoachBot(
         settings.token or LOCAL_TOKEN,
         base_url=base_url,
         base_file_url=base_file_url,
-        request=request or HTTPXRequest(connection_pool_size=_CONNECTIONS),
-        get_updates_request=updates_request or HTTPXRequest(connection_pool_size=1),
-        rate_limiter=rate_limiter or PriorityRateLimiter(),
+        request=request or AiohttpRequest(_CONNECTIONS),
+        get_updates_request=updates_request or AiohttpRequest(1),
+        rate_limiter=rate_limiter or PriorityRateLimiter.for_send_rate(settings.send_rate),
     )
     # In webhook mode the web server also serves the calendar feeds.
     updater = RoutedUpdater(bot, asyncio.Queue(), lambda: calendar_feed_routes(application))
@@ -146,6 +148,7 @@ async def _open_services(application: Application[Any, Any, Any, Any, Any, Any])
     except TelegramError as error:
         # The menu is a convenience; the bot works without it.
         logger.warning("could not register the command list: %s", error)
+    start_heartbeat(application)
     _freeze_startup_objects()
 
 

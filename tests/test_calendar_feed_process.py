@@ -23,6 +23,8 @@ def _status(url: str) -> int:
             return int(response.status)
     except urllib.error.HTTPError as error:
         return error.code
+    except urllib.error.URLError:
+        return 0  # not listening yet
 
 
 async def _runner_with_a_feed(db_path: Path) -> str:
@@ -34,7 +36,7 @@ async def _runner_with_a_feed(db_path: Path) -> str:
     await services.runners.record_contact(user_id, user_id, "Ana", now)
     await services.profiles.save(TRACK_JOGGER, now)
     await services.plans.start(
-        user_id, PlanState.starting(1, now.date()), Reason(Cause.START_RUNNER), now
+        user_id, PlanState.starting(1, now.date()), Reason(Cause.START_OCCASIONAL), now
     )
     token = await services.calendar_feeds.token_for(user_id, now)
     await services.db.close()
@@ -48,9 +50,9 @@ def test_the_webhook_server_serves_feeds_and_404s_unknown_tokens(tmp_path: Path)
         env = webhook_environment(api, tmp_path / "bot.sqlite3", port)
         with bot_process(env, tmp_path) as bot:
             assert wait_for(lambda: api.calls_of("setWebhook"), 30), bot.stderr()[-2000:]
-            # The route is added right after the server starts; give it a moment.
+            # setWebhook comes before the server listens, and the route right after it does.
             origin = f"http://127.0.0.1:{port}"
-            assert wait_for(lambda: _status(f"{origin}/calendar/{token}.ics") == 200, 10)
+            assert wait_for(lambda: _status(f"{origin}/calendar/{token}.ics") == 200, 30)
             with urllib.request.urlopen(f"{origin}/calendar/{token}.ics", timeout=10) as response:
                 content_type, body = response.headers["Content-Type"], response.read()
             unknown = _status(f"{origin}/calendar/nobody.ics")

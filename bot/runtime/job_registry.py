@@ -16,6 +16,11 @@ def cue_job_name(user_id: int) -> str:
     return f"cue:{user_id}"
 
 
+def held_back_job_name(user_id: int) -> str:
+    """The name of a runner's pending "where you are" line after a stale cue."""
+    return f"held-back:{user_id}"
+
+
 def checkin_job_name(user_id: int, log_id: int) -> str:
     """The name of the next-morning check-in job of one logged session."""
     return f"checkin:{log_id}:{user_id}"

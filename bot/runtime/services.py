@@ -20,6 +20,7 @@ from bot.runtime.update_trace import RunnerTag, log_key_for
 from bot.storage.calendar_feeds import CalendarFeeds
 from bot.storage.database import Database
 from bot.storage.live_sessions import LiveSessions
+from bot.storage.log_drafts import LogDrafts
 from bot.storage.plans import Plans
 from bot.storage.profiles import Profiles
 from bot.storage.reminders import Reminders
@@ -56,6 +57,7 @@ class Services:
     usage: Usage
     watch_workouts: WatchWorkouts
     calendar_feeds: CalendarFeeds
+    log_drafts: LogDrafts
     jobs: JobRegistry = field(default_factory=JobRegistry)
     cue_stats: CueStats = field(default_factory=CueStats)
     # Held while a live session is read, changed and written back (a cue, a tap).
@@ -84,12 +86,15 @@ class Services:
             Usage(db),
             WatchWorkouts(db),
             CalendarFeeds(db),
+            LogDrafts(db),
             clock=clock,
         )
 
     def runner_data(self) -> RunnerData:
         """Export and erase of one runner's rows, clearing what repositories remember."""
-        return RunnerData(self.db, remembering=(self.profiles, self.plans, self.safety_checks))
+        return RunnerData(
+            self.db, remembering=(self.profiles, self.plans, self.safety_checks, self.live_sessions)
+        )
 
     def runner_tag(self, chat_id: int) -> RunnerTag:
         """How a log line names a runner: the update log's keyed hash, never the chat id."""

@@ -278,6 +278,25 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         )""",
         "CREATE INDEX safety_stops_by_runner ON safety_stops (user_id, at)",
     ),
+    (
+        # The running bot's heartbeat: one row, rewritten every few seconds; `python -m bot
+        # health` reports the bot dead when it is older than a minute.
+        """CREATE TABLE heartbeat (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            beat_at TEXT NOT NULL
+        )""",
+    ),
+    (
+        # A guided /log under way (or a fix of the log `log_id`): the question being asked
+        # and the answers so far, so a restart in the middle carries on where it was.
+        """CREATE TABLE log_drafts (
+            user_id INTEGER PRIMARY KEY REFERENCES runners (user_id) ON DELETE CASCADE,
+            log_id INTEGER REFERENCES session_logs (id) ON DELETE CASCADE,
+            step TEXT NOT NULL,
+            answers TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )""",
+    ),
 )
 
 LATEST_VERSION = len(MIGRATIONS)

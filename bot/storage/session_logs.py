@@ -213,6 +213,13 @@ class SessionLogs:
             )
         return await self.get(user_id, log_id)
 
+    async def redate(self, user_id: int, log_id: int, day: date, now: datetime) -> None:
+        """Move a log to the day the runner says it was (a fix)."""
+        await self._db.execute(
+            "UPDATE session_logs SET day = ?, updated_at = ? WHERE id = ? AND user_id = ?",
+            (day.isoformat(), now.isoformat(), log_id, user_id),
+        )
+
     async def get(self, user_id: int, log_id: int) -> LogEntry | None:
         """One of the runner's logs."""
         row = await self._db.fetch_one(

@@ -41,7 +41,26 @@ HELP_FOOTER = "Tip: every question has buttons, and you can type answers too."
 CANCELLED = "Okay, stopped there. Nothing you already told me is lost. /help shows what's next."
 NOTHING_TO_CANCEL = "There's nothing to cancel right now. /help shows what I can do."
 
-NOT_UNDERSTOOD = "I didn't catch that. /help lists what I can do."
+# Unexpected input: what it was, said kindly, then the next useful step for where the
+# runner is.
+VOICE_NOT_YET = "I can't listen to voice notes yet, sorry: could you type it?"
+PHOTO_NOT_YET = "I can't look at photos yet (a GPX, TCX or FIT file from a watch I can read)."
+STICKER_THANKS = "Nice one! 😄"
+NEWCOMER_HELLO = "Hi! I'm Backstride, a coach for running backwards."
+NOT_FOLLOWED = "I didn't quite follow that."
+NEXT_FOR_NEWCOMER = "Send /start and we'll set you up in about two minutes."
+NEXT_BETWEEN_SESSIONS = (
+    "/go starts your next session, /plan shows your week, and /log records one you did on your own."
+)
+
+
+def unexpected_reply(opening: str | None, set_up: bool) -> str:
+    """The answer to input no flow took: its `opening` (None: plain text), then what next."""
+    if opening is None:
+        opening = NOT_FOLLOWED if set_up else NEWCOMER_HELLO
+    return f"{opening} {NEXT_BETWEEN_SESSIONS if set_up else NEXT_FOR_NEWCOMER}"
+
+
 BUTTON_EXPIRED = "That button has expired. /help shows what I can do now."
 UNKNOWN_COMMAND = "I don't know that command. /help lists the ones I do."
 

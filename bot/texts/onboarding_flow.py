@@ -29,7 +29,21 @@ WHATS_NEXT = (
     "chat its own sound and keep it unmuted, and my cues buzz on your wrist. /workout puts "
     "a whole session on the watch, so it buzzes at every turn by itself."
 )
-PROFILE_UPDATED = "Updated. ✅"
+# A /profile change: what changed (the setup's own lines) and what it means, nothing more.
+PROFILE_CHANGED = "✅ Changed:\n{lines}"
+PROFILE_UNCHANGED = "That's what you had already, so nothing changed. ✅"
+# What follows from a change, by /profile field ("age", "days"...); health and age answers
+# may also change what the plan allows, which readiness_text says.
+PROFILE_CONSEQUENCES: dict[str, str] = {
+    "running": "Your plan takes it into account from the next session.",
+    "goals": "Your plan takes it into account from the next session.",
+    "injuries": "Your plan takes it into account from the next session.",
+    "places": "I'll suggest these places for your sessions from now on.",
+    "days": "Your sessions, and their reminders, moved to the new days.",
+    "time": "Your sessions, and their reminders, moved to the new time.",
+    "timezone": "Your sessions, and their reminders, now follow this time zone.",
+    "units": "Distances show in these units from now on.",
+}
 
 PROFILE_PICK = "Tap what you'd like to change:"
 PROFILE_NONE = "You haven't set up yet. Send /start and we'll do it together in a few minutes."

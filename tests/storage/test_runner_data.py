@@ -33,6 +33,7 @@ from bot.flows.records.export import everything_json, sessions_csv
 from bot.storage.calendar_feeds import CalendarFeeds
 from bot.storage.database import Database
 from bot.storage.live_sessions import LiveSessions, StoredSession
+from bot.storage.log_drafts import LogDraft, LogDrafts
 from bot.storage.persistence import SqlitePersistence
 from bot.storage.plans import PlanChange, Plans, StoredPlan
 from bot.storage.profiles import Draft, Profiles
@@ -105,6 +106,7 @@ async def fill(db: Database, user_id: int, name: str, notes: str, group: int) ->
     await logs.answer(user_id, manual_id, watch, NOW)
     await logs.ask(user_id, live_id, "effort", NOW, pending={"effort": 6})
     await logs.plan_checkin(user_id, live_id, DUE_AT)
+    await LogDrafts(db).save(user_id, LogDraft("pain", {"minutes": 12.0}, manual_id), NOW)
     assert await LiveSessions(db).start(live_session_of(user_id), NOW)
     await SafetyChecks(db).save(user_id, {"pain": "0"}, NOW)
     await SafetyStops(db).record(user_id, NOW, "cardiac", DUE_AT)
@@ -238,6 +240,7 @@ async def test_the_export_holds_the_runner_s_rows_of_every_other_table(db: Datab
         "runners",
         "onboarding_drafts",
         "log_prompts",
+        "log_drafts",
         "checkins",
         "safety_checks",
         "safety_stops",

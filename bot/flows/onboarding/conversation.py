@@ -39,6 +39,7 @@ from bot.domain.daylight import INDOOR_PLACES, dark_months
 from bot.domain.onboarding import (
     Accepted,
     ParseResult,
+    Readiness,
     Rejected,
     Step,
     StepId,
@@ -49,7 +50,7 @@ from bot.domain.onboarding import (
     parse_location,
     toggle,
 )
-from bot.domain.onboarding.editing import ProfileField, answers_for_edit
+from bot.domain.onboarding.editing import ProfileField, answers_for_edit, changed_fields
 from bot.domain.profile import Profile
 from bot.flows.basics import show_help
 from bot.flows.live_session.sos import clearance_allowed
@@ -206,7 +207,12 @@ async def answer_button(update: Update, context: CoachContext) -> int:
     if step.kind is StepKind.MULTI and not draft.selection:
         await tap.message.reply_text(texts.TAP_SOMETHING)
         return Stage.ANSWERING
-    keys = sorted(draft.selection) if step.kind is StepKind.MULTI else [key]
+    # Ticked choices in the question's own order: days Monday first, not alphabetical.
+    keys = (
+        [choice.key for choice in step.choices if choice.key in draft.selection]
+        if step.kind is StepKind.MULTI
+        else [key]
+    )
     result = step.pick(keys, draft.answers)
     if isinstance(result, Accepted):
         await redraw(tap, text=f"{tap.message.text}\n→ {_labels(step, keys)}")
@@ -374,16 +380,40 @@ async def _finish(message: Message, context: CoachContext, user_id: int, draft: 
     if plan is None:
         plan = await start_plan_for(services, profile, now)
     await sync_reminders(context.application, user_id)
-    readiness = assess_readiness(profile.parq_yes, profile.age, cleared=profile.medically_cleared)
-    title = texts.PROFILE_UPDATED if previous is not None else texts.ALL_SET
-    health = safety_texts.HOLD_NOTE if profile.safety_hold else readiness_text(readiness)
+    if previous is not None:
+        await message.reply_text(
+            _change_text(previous, profile), reply_markup=ReplyKeyboardRemove()
+        )
+        return END
+    health = safety_texts.HOLD_NOTE if profile.safety_hold else readiness_text(_readiness(profile))
     dark = _dark_time_note(profile, now)
     await message.reply_text(
-        f"{title}\n\n{render_summary(profile)}\n\n{health}\n\n{dark}"
+        f"{texts.ALL_SET}\n\n{render_summary(profile)}\n\n{health}\n\n{dark}"
         f"{first_session_text(profile, plan, now)}\n{texts.WHATS_NEXT}",
         reply_markup=ReplyKeyboardRemove(),
     )
     return END
+
+
+def _readiness(profile: Profile) -> Readiness:
+    return assess_readiness(profile.parq_yes, profile.age, cleared=profile.medically_cleared)
+
+
+def _change_text(previous: Profile, profile: Profile) -> str:
+    """A /profile change in words: the setup lines that changed, then what follows from it
+    (a different readiness, moved sessions...), never the whole onboarding ending again."""
+    before = set(render_summary(previous).splitlines())
+    lines = [line for line in render_summary(profile).splitlines() if line not in before]
+    if not lines:
+        return texts.PROFILE_UNCHANGED
+    consequences: list[str] = []
+    if _readiness(previous) != _readiness(profile):
+        consequences.append(readiness_text(_readiness(profile)))
+    for field in changed_fields(previous, profile):
+        consequence = texts.PROFILE_CONSEQUENCES.get(field)
+        if consequence and consequence not in consequences:
+            consequences.append(consequence)
+    return "\n\n".join([texts.PROFILE_CHANGED.format(lines="\n".join(lines)), *consequences])
 
 
 async def _reprompt(update: Update, context: CoachContext, text: str | None) -> int:
@@ -457,7 +487,7 @@ def _answer_data(data: str | None) -> tuple[str, str]:
 
 
 def _labels(step: Step[Any], keys: list[str]) -> str:
-    return ", ".join(questions.choice_label(step.id, key) for key in keys)
+    return questions.join_list([questions.choice_label(step.id, key) for key in keys])
 
 
 def _dark_time_note(profile: Profile, now: datetime) -> str:

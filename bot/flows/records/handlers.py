@@ -11,8 +11,9 @@ from bot.domain.profile import Profile, Units
 from bot.domain.programme import format_duration, session_shape
 from bot.domain.progress import summarize_progress
 from bot.flows.plan.coaching import level_line
-from bot.flows.records.chart import render_off_loop
+from bot.flows.records.chart import chart_caption, render_off_loop
 from bot.flows.records.export import everything_json, sessions_csv
+from bot.flows.session_log.guided import answer_parts
 from bot.runtime.senders import sender_with_profile
 from bot.runtime.services import CoachContext
 from bot.runtime.taps import redraw, tapped
@@ -42,7 +43,8 @@ async def show_progress(update: Update, context: CoachContext) -> None:
     if not summary.has_data:
         await message.reply_text(text)
         return
-    await message.reply_photo(await render_off_loop(summary), caption=text)
+    caption = f"{text}\n\n{chart_caption(summary)}"
+    await message.reply_photo(await render_off_loop(summary), caption=caption)
 
 
 async def show_history(update: Update, context: CoachContext) -> None:
@@ -99,15 +101,10 @@ def _history_line(entry: LogEntry, profile: Profile | None) -> str:
         what = session_shape(entry.template)
     else:
         what = texts.HISTORY_WATCH if entry.source is LogSource.WATCH else texts.HISTORY_MANUAL
-    details = ""
-    if entry.effort is not None:
-        details += texts.HISTORY_EFFORT.format(effort=entry.effort)
-    if entry.pain is not None:
-        details += texts.HISTORY_PAIN.format(pain=entry.pain)
-    if entry.heart_rate is not None:
-        details += texts.HISTORY_HEART_RATE.format(heart_rate=entry.heart_rate)
-    if entry.distance_km is not None:
-        details += " · " + texts.distance_text(entry.distance_km, units.value)
+    answers = answer_parts(
+        entry.effort, entry.pain, entry.pain_site, entry.heart_rate, entry.distance_km, units
+    )
+    details = "".join(texts.HISTORY_DETAIL.format(detail=part) for part in answers)
     if not entry.completed:
         details += texts.HISTORY_STOPPED
     for note in entry.notes:

@@ -140,11 +140,16 @@ def schedule_reminder(application: AnyApplication, row: ReminderRow) -> None:
 
 
 async def add_one_off(
-    application: AnyApplication, user_id: int, due_at: float, session_day: date
+    application: AnyApplication,
+    user_id: int,
+    due_at: float,
+    session_day: date,
+    starts: time | None = None,
 ) -> None:
-    """A one-off reminder (snooze, moved session), stored and scheduled."""
+    """A one-off reminder (snooze, moved session), stored and scheduled; `starts` is the
+    session's new start when it was moved to a later time that day."""
     services = services_of(application)
-    row = ReminderRow(user_id, ReminderKind.ONCE, due_at=due_at, session_day=session_day)
+    row = ReminderRow(user_id, ReminderKind.ONCE, starts, due_at=due_at, session_day=session_day)
     row_id = await services.reminders.add(row)
     schedule_reminder(application, replace(row, id=row_id))
 
@@ -171,15 +176,23 @@ async def _fire_once(context: CoachContext) -> None:
     services = context.services
     services.jobs.ran(reminder_job_name(row), context.job)  # type: ignore[arg-type]
     # Sent before the row goes: a crash in between sends it again rather than never.
-    await send_reminder(context.application, row.user_id, row.session_day, again=True)
+    await send_reminder(
+        context.application, row.user_id, row.session_day, again=True, starts=row.at_local
+    )
     await services.reminders.remove(row.id)
 
 
 async def send_reminder(
-    application: AnyApplication, user_id: int, session_day: date, *, again: bool = False
+    application: AnyApplication,
+    user_id: int,
+    session_day: date,
+    *,
+    again: bool = False,
+    starts: time | None = None,
 ) -> bool:
-    """Remind the runner of the session on `session_day`, unless it is done, skipped, moved,
-    already reminded (APScheduler fires twice in a repeated autumn hour) or they are away."""
+    """Remind the runner of the session on `session_day` (at `starts` if it was moved to
+    later that day), unless it is done, skipped, moved, already reminded (APScheduler fires
+    twice in a repeated autumn hour) or they are away."""
     services = services_of(application)
     profile = await services.profiles.get(user_id)
     runner = await services.runners.get(user_id)
@@ -197,7 +210,9 @@ async def send_reminder(
     place = choose_place(profile)
     steps = build_session_timeline(template, profile, place)
     text = texts.REMINDER.format(
-        when=texts.REMINDER_WHEN_SOON.format(time=profile.session_time.strftime("%H:%M")),
+        when=texts.REMINDER_WHEN_SOON.format(
+            time=(starts or profile.session_time).strftime("%H:%M")
+        ),
         shape=session_shape(template),
         place=plan_texts.PLACE_NAMES[place],
         minutes=round(timeline_seconds(steps) / 60),

@@ -34,9 +34,10 @@ from bot.domain.pain import PainBand, pain_band
 from bot.domain.profile import Profile, Units
 from bot.domain.programme import Cause, Decision
 from bot.domain.session_logs import MorningAfter
-from bot.flows.basics import not_understood
+from bot.flows.basics import cancel_outside_conversation, not_understood
 from bot.flows.live_session.sos import apply_class, which_buttons
 from bot.flows.plan.coaching import reason_text, review_plan
+from bot.flows.session_log import guided
 from bot.flows.session_log.checkin import MORNING, MORNING_PREFIX, morning_buttons, plan_checkin
 from bot.runtime.senders import sender_with_profile
 from bot.runtime.services import CoachContext, Services, services_of
@@ -151,6 +152,12 @@ async def reply_text(update: Update, context: CoachContext) -> None:
     services = context.services
     prompt = await services.logs.prompt(user.id)
     profile = await services.profiles.get(user.id)
+    if profile is not None:
+        guided_log, entry = await guided.take_text(context, message, profile, message.text)
+        if entry is not None:
+            await _complete(context, message, entry)
+        if guided_log:
+            return
     if prompt is None or profile is None:
         if await services.safety_checks.get(user.id) is not None:
             await message.reply_text(session_texts.CHECK_USE_BUTTONS)
@@ -185,7 +192,9 @@ async def reply_text(update: Update, context: CoachContext) -> None:
     if prompt.step == MORE and not reply.red_flags:
         # Pain mentioned only now still earns a morning check-in.
         await plan_checkin(context.application, profile, entry)
-        await message.reply_text(texts.NOTE_ADDED)
+        await message.reply_text(
+            guided.echo_text(entry, profile.units), reply_markup=guided.fix_keyboard(entry.id)
+        )
         return
     await _continue(context, message, entry, after=prompt.step, skipped=False)
 
@@ -220,7 +229,8 @@ def _asked_today(prompt: LogPrompt, profile: Profile, now: datetime) -> bool:
 
 
 async def log_command(update: Update, context: CoachContext) -> None:
-    """/log <when> <minutes> <effort> <pain>: a session done without the bot."""
+    """/log <when> <minutes> <effort> <pain>: a session done without the bot; /log alone
+    asks for it question by question."""
     sender = await sender_with_profile(update, context, texts.NOTHING_TO_LOG)
     if sender is None:
         return
@@ -232,7 +242,7 @@ async def log_command(update: Update, context: CoachContext) -> None:
         if prompt is not None and prompt.step in (EFFORT, PAIN, SITE):
             await _ask_step(message, prompt.log_id, prompt.step)
         else:
-            await message.reply_text(texts.LOG_USAGE)
+            await guided.start(context, message, user_id)
         return
     parsed = parse_manual_log(arguments, profile.local_time(services.now()).date(), profile.units)
     if not isinstance(parsed, ManualLog):
@@ -253,8 +263,34 @@ async def log_command(update: Update, context: CoachContext) -> None:
     )
     entry = await services.logs.answer(user_id, log_id, answers, services.now())
     if entry is not None:
-        await message.reply_text(_logged_line(entry, profile.units))
         await _complete(context, message, entry)
+
+
+async def tap_guided(update: Update, context: CoachContext) -> None:
+    """A button of the guided /log (or of a fix)."""
+    tap = await tapped(update)
+    profile = None if tap is None else await context.services.profiles.get(tap.user_id)
+    if tap is None or profile is None:
+        return
+    entry = await guided.take_tap(context, tap.message, profile, tap.data)
+    if entry is not None:
+        await _complete(context, tap.message, entry)
+
+
+async def tap_fix(update: Update, context: CoachContext) -> None:
+    """✏️ Fix under what was recorded: which part to fix."""
+    tap = await tapped(update)
+    log_id = tap.number(1) if tap is not None and len(tap.data) == 2 else None
+    if tap is not None and log_id is not None:
+        await guided.start_fix(context, tap.message, tap.user_id, log_id)
+
+
+async def cancel_command(update: Update, context: CoachContext) -> None:
+    """/cancel: stops a guided /log; otherwise there is nothing to cancel here."""
+    user, message = update.effective_user, update.effective_message
+    if user is not None and message is not None and await guided.cancel(context, message, user.id):
+        return
+    await cancel_outside_conversation(update, context)
 
 
 # --- the flow ------------------------------------------------------------------------------
@@ -308,16 +344,18 @@ async def _complete(context: CoachContext, message: Message, entry: LogEntry) ->
     if warning is not None:
         await message.reply_text(safety_texts.AFTER_ADVICE[warning.value])
         await apply_class(context.application, profile, message.chat_id, warning, entry.place)
-        if RESPONSES[warning].ask_which:  # unclear: one question decides what it means
-            await message.reply_text(
-                safety_texts.SOS_WHICH_QUESTION, reply_markup=which_buttons(entry.id)
-            )
     if entry.red_flag:
         lines.append(texts.RED_FLAG_SEEN)
+    lines.append(guided.echo_text(entry, profile.units))
     lines.append(texts.TAKEAWAYS[_takeaway(entry)])
     lines += await _next_line(services, profile, decision)
     lines.append(texts.ADD_MORE)
-    await message.reply_text("\n\n".join(lines))
+    await message.reply_text("\n\n".join(lines), reply_markup=guided.fix_keyboard(entry.id))
+    if warning is not None and RESPONSES[warning].ask_which:
+        # Unclear: one question decides what it means; it comes last, as the thing to answer.
+        await message.reply_text(
+            safety_texts.SOS_WHICH_QUESTION, reply_markup=which_buttons(entry.id)
+        )
 
 
 async def _store_morning(
@@ -420,28 +458,12 @@ def _reply_answers(reply: LogReply) -> LogAnswers:
 
 
 def _summary(reply: LogReply, units: Units) -> str:
-    parts = []
-    if reply.effort is not None:
-        parts.append(texts.CONFIRM_EFFORT.format(effort=reply.effort))
-    if reply.pain is not None:
-        site = reply.pain_site.value if reply.pain_site else None
-        parts.append(
-            texts.CONFIRM_PAIN.format(site=site, pain=reply.pain)
-            if site
-            else texts.CONFIRM_PAIN_NO_SITE.format(pain=reply.pain)
-        )
-    if reply.heart_rate is not None:
-        parts.append(texts.CONFIRM_HEART_RATE.format(heart_rate=reply.heart_rate))
-    if reply.distance_km is not None:
-        parts.append(_distance(reply.distance_km, units))
+    site = reply.pain_site.value if reply.pain_site else None
+    parts = guided.answer_parts(
+        reply.effort, reply.pain, site, reply.heart_rate, reply.distance_km, units
+    )
     summary = ", ".join(parts) or texts.CONFIRM_NOTES.format(notes=reply.notes)
     return summary[:1].upper() + summary[1:]
-
-
-def _distance(km: float, units: Units) -> str:
-    if units is Units.MILES:
-        return f"{km / 1.609344:.2f} mi"
-    return f"{km:.2f} km"
 
 
 def _takeaway(entry: LogEntry) -> str:
@@ -461,25 +483,14 @@ def _takeaway(entry: LogEntry) -> str:
     return "easy"
 
 
-def _logged_line(entry: LogEntry, units: Units) -> str:
-    details = ""
-    if entry.effort is not None:
-        details += texts.LOGGED_EFFORT.format(effort=entry.effort)
-    if entry.pain is not None:
-        details += texts.LOGGED_PAIN.format(pain=entry.pain)
-    if entry.heart_rate is not None:
-        details += ", " + texts.CONFIRM_HEART_RATE.format(heart_rate=entry.heart_rate)
-    if entry.distance_km is not None:
-        details += ", " + _distance(entry.distance_km, units)
-    minutes = f"{entry.reverse_seconds / 60:g} min"
-    return texts.LOGGED.format(day=entry.day.strftime("%a %d %b"), minutes=minutes, details=details)
-
-
 def build_session_log_handlers() -> list[BaseHandler[Update, CoachContext, None]]:
     """/log and the logging buttons. Typed replies reach `reply_text` through the onboarding
     conversation, whose crash-recovery entry point sees every text first."""
     return [
         CommandHandler("log", log_command),
+        CommandHandler("cancel", cancel_command),
+        CallbackQueryHandler(tap_guided, pattern=rf"^{guided.GUIDED_PREFIX}\|"),
+        CallbackQueryHandler(tap_fix, pattern=rf"^{guided.FIX_PREFIX}\|"),
         CallbackQueryHandler(tap_answer, pattern=rf"^{LOG_PREFIX}\|"),
         CallbackQueryHandler(tap_confirm, pattern=rf"^{CONFIRM_PREFIX}\|"),
         CallbackQueryHandler(tap_morning, pattern=rf"^{MORNING_PREFIX}\|"),

@@ -190,8 +190,8 @@ async def test_a_move_that_makes_back_to_back_days_is_refused(coach: Coach) -> N
 async def test_quiet_hours_move_an_early_reminder_to_their_end(coach: Coach) -> None:
     profile = replace(TRACK_JOGGER, session_time=time(7, 15))
     runner = await _runner_with_reminders(coach, profile)
-    [summary] = texts(await runner.send("/reminders quiet 22-7"))
-    assert "Quiet hours: 22:00–07:00." in summary
+    [change] = texts(await runner.send("/reminders quiet 22-7"))
+    assert change == "✅ Quiet hours now 22:00–07:00: no reminders then."
     next_run = (await _daily_job_of_runner(coach)).next_t
     assert next_run is not None
     assert next_run.astimezone(ZoneInfo(profile.timezone)).time() == time(7, 0)
@@ -199,9 +199,9 @@ async def test_quiet_hours_move_an_early_reminder_to_their_end(coach: Coach) -> 
 
 async def test_reminders_can_be_turned_off_and_the_lead_changed(coach: Coach) -> None:
     runner = await _runner_with_reminders(coach)
-    [summary] = texts(await runner.send("/reminders lead 45"))
-    assert summary.startswith("Reminders: on, 45 min before each session.")
-    await runner.tap("Turn off")
+    [change] = texts(await runner.send("/reminders lead 45"))
+    assert change == "✅ Now 45 min before each session."
+    assert texts(replies(await runner.tap("Turn off"))) == [reminder_texts.CHANGED_OFF]
     kinds = [row.kind for row in await coach.services.reminders.of_runner(CHAT)]
     assert kinds == [ReminderKind.CHECKUP]
     for job in coach.app.job_queue.jobs():  # type: ignore[union-attr]
@@ -259,7 +259,8 @@ async def test_restarts_rebuild_exactly_the_stored_jobs(coach: Coach) -> None:
     await runner.tap("Snooze")
     for _ in range(2):
         await coach.restart()
-        names = sorted(job.name or "" for job in coach.app.job_queue.jobs())  # type: ignore[union-attr]
+        jobs = coach.app.job_queue.jobs()  # type: ignore[union-attr]
+        names = sorted(job.name for job in jobs if job.name.startswith("reminder"))
         rows = await coach.services.reminders.to_schedule()
         assert len(names) == len(rows) == 3
         assert sorted(name.split(":")[1] for name in names) == ["checkup", "daily", "once"]
@@ -280,3 +281,58 @@ async def test_calendar_sends_four_weeks_that_parse_back_at_local_times(coach: C
         start = event.decoded("DTSTART")
         assert start.tzinfo is not None
         assert start.astimezone(ZoneInfo("Europe/London")).time() == time(18, 0)
+
+
+async def test_reminder_settings_say_the_change_mark_the_choice_and_give_ranges(
+    coach: Coach,
+) -> None:
+    runner = await _runner_with_reminders(coach)
+    await runner.send("/reminders")
+    settings = runner.last_keyboard_message()
+
+    [change] = texts(replies(await runner.tap("60 min before", settings)))
+    edited = runner.inbox()[-2] if runner.inbox()[-1]["text"] == change else settings
+    [too_long] = texts(await runner.send("/reminders lead 500"))
+
+    assert change == "✅ Now 60 min before each session."
+    assert "✓ 60 min before" in runner.buttons(edited)
+    assert "✓ No quiet hours" in runner.buttons(edited)
+    assert too_long == (
+        "Reminders come 0 to 240 minutes before a session (up to 4 hours): "
+        "for example /reminders lead 45."
+    )
+    assert (await coach.services.reminders.prefs(CHAT)).lead_minutes == 60
+
+
+async def test_a_snooze_past_the_start_offers_to_move_and_the_reminder_says_the_new_time(
+    coach: Coach,
+) -> None:
+    zone = ZoneInfo(TRACK_JOGGER.timezone)
+    soon = datetime.now(zone) + timedelta(minutes=10)
+    if soon.date() != datetime.now(zone).date() or soon.hour == 23:
+        pytest.skip("the session would start tomorrow or leave no later slot today")
+    today = soon.date()
+    profile = replace(
+        TRACK_JOGGER,
+        session_time=soon.time().replace(second=0, microsecond=0),
+        weekdays=(today.weekday(),),
+        sessions_per_week=2,
+    )
+    runner = await _runner_with_reminders(coach, profile)
+    await send_reminder(coach.app, CHAT, today)
+    start = profile.session_time.strftime("%H:%M")
+
+    [offer] = texts(replies(await runner.tap("Snooze")))
+    later = next(
+        label for label in runner.buttons(runner.last_keyboard_message()) if "today" in label
+    )
+    [moved] = texts(replies(await runner.tap(later)))
+    await _job(coach, "once").run(coach.app)
+
+    at = later.removeprefix("Move to ").removesuffix(" today")
+    assert (
+        offer
+        == f"Snoozing 30 min would take you past your {start} start. Move today's session instead?"
+    )
+    assert moved == f"Moved to {at} today. I'll remind you then."
+    assert _sent(coach)[-1].startswith(f"⏰ Backwards session at {at}: ")
