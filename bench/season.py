@@ -32,6 +32,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from apscheduler.triggers.date import DateTrigger
+from apscheduler.triggers.interval import IntervalTrigger
 from telegram.ext import Job
 
 from bot.app import build_application
@@ -382,6 +383,8 @@ class Season:
         best: tuple[datetime, Job[Any]] | None = None
         assert self.app.job_queue is not None
         for job in self.app.job_queue.jobs():
+            if isinstance(job.job.trigger, IntervalTrigger):
+                continue  # housekeeping every few seconds: nothing a runner lives through
             when = self._next_fire(job)
             if when is not None and when <= moment and (best is None or when < best[0]):
                 best = when, job
