@@ -68,6 +68,7 @@ MORNING_LABELS: dict[str, str] = {"better": "Better", "same": "Same", "worse": "
 MORNING_THANKS = "Thanks for telling me."
 MORNING_WHICH = "Which is it: sore muscles, or pain in a joint?"
 MORNING_WHICH_LABELS: dict[str, str] = {"sore": "Sore muscles", "joint": "Joint pain"}
+MORNING_WHICH_NOT_UNDERSTOOD = "Sore muscles, or pain in a joint? A tap on the buttons is enough."
 MORNING_SORE = (
     "Sore calves and thighs are normal in the first weeks of going backwards: they are your "
     "muscles adapting. We keep this step as it is until they settle."

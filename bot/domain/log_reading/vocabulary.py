@@ -291,6 +291,14 @@ MORNING: Mapping[MorningAfter, tuple[str, ...]] = {
         "awful", "worsened", "getting worse",
     ),
 }  # fmt: skip
+# After "worse": sore muscles (expected early on) or a joint.
+SORE_OR_JOINT: Mapping[MorningAfter, tuple[str, ...]] = {
+    MorningAfter.SORE: (
+        "muscle", "muscles", "sore muscles", "muscle soreness", "soreness", "stiff", "calves",
+        "calf", "thighs", "quads", "legs",
+    ),
+    MorningAfter.WORSE: ("joint", "joints", "joint pain", "knee", "hip", "ankle", "both"),
+}  # fmt: skip
 # Morning words that compare: "not better" and "no worse" both mean about the same.
 COMPARATIVES = frozenset({"better", "worse"})
 MORNING_EMOJI: Mapping[str, str] = {"👎": "worse"}

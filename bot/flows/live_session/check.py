@@ -169,9 +169,10 @@ async def _start(
     where = step.answers.where
     place = where if isinstance(where, Place) else choose_place(profile)
     template = fitted_to_place(planned, place)
-    done_before = await services.logs.count(profile.user_id)
-    steps = build_session_timeline(template, profile, place, done_before)
     now = services.now()
+    # The day picks the warm-up's drill: sessions on different days read differently.
+    day_number = profile.local_time(now).date().toordinal()
+    steps = build_session_timeline(template, profile, place, day_number)
     stored = StoredSession(
         profile.user_id,
         tap.message.chat_id,

@@ -27,6 +27,7 @@ from bot.domain.log_reading import (
     parse_log_reply,
     parse_manual_log,
     parse_morning_answer,
+    parse_sore_or_joint,
 )
 from bot.domain.log_reading.triage import RESPONSES, warning_after_session
 from bot.domain.pain import PainBand, pain_band
@@ -52,6 +53,7 @@ LOG_PREFIX, CONFIRM_PREFIX = "log", "logok"
 EFFORT, PAIN, SITE, MORE = "effort", "pain", "site", "more"
 SKIP = "skip"
 JOINT = "joint"  # "worse, in a joint", the answer to MORNING_WHICH
+WHICH = "which"  # the open question after "worse": sore muscles or a joint?
 _SCALE_VALUES = frozenset(str(n) for n in range(11))
 
 
@@ -122,13 +124,18 @@ async def tap_morning(update: Update, context: CoachContext) -> None:
     except ValueError:
         return
     if morning is MorningAfter.WORSE:
-        await _ask_which(tap.message, log_id)
+        await _ask_which(context, tap.message, tap.user_id, log_id)
         return
     await _store_morning(context, tap.message, tap.user_id, log_id, morning)
 
 
-async def _ask_which(message: Message, log_id: int) -> None:
-    """Soreness is not joint pain: one tap says which, before anything changes."""
+async def _ask_which(context: CoachContext, message: Message, user_id: int, log_id: int) -> None:
+    """Soreness is not joint pain: one tap (or word) says which, before anything changes."""
+    services = context.services
+    if await services.logs.get(user_id, log_id) is None:  # an old or forged button
+        await message.reply_text(texts.NOTHING_TO_LOG)
+        return
+    await services.logs.ask(user_id, log_id, WHICH, services.now())
     await message.reply_text(
         texts.MORNING_WHICH, reply_markup=morning_buttons(log_id, texts.MORNING_WHICH_LABELS)
     )
@@ -162,15 +169,8 @@ async def reply_text(update: Update, context: CoachContext) -> None:
         await services.logs.close_prompt(user.id)
         await not_understood(update, context)
         return
-    if prompt.step == MORNING:
-        morning = parse_morning_answer(message.text)
-        if morning is None:
-            await message.reply_text(texts.MORNING_NOT_UNDERSTOOD)
-            return
-        if morning is MorningAfter.WORSE:
-            await _ask_which(message, prompt.log_id)
-            return
-        await _store_morning(context, message, user.id, prompt.log_id, morning)
+    if prompt.step in (MORNING, WHICH):
+        await _typed_morning(context, message, user.id, prompt.log_id, prompt.step)
         return
     reply = parse_log_reply(message.text, profile.units)
     if not reply.usable:
@@ -197,6 +197,26 @@ async def reply_text(update: Update, context: CoachContext) -> None:
         )
         return
     await _continue(context, message, entry, after=prompt.step, skipped=False)
+
+
+async def _typed_morning(
+    context: CoachContext, message: Message, user_id: int, log_id: int, step: str
+) -> None:
+    """A typed answer to the check-in, or to "sore muscles or a joint?" after "worse"."""
+    if step == WHICH:
+        morning = parse_sore_or_joint(message.text or "")
+        if morning is None:
+            await message.reply_text(texts.MORNING_WHICH_NOT_UNDERSTOOD)
+            return
+    else:
+        morning = parse_morning_answer(message.text or "")
+        if morning is None:
+            await message.reply_text(texts.MORNING_NOT_UNDERSTOOD)
+            return
+        if morning is MorningAfter.WORSE:
+            await _ask_which(context, message, user_id, log_id)
+            return
+    await _store_morning(context, message, user_id, log_id, morning)
 
 
 def _asked_today(prompt: LogPrompt, profile: Profile, now: datetime) -> bool:
