@@ -18,11 +18,7 @@ logger = logging.getLogger(__name__)
 
 CUE = "cue"  # a runner's next cue
 HELD_BACK = "held-back"  # the "where you are" line after a stale cue
-
-
-def follow_up_job_name(user_id: int) -> str:
-    """The name of a runner's "how are you?" job later on the day of an SOS stop."""
-    return f"followup:{user_id}"
+FOLLOW_UP = "followup"  # "how are you?" later on the day of an SOS stop
 
 
 class JobRegistry:

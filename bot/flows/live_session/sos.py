@@ -18,7 +18,7 @@ from telegram.ext import Application
 from bot.domain.log_reading.triage import RESPONSES, WHICH_ANSWERS, Triage
 from bot.domain.profile import Place, Profile
 from bot.runtime.delivery import Priority
-from bot.runtime.job_registry import follow_up_job_name
+from bot.runtime.job_registry import FOLLOW_UP
 from bot.runtime.sending import send_or_mark_unreachable
 from bot.runtime.services import CoachContext, Services, services_of
 from bot.texts import safety as texts
@@ -133,14 +133,16 @@ def _schedule_follow_up(
 ) -> None:
     if application.job_queue is None:
         return
+    jobs = services_of(application).jobs
+    name = jobs.runner_job(FOLLOW_UP, user_id)
     job = application.job_queue.run_once(
         _send_follow_up,
         when=datetime.fromtimestamp(due).astimezone(),
         data=_FollowUp(user_id, chat_id),
-        name=follow_up_job_name(user_id),
+        name=name,
         job_kwargs={"misfire_grace_time": None},
     )
-    services_of(application).jobs.replace(follow_up_job_name(user_id), job)
+    jobs.replace(name, job)
 
 
 async def _send_follow_up(context: CoachContext) -> None:
@@ -148,7 +150,7 @@ async def _send_follow_up(context: CoachContext) -> None:
     if job is None or not isinstance(job.data, _FollowUp):
         return
     services = context.services
-    services.jobs.ran(follow_up_job_name(job.data.user_id), job)
+    services.jobs.ran(services.jobs.runner_job(FOLLOW_UP, job.data.user_id), job)
     sent = await send_or_mark_unreachable(
         context.application,
         job.data.chat_id,
