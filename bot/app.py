@@ -20,6 +20,7 @@ from bot.config import Settings
 from bot.flows.admin import build_admin_handlers
 from bot.flows.basics import build_basic_handlers, build_fallback_handlers
 from bot.flows.errors import handle_error
+from bot.flows.group_chat import build_group_chat_handlers
 from bot.flows.live_session.check import build_go_handlers
 from bot.flows.live_session.controls import build_live_session_handlers
 from bot.flows.live_session.cues import rebuild_cue_jobs
@@ -82,9 +83,11 @@ def build_application(
         .build()
     )
     attach_services(application, services)
-    # Within a group only the first matching handler runs, so the catch-alls come last.
+    # Within a group only the first matching handler runs, so the catch-alls come last,
+    # and group chats' handlers come first: no personal flow runs in a group.
     application.add_handlers(
         [
+            *build_group_chat_handlers(),
             *build_onboarding_handlers(),
             *build_plan_handlers(),
             *build_go_handlers(),
