@@ -30,6 +30,7 @@ from bot.flows.records.handlers import build_records_handlers
 from bot.flows.reminders.jobs import rebuild_reminder_jobs
 from bot.flows.reminders.settings import build_reminder_handlers
 from bot.flows.session_log.handlers import build_session_log_handlers, rebuild_checkin_jobs
+from bot.flows.spotter.handlers import build_spotter_handlers
 from bot.flows.watch_files import build_watch_file_handlers
 from bot.runtime.coach_bot import CoachBot
 from bot.runtime.delivery import PriorityRateLimiter
@@ -88,6 +89,7 @@ def build_application(
     application.add_handlers(
         [
             *build_group_chat_handlers(),
+            *build_spotter_handlers(),  # its /start spot-… link before onboarding's /start
             *build_onboarding_handlers(),
             *build_plan_handlers(),
             *build_go_handlers(),

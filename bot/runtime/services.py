@@ -25,6 +25,7 @@ from bot.storage.runner_data import RunnerData
 from bot.storage.runners import Runners
 from bot.storage.safety_checks import SafetyChecks
 from bot.storage.session_logs import SessionLogs
+from bot.storage.spotters import Spotters
 from bot.storage.usage import Usage
 
 _SERVICES_KEY = "services"
@@ -44,6 +45,7 @@ class Services:
     logs: SessionLogs
     reminders: Reminders
     usage: Usage
+    spotters: Spotters
     jobs: JobRegistry = field(default_factory=JobRegistry)
     cue_stats: CueStats = field(default_factory=CueStats)
     # Held while a live session is read, changed and written back (a cue, a tap).
@@ -67,6 +69,7 @@ class Services:
             SessionLogs(db),
             Reminders(db),
             Usage(db),
+            Spotters(db),
         )
 
     def runner_data(self) -> RunnerData:

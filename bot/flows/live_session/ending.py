@@ -4,6 +4,7 @@ cut off because the runner blocked the bot. Handlers and the cue chain both end 
 
 from __future__ import annotations
 
+import asyncio
 from enum import StrEnum
 from typing import Any
 
@@ -11,6 +12,7 @@ from telegram.ext import Application
 
 from bot.domain.programme import format_duration
 from bot.flows.session_log.handlers import ask_how_it_felt
+from bot.flows.spotter.session import session_ended
 from bot.runtime.delivery import Priority
 from bot.runtime.job_registry import cue_job_name
 from bot.runtime.sending import send_or_mark_unreachable
@@ -67,8 +69,11 @@ async def end_session(
     }[ending]
     # The end of a session, or the stop-now advice, is as time-critical as a cue, but has no
     # deadline: it is never dropped.
-    told = await send_or_mark_unreachable(
-        application, stored.chat_id, text, priority=Priority.CUE, what="the session's end"
+    told, _ = await asyncio.gather(
+        send_or_mark_unreachable(
+            application, stored.chat_id, text, priority=Priority.CUE, what="the session's end"
+        ),
+        session_ended(application, stored.user_id, unwell=ending is Ending.UNWELL),
     )
     if told and ending is not Ending.UNWELL:
         await ask_how_it_felt(application, stored.user_id, stored.chat_id, log_id)
