@@ -58,4 +58,8 @@ ALERT = (
     "Go to {runner} now. If {runner} has chest pain or pressure, severe breathlessness, "
     "faints, or has sudden weakness or trouble speaking, call emergency services."
 )
+ALERT_RED_FLAG = (
+    "🆘 {runner} has just reported a warning sign after the session and has been told to "
+    "stop for today. Please check on {runner} now."
+)
 NOT_FOLLOWING = "{runner}'s session has ended, or you two aren't paired any more."

@@ -37,6 +37,7 @@ from bot.domain.reminders import in_quiet_hours
 from bot.domain.session_logs import MorningAfter
 from bot.flows.basics import not_understood
 from bot.flows.plan.coaching import review_plan
+from bot.flows.spotter.session import red_flag_logged
 from bot.runtime.delivery import Priority
 from bot.runtime.job_registry import checkin_job_name
 from bot.runtime.senders import sender_with_profile
@@ -259,6 +260,8 @@ async def _complete(context: CoachContext, message: Message, entry: LogEntry) ->
     if entry.red_flag or is_too_much_pain(entry.pain):
         await message.reply_text(safety_texts.UNWELL_ADVICE)
         lines.append(texts.RED_FLAG_SEEN)
+    if entry.red_flag and entry.source is LogSource.LIVE:
+        await red_flag_logged(context.application, entry.user_id)
     lines += [
         texts.TAKEAWAYS[_takeaway(entry)],
         texts.NEXT.format(reason=decision.reason),

@@ -82,15 +82,25 @@ async def session_ended(application: AnyApplication, runner_id: int, *, unwell: 
     those who followed it hear that it ended."""
     services = services_of(application)
     if unwell:
-        told = await services.spotters.partners(runner_id, RUNNER)
+        await _alert_every_spotter(application, runner_id, texts.ALERT)
     else:
-        told = await services.spotters.following(runner_id)
+        following = await services.spotters.following(runner_id)
+        if following:
+            name = await partner_name(application, runner_id)
+            text = texts.SESSION_OVER.format(runner=name)
+            await _send_to(application, following, text, what="a spotter's session end")
     await services.spotters.unfollow_all(runner_id)
-    if not told:
-        return
+
+
+async def red_flag_logged(application: AnyApplication, runner_id: int) -> None:
+    """The runner's log of a live session names a warning sign: alert every spotter."""
+    await _alert_every_spotter(application, runner_id, texts.ALERT_RED_FLAG)
+
+
+async def _alert_every_spotter(application: AnyApplication, runner_id: int, alert: str) -> None:
+    spotters = await services_of(application).spotters.partners(runner_id, RUNNER)
     name = await partner_name(application, runner_id)
-    text = (texts.ALERT if unwell else texts.SESSION_OVER).format(runner=name)
-    await _send_to(application, told, text, what="a spotter's alert")
+    await _send_to(application, spotters, alert.format(runner=name), what="a spotter's alert")
 
 
 async def _send_to(

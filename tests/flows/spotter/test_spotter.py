@@ -114,6 +114,17 @@ async def test_the_spotter_follows_the_session_and_is_alerted_at_once_on_sos(
         assert private not in before_alert
 
 
+async def test_a_warning_sign_in_the_runner_s_log_alerts_the_spotter(coach: Coach) -> None:
+    ana, _ = await paired(coach)
+    await pass_safety_check(ana)
+    await ana.tap("Stop")
+
+    await ana.send("felt dizzy at the end, 5/10")
+
+    assert texts.ALERT_RED_FLAG.format(runner="Ana") in texts_to(coach, BEN)
+    assert not any("dizzy" in text or "5/10" in text for text in texts_to(coach, BEN))
+
+
 async def test_a_spotter_who_does_not_follow_gets_only_the_start_and_the_end(
     coach: Coach,
 ) -> None:
@@ -124,6 +135,19 @@ async def test_a_spotter_who_does_not_follow_gets_only_the_start_and_the_end(
     # Not following: no cue and no "session over", but the start with its steps.
     [start] = texts_to(coach, BEN)[1:]
     assert start.startswith("🏃 Ana is starting a session now")
+
+
+async def test_a_following_spotter_hears_when_the_session_is_over(coach: Coach) -> None:
+    ana, ben = await paired(coach)
+    await pass_safety_check(ana)
+    await wait_for_text(coach, BEN, "🏃 Ana is starting")
+    await ben.tap("I'm beside Ana")
+
+    await ana.tap("Stop")
+
+    assert texts_to(coach, BEN)[-1] == texts.SESSION_OVER.format(runner="Ana")
+    # The next session starts unfollowed: following is asked for again each time.
+    assert await coach.services.spotters.following(ANA) == []
 
 
 async def test_either_side_ends_the_pairing_and_the_next_session_is_private(
