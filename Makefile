@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: run chat test lint soak clean
+.PHONY: run chat test lint soak season clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,9 @@ test: lint  ## ruff, mypy and the fast test suite
 
 soak: $(VENV)/.installed-dev  ## the long runs: thorough Hypothesis profile
 	SOAK=1 HYPOTHESIS_PROFILE=thorough $(BIN)/pytest
+
+season: $(VENV)/.installed-dev  ## every persona through 16 simulated weeks of coaching
+	$(BIN)/python -m bench.season
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -44,7 +44,9 @@ from bench.setup import bench_settings
 from bot.app import build_application
 from bot.domain.profile import Experience, Place, Profile, Units
 from bot.domain.programme import (
+    Cause,
     PlanState,
+    Reason,
     TimelineStep,
     build_session_timeline,
     current_template,
@@ -199,9 +201,11 @@ def _steps() -> tuple[TimelineStep, ...]:
 async def _register(application: CoachApplication, count: int) -> None:
     services = services_of(application)
     now = datetime.now(UTC)
+    jogging = PlanState.starting(1, now.date())  # past the walking week: level 1, as _steps
     for uid in range(1, count + 1):
         await services.runners.record_contact(uid, uid, f"Runner {uid}", now)
         await services.profiles.save(bench_profile(uid), now)
+        await services.plans.start(uid, jogging, Reason(Cause.PROGRESS_LEVEL), now)
 
 
 @dataclass

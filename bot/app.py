@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import gc
 import logging
+from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
 from telegram import BotCommand, Update
@@ -29,7 +31,8 @@ from bot.flows.plan.handlers import build_plan_handlers
 from bot.flows.records.handlers import build_records_handlers
 from bot.flows.reminders.jobs import rebuild_reminder_jobs
 from bot.flows.reminders.settings import build_reminder_handlers
-from bot.flows.session_log.handlers import build_session_log_handlers, rebuild_checkin_jobs
+from bot.flows.session_log.checkin import rebuild_checkin_jobs
+from bot.flows.session_log.handlers import build_session_log_handlers
 from bot.flows.spotter.handlers import build_spotter_handlers
 from bot.flows.watch_files import build_watch_file_handlers
 from bot.runtime.coach_bot import CoachBot
@@ -40,6 +43,7 @@ from bot.runtime.services import (
     Services,
     attach_services,
     services_of,
+    utc_now,
 )
 from bot.runtime.update_processor import update_processor_for
 from bot.storage.persistence import SqlitePersistence
@@ -60,10 +64,12 @@ def build_application(
     request: BaseRequest | None = None,
     updates_request: BaseRequest | None = None,
     rate_limiter: PriorityRateLimiter | None = None,
+    clock: Callable[[], datetime] = utc_now,
 ) -> CoachApplication:
     """The whole bot: services, persistence, handlers. Requests default to real HTTP, and
-    sends keep to Telegram's limits unless a benchmark passes its own `rate_limiter`."""
-    services = Services.create(settings)
+    sends keep to Telegram's limits unless a benchmark passes its own `rate_limiter`; time is
+    the real clock unless a simulation passes its own `clock`."""
+    services = Services.create(settings, clock)
     base_url, base_file_url = _api_urls(settings.api_base_url)
     bot = CoachBot(
         settings.token or LOCAL_TOKEN,

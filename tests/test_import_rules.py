@@ -24,9 +24,6 @@ ALLOWED: dict[str, frozenset[str]] = {
 SENTENCES_STILL_IN_THE_DOMAIN = frozenset(
     {
         "bot.domain.calendar_file",
-        "bot.domain.programme.progression",
-        "bot.domain.programme.schedule",
-        "bot.domain.programme.starting_level",
         "bot.domain.programme.timeline",
         "bot.domain.safety_check",
     }

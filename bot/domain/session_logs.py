@@ -14,6 +14,9 @@ class MorningAfter(StrEnum):
 
     BETTER = "better"
     SAME = "same"
+    # Worse, and the runner said it is muscle soreness (expected early on), not the joint.
+    SORE = "sore"
+    # Worse in a joint, or not said which: that steps back.
     WORSE = "worse"
 
 
@@ -24,7 +27,9 @@ class SessionLog:
     `effort` is Borg CR10 (0-10) and `pain` is 0-10; either is None until the runner
     answers. `morning_after` stays None until the next-morning check-in is answered.
     `red_flag` is True when the runner reported a warning sign (chest pain, dizziness,
-    a near-fall, a knee giving way, ...).
+    a near-fall, a knee giving way, ...). `planned_reverse_minutes` is what the session's
+    plan asked for (None for a session logged by hand), and `downgraded` is True when the
+    safety check cut it down to walking.
     """
 
     day: date
@@ -34,6 +39,8 @@ class SessionLog:
     pain: int | None = None
     morning_after: MorningAfter | None = None
     red_flag: bool = False
+    planned_reverse_minutes: float | None = None
+    downgraded: bool = False
 
     def __post_init__(self) -> None:
         if self.reverse_minutes < 0:

@@ -16,9 +16,9 @@ def cue_job_name(user_id: int) -> str:
     return f"cue:{user_id}"
 
 
-def checkin_job_name(user_id: int) -> str:
-    """The name of a runner's next-morning check-in job."""
-    return f"checkin:{user_id}"
+def checkin_job_name(user_id: int, log_id: int) -> str:
+    """The name of the next-morning check-in job of one logged session."""
+    return f"checkin:{log_id}:{user_id}"
 
 
 class JobRegistry:

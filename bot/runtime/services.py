@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -31,6 +32,11 @@ from bot.storage.usage import Usage
 _SERVICES_KEY = "services"
 
 
+def utc_now() -> datetime:
+    """The current time, timezone-aware in UTC: the clock of a running bot."""
+    return datetime.now(UTC)
+
+
 @dataclass(frozen=True, slots=True)
 class Services:
     """Built once per Application; the database is opened in post_init."""
@@ -53,10 +59,12 @@ class Services:
         default_factory=lambda: defaultdict(asyncio.Lock)
     )
     errors: RecentEvents = field(default_factory=RecentEvents)  # unix times, last 24 h
+    # What `now()` reads: the real clock, or a simulated one (the season simulator, tests).
+    clock: Callable[[], datetime] = utc_now
 
     @classmethod
-    def create(cls, settings: Settings) -> Services:
-        """The services of one Application, on the database `settings` names."""
+    def create(cls, settings: Settings, clock: Callable[[], datetime] = utc_now) -> Services:
+        """The services of one Application, on the database `settings` names and `clock`."""
         db = Database(settings.db_path)
         return cls(
             settings,
@@ -70,6 +78,7 @@ class Services:
             Reminders(db),
             Usage(db),
             Spotters(db),
+            clock=clock,
         )
 
     def runner_data(self) -> RunnerData:
@@ -80,10 +89,10 @@ class Services:
         """How a log line names a runner: the update log's keyed hash, never the chat id."""
         return RunnerTag(chat_id, log_key_for(self.settings.token or ""))
 
-    @staticmethod
-    def now() -> datetime:
-        """The current time, timezone-aware in UTC."""
-        return datetime.now(UTC)
+    def now(self) -> datetime:
+        """The current time, timezone-aware in UTC, on the application's clock: reminders,
+        check-ins, live sessions and progression all read it."""
+        return self.clock()
 
 
 BotData = dict[Any, Any]

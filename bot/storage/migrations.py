@@ -4,6 +4,46 @@ from __future__ import annotations
 
 import aiosqlite
 
+# Plan reasons were English sentences up to version 6; these patterns (SQL LIKE, first match
+# wins) turn each known one into its key. Anything else becomes "earlier".
+_REASON_KEYS: tuple[tuple[str, str], ...] = (
+    (
+        "You mentioned dizziness or losing your balance, so until a doctor%",
+        "start_dizziness_uncleared",
+    ),
+    ("You answered yes to one of the health questions%", "start_parq_uncleared"),
+    ("You mentioned dizziness or balance trouble%", "start_balance"),
+    ("Because of your knee, we start with backward walking%", "start_knee"),
+    ("Because something hurts right now%", "start_pain"),
+    ("As you're working with a physiotherapist%", "start_physio"),
+    ("Backwards is new work for your balance%", "start_older"),
+    ("Jogging backwards is harder than it looks%", "start_non_runner"),
+    ("You run now and then%", "start_occasional"),
+    ("You already run regularly%", "start_runner"),
+    ("Your last sessions felt comfortable%move up to level%", "progress_level"),
+    ("Your last sessions felt comfortable%", "progress_stage"),
+    ("Until a doctor clears you, we stick to backward walking%", "walk_only"),
+    ("You reported a warning sign%", "red_flag"),
+    ("It's been % days since your last session%", "break"),
+    ("Your pain went above 5 out of 10%", "pain"),
+    ("You felt worse the morning after%", "morning_worse"),
+    ("Your knee felt worse the morning after%", "morning_worse_knee"),
+    ("You missed a few sessions in a row%", "missed"),
+    ("Your last two sessions felt very hard%", "too_hard"),
+    ("We repeat this step from tomorrow%", "hold_realign"),
+)
+
+
+def _reason_to_key(table: str) -> str:
+    """An UPDATE that replaces the English reasons of `table` with their stored keys."""
+    cases = " ".join(
+        f"WHEN reason LIKE '{pattern.replace(chr(39), chr(39) * 2)}' THEN '{{\"key\": \"{key}\"}}'"
+        for pattern, key in _REASON_KEYS
+    )
+    # Built from the constants above only, never from input.
+    return f"""UPDATE {table} SET reason = CASE {cases} ELSE '{{"key": "earlier"}}' END"""  # noqa: S608
+
+
 # Each entry is one schema version: the statements that take the previous version to it.
 # Never edit a released entry; append a new one.
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
@@ -181,6 +221,15 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             mark TEXT NOT NULL,
             PRIMARY KEY (user_id, day, mark)
         )""",
+    ),
+    (
+        # Plan reasons become keys (the texts word them), and a step back can cap the
+        # session's backward seconds.
+        _reason_to_key("plan_states"),
+        _reason_to_key("plan_changes"),
+        "ALTER TABLE plan_states ADD COLUMN reverse_cap INTEGER",
+        # The last plan reason the runner read after a log, so the same one is not repeated.
+        "ALTER TABLE plan_states ADD COLUMN told TEXT",
     ),
     (
         # A runner's open invitation to a spotter: single-use (deleted when accepted),

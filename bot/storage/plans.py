@@ -3,11 +3,12 @@ they got there."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from bot.domain.programme import Change, Decision, PlanState
+from bot.domain.programme import Cause, Change, Decision, PlanState, Reason
 from bot.storage.database import Database
 from bot.storage.row_cache import RowCache
 
@@ -15,12 +16,13 @@ from bot.storage.row_cache import RowCache
 # at every review, so storing it would only repeat it in the history.
 _MOVES = frozenset({Change.PROGRESS, Change.STEP_BACK})
 
-_SELECT_PLAN = "SELECT level, stage, since, reason FROM plan_states WHERE user_id = ?"
+_SELECT_PLAN = "SELECT level, stage, since, reverse_cap, reason FROM plan_states WHERE user_id = ?"
 _UPSERT_PLAN = """
-    INSERT INTO plan_states (user_id, level, stage, since, reason, updated_at)
-    VALUES (?, ?, ?, ?, ?, ?)
+    INSERT INTO plan_states (user_id, level, stage, since, reverse_cap, reason, updated_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT (user_id) DO UPDATE SET level = excluded.level, stage = excluded.stage,
-        since = excluded.since, reason = excluded.reason, updated_at = excluded.updated_at
+        since = excluded.since, reverse_cap = excluded.reverse_cap, reason = excluded.reason,
+        updated_at = excluded.updated_at
 """
 _INSERT_CHANGE = """
     INSERT INTO plan_changes (user_id, day, change, from_level, from_stage, to_level, to_stage,
@@ -35,10 +37,10 @@ _SELECT_CHANGES = """
 
 @dataclass(frozen=True, slots=True)
 class StoredPlan:
-    """A runner's position in the programme and the sentence that says why they are there."""
+    """A runner's position in the programme and why they are there."""
 
     state: PlanState
-    reason: str
+    reason: Reason
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +53,7 @@ class PlanChange:
     from_stage: int
     to_level: int
     to_stage: int
-    reason: str
+    reason: Reason
 
 
 class Plans:
@@ -71,13 +73,15 @@ class Plans:
         """The runner's rows were deleted or changed behind this repository's back."""
         self._cache.forget(user_id)
 
-    async def start(self, user_id: int, state: PlanState, reason: str, now: datetime) -> None:
+    async def start(self, user_id: int, state: PlanState, reason: Reason, now: datetime) -> None:
         """Set the runner's first plan; starting again (a new profile) replaces it.
 
         The history is kept: it records moves decided by the progression rules only.
         """
         self._cache.forget(user_id)
-        await self._db.execute(_UPSERT_PLAN, (user_id, *_state_row(state), reason, now.isoformat()))
+        await self._db.execute(
+            _UPSERT_PLAN, (user_id, *_state_row(state), reason_json(reason), now.isoformat())
+        )
         self._cache.stored(user_id, StoredPlan(state, reason))
 
     async def apply(
@@ -102,7 +106,12 @@ class Plans:
                 return current
             await tx.execute(
                 _UPSERT_PLAN,
-                (user_id, *_state_row(decision.state), decision.reason, now.isoformat()),
+                (
+                    user_id,
+                    *_state_row(decision.state),
+                    reason_json(decision.reason),
+                    now.isoformat(),
+                ),
             )
             await tx.execute(
                 _INSERT_CHANGE,
@@ -114,13 +123,23 @@ class Plans:
                     current.state.stage,
                     decision.state.level,
                     decision.state.stage,
-                    decision.reason,
+                    reason_json(decision.reason),
                     now.isoformat(),
                 ),
             )
         plan = StoredPlan(decision.state, decision.reason)
         self._cache.stored(user_id, plan)
         return plan
+
+    async def tell(self, user_id: int, reason: Reason) -> bool:
+        """Note that the runner is told `reason`; False if it was the last one they were told
+        (so it need not be said again)."""
+        told = reason_json(reason)
+        changed = await self._db.execute(
+            "UPDATE plan_states SET told = ? WHERE user_id = ? AND told IS NOT ?",
+            (told, user_id, told),
+        )
+        return changed > 0
 
     async def history(self, user_id: int) -> tuple[PlanChange, ...]:
         """Every move of the runner's plan, oldest first."""
@@ -133,7 +152,7 @@ class Plans:
                 from_stage=row["from_stage"],
                 to_level=row["to_level"],
                 to_stage=row["to_stage"],
-                reason=row["reason"],
+                reason=reason_from_json(row["reason"]),
             )
             for row in rows
         )
@@ -158,10 +177,32 @@ def _no_plan(user_id: int) -> LookupError:
     return LookupError(f"runner {user_id} has no plan")
 
 
-def _state_row(state: PlanState) -> tuple[int, int, str]:
-    return state.level, state.stage, state.since.isoformat()
+def reason_json(reason: Reason) -> str:
+    """A reason as stored: its key, and the session day and number it came from, if any."""
+    fields: dict[str, object] = {"key": reason.cause.value}
+    if reason.day is not None:
+        fields["day"] = reason.day.isoformat()
+    if reason.value is not None:
+        fields["value"] = reason.value
+    return json.dumps(fields)
+
+
+def reason_from_json(text: str) -> Reason:
+    """A stored reason; a key this version does not know reads as an earlier setting."""
+    fields = json.loads(text)
+    try:
+        cause = Cause(fields["key"])
+    except ValueError:
+        return Reason(Cause.EARLIER)
+    day = fields.get("day")
+    return Reason(cause, None if day is None else date.fromisoformat(day), fields.get("value"))
+
+
+def _state_row(state: PlanState) -> tuple[int, int, str, int | None]:
+    return state.level, state.stage, state.since.isoformat(), state.reverse_cap
 
 
 def _plan_from_row(row: sqlite3.Row) -> StoredPlan:
-    state = PlanState(row["level"], row["stage"], date.fromisoformat(row["since"]))
-    return StoredPlan(state, row["reason"])
+    since = date.fromisoformat(row["since"])
+    state = PlanState(row["level"], row["stage"], since, row["reverse_cap"])
+    return StoredPlan(state, reason_from_json(row["reason"]))

@@ -87,6 +87,10 @@ class LogEntry:
             pain=self.pain,
             morning_after=self.morning_after,
             red_flag=self.red_flag,
+            planned_reverse_minutes=(
+                None if self.template is None else self.template.reverse_seconds / 60
+            ),
+            downgraded=self.downgraded,
         )
 
 

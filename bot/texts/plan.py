@@ -18,15 +18,19 @@ NO_PROFILE_YET = (
 # --- Where the runner is -------------------------------------------------------------------
 
 LEVEL_LINE = "Level {level}, step {stage} of {stages}: {name}."
-LEVEL_NAMES: dict[int, str] = {
-    0: "backward walking",
-    1: "short reverse jogs with walking breaks",
-    3: "longer reverse stretches inside an easy run",
-}
-# Level 2 depends on the route: walkers lengthen their jogs, regular runners mix them in.
-LEVEL_2_NAMES: dict[str, str] = {
-    "walker": "longer reverse jogs with walking breaks",
-    "runner": "reverse jogs mixed into forward jogging",
+# Per level, by route ("walker" when a route has no name of its own): walkers lengthen their
+# jogs with walking breaks, regular runners mix them into forward jogging.
+LEVEL_NAMES: dict[int, dict[str, str]] = {
+    0: {"walker": "backward walking"},
+    1: {"walker": "short reverse jogs with walking breaks"},
+    2: {
+        "walker": "longer reverse jogs with walking breaks",
+        "runner": "reverse jogs mixed into forward jogging",
+    },
+    3: {
+        "walker": "reverse bouts of 90 s to 3 min with walking breaks",
+        "runner": "longer reverse stretches inside an easy run",
+    },
 }
 WHY = "Why: {reason}"
 
@@ -34,7 +38,7 @@ WHY = "Why: {reason}"
 
 WEEK_HEADER = "This week"
 DAY_LABEL = "{weekday} {day} {month}"
-DAY_LABEL_TODAY = "{weekday} {day} {month} (today)"
+DAY_LABEL_TODAY = "{day} (today)"
 DAY_SESSION = "{day}: {shape} ({reverse} backwards)"
 DAY_CHALLENGE = "{day}: challenge, {shape} ({reverse} backwards)"
 DAY_EASY = "{day}: easy day"

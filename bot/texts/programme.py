@@ -68,6 +68,18 @@ TECHNIQUE_TIPS: tuple[str, ...] = (
     "Brief glances over your shoulder, not a long look back.",
 )
 
+# One drill in each warm-up, before the first backward bout; a different one each session.
+TECHNIQUE_DRILLS: tuple[str, ...] = (
+    "Drill for the last minute: a few steps backwards in place, landing on the balls of your "
+    "feet first, then the heels.",
+    "Drill for the last minute: tiny, quick backward steps, as if the floor were hot.",
+    "Drill for the last minute: stand tall with a slight lean forwards, never back, and take "
+    "ten slow steps backwards.",
+    "Drill for the last minute: lift your feet as you step back, no shuffling, arms relaxed.",
+    "Drill for the last minute: walk backwards slowly, glancing over one shoulder, then the "
+    "other, a quick look each time.",
+)
+
 # Tips for the forwards steps.
 STEP_TIPS: dict[str, str] = {
     "warm_up": "Walk tall and let your shoulders relax.",
@@ -87,95 +99,124 @@ MOVEMENT_NAMES: dict[str, str] = {
 SHAPE_INTERVALS = "{reps} × {bout} {movement} / {recovery} {recovery_movement}"
 SHAPE_IN_RUN = "{reps} × {bout} {movement} inside an easy run"
 SHAPE_CHALLENGE = "{bout} continuous {movement} inside an easy run"
+SHAPE_CHALLENGE_ALONE = "{bout} continuous {movement}, then walk easily"
 
-# --- Starting level ------------------------------------------------------------------------
+# --- Why the plan is what it is: one sentence per `Cause` key ------------------------------
+# Placeholders: {shape} the session the runner does now, {level} its level, {day} the session
+# the reason came from ("Tue 3 Mar"), {value} a number (pain, effort or days).
 
-START_DIZZINESS_UNCLEARED = (
-    "You mentioned dizziness or losing your balance, so until a doctor clears you we stick to "
-    "backward walking, close to a wall or rail and ideally with someone nearby."
-)
-START_PARQ_UNCLEARED = (
-    "You answered yes to one of the health questions, so until a doctor clears you we stick "
-    "to backward walking."
-)
-START_BALANCE = (
-    "You mentioned dizziness or balance trouble, so we start with backward walking and let "
-    "your balance get used to it."
-)
-START_KNEE = "Because of your knee, we start with backward walking and build up slowly from there."
-START_PAIN = (
-    "Because something hurts right now, we start with backward walking and build up slowly."
-)
-START_PHYSIO = "As you're working with a physiotherapist, we start with backward walking."
-START_OLDER = (
-    "Backwards is new work for your balance, so we start with walking and build up to jogging "
-    "over the coming weeks."
-)
-START_NON_RUNNER = (
-    "Jogging backwards is harder than it looks, so we start with backward walking and build "
-    "up to it."
-)
-START_OCCASIONAL = "You run now and then, so you start with short reverse jogs and walking breaks."
-START_RUNNER = (
-    "You already run regularly, so you start with short reverse jogs. Even strong runners start "
-    "here: backwards is new work for the legs."
-)
+REASONS: dict[str, str] = {
+    "start_dizziness_uncleared": (
+        "You mentioned dizziness or losing your balance, so until a doctor clears you we stick "
+        "to backward walking, close to a wall or rail and ideally with someone nearby."
+    ),
+    "start_parq_uncleared": (
+        "You answered yes to one of the health questions, so until a doctor clears you we "
+        "stick to backward walking."
+    ),
+    "start_balance": (
+        "You mentioned dizziness or balance trouble, so we start with backward walking and let "
+        "your balance get used to it."
+    ),
+    "start_knee": (
+        "Because of your knee, we start with backward walking and build up to 10 minutes of it, "
+        "three days a week, before any jogging."
+    ),
+    "start_pain": (
+        "Because something hurts right now, we start with backward walking and build up slowly."
+    ),
+    "start_physio": "As you're working with a physiotherapist, we start with backward walking.",
+    "start_older": (
+        "Backwards is new work for your balance, so we start with walking and build up to "
+        "jogging over the coming weeks."
+    ),
+    "start_non_runner": (
+        "Jogging backwards is harder than it looks, so we start with backward walking and build "
+        "up to it."
+    ),
+    "start_occasional": (
+        "You run now and then, so after one week of backward walking you move on to short "
+        "reverse jogs with walking breaks."
+    ),
+    "start_runner": (
+        "You already run regularly, so one week of backward walking first, then short reverse "
+        "jogs. Even strong runners start here: backwards is new work for the legs."
+    ),
+    "progress_stage": (
+        "Your last two sessions felt comfortable with no lasting pain, so we add one small "
+        "step: {shape}."
+    ),
+    "progress_level": (
+        "Your last two sessions felt comfortable with no lasting pain, so you move up to level "
+        "{level}: {shape}."
+    ),
+    "walk_only": "Until a doctor clears you, we stick to backward walking: {shape}.",
+    "red_flag": (
+        "You reported a warning sign on {day}, so we ease off: {shape}. Please get it checked "
+        "by a doctor before you push on."
+    ),
+    "break": "It's been {value} days since your last session, so we ease back in: {shape}.",
+    "pain": "Your pain went to {value} out of 10 on {day}, so we ease off: {shape}.",
+    "morning_worse": (
+        "It felt worse the morning after your session on {day}, so we ease off: {shape}."
+    ),
+    "morning_worse_knee": (
+        "Your knee felt worse the morning after your session on {day}, so we ease off: {shape}."
+    ),
+    "too_hard": "Your last two sessions felt very hard, so we ease off: {shape}.",
+    "missed": "You missed a few sessions in a row, so we ease back in: {shape}.",
+    "hold_hard": (
+        "Your session on {day} felt hard ({value} out of 10), so we repeat this step before "
+        "adding more: {shape}."
+    ),
+    "hold_some_pain": (
+        "You felt some pain on {day} ({value} out of 10), so we repeat this step until it has "
+        "settled by the next morning: {shape}."
+    ),
+    "hold_sore": (
+        "Sore muscles after your session on {day} are normal in the first weeks: we repeat this "
+        "step while your legs get used to it: {shape}."
+    ),
+    "hold_walk_only_cap": (
+        "We stay with backward walking until a doctor clears you. Tell me when they have!"
+    ),
+    "hold_knee_days": (
+        "You've reached 10 minutes of backward walking: before any jogging, do it on three "
+        "days a week (add a day with /profile)."
+    ),
+    "hold_realign": "We repeat this step from tomorrow to get back into the rhythm: {shape}.",
+    "hold_top": (
+        "You're at the top of the programme: keep enjoying it, with a challenge day each week."
+    ),
+    "none_no_logs": "Your plan stays as it is until you log a session.",
+    "none_not_counted": (
+        "Your session on {day} was shorter or gentler than planned, so it doesn't count "
+        "towards the next step. That's fine: the plan stays as it is."
+    ),
+    "none_too_early": "Keep going: we look at two sessions before changing anything.",
+    "none_awaiting_effort": (
+        "Tell me how hard your session on {day} felt and we'll decide on your next step."
+    ),
+    "none_full_week": "Good sessions! We give each step a full week before adding more.",
+    "earlier": "Your plan as we set it earlier: {shape}.",
+}
 PHYSIO_NOTE = (
     "Follow your physiotherapist's advice first, and show them this plan before you start."
 )
 
-# --- Progression: why the plan changed, or didn't ----------------------------------------------
-
-PROGRESS_STAGE = (
-    "Your last sessions felt comfortable with no lasting pain, so we add one small step: {shape}."
-)
-PROGRESS_LEVEL = (
-    "Your last sessions felt comfortable with no lasting pain, so you move up to level {level}: "
-    "{shape}."
-)
-
-HOLD_INCOMPLETE = "Your last session wasn't finished, so we repeat this step: {shape}."
-HOLD_HARD = "Your last sessions felt hard, so we repeat this step before adding more: {shape}."
-HOLD_SOME_PAIN = "You felt some pain, so we repeat this step and see how it settles: {shape}."
-HOLD_WALK_ONLY_CAP = (
-    "We stay with backward walking until a doctor clears you. Tell me when they have!"
-)
-HOLD_REALIGN = "We repeat this step from tomorrow to get back into the rhythm: {shape}."
-HOLD_TOP = "You're at the top of the programme: keep enjoying it, with a challenge day each week."
-
-NONE_NO_LOGS = "Your plan stays as it is until you log a session."
-NONE_TOO_EARLY = "Keep going: we look at a couple of sessions before changing anything."
-NONE_AWAITING_ANSWERS = (
-    "We decide on your next step once you've told us how hard it felt and how you were the "
-    "morning after."
-)
-NONE_FULL_WEEK = "Good sessions! We give each step a full week before adding more."
-
-# A step back reads "<cause>, <consequence>." so each cause pairs with where the plan went.
-STEP_BACK_REASON = "{cause}, {consequence}."
-CAUSE_RED_FLAG = "You reported a warning sign"
-CAUSE_BREAK = "It's been {days} days since your last session"
-CAUSE_PAIN = "Your pain went above 5 out of 10"
-CAUSE_MORNING_WORSE = "You felt worse the morning after"
-CAUSE_MORNING_WORSE_KNEE = "Your knee felt worse the morning after"
-CAUSE_MISSED = "You missed a few sessions in a row"
-CAUSE_TOO_HARD = "Your last two sessions felt very hard"
-CONSEQUENCE_LEVEL = "so we go back to level {level}: {shape}"
-CONSEQUENCE_STAGE = "so we go back to an easier session: {shape}"
-CONSEQUENCE_FLOOR = "so we stay with the gentlest session: {shape}"
-RED_FLAG_CHECK = "Please get it checked by a doctor before you push on."
-STEP_BACK_WALK_ONLY = "Until a doctor clears you, we stick to backward walking: {shape}."
-
 # --- The week ------------------------------------------------------------------------------
 
-EASY_DAY_RUNNER = (
-    "Easy day: your usual easy run or a brisk walk, nothing backwards. Backward sessions need "
-    "a rest day in between."
-)
-EASY_DAY_WALKER = (
-    "Easy day: a relaxed walk, nothing backwards. Backward sessions need a rest day in between."
-)
-CHALLENGE_DAY = (
-    "Challenge day: one longer continuous reverse segment. Keep the pace easy and stop early "
-    "if your form slips."
-)
+# What a day of the week means, keyed by `DayNote` values.
+DAY_NOTES: dict[str, str] = {
+    "easy_runner": (
+        "Easy day: your usual easy run or a brisk walk, nothing backwards. Backward sessions "
+        "need a rest day in between."
+    ),
+    "easy_walker": (
+        "Easy day: a relaxed walk, nothing backwards. Backward sessions need a rest day in between."
+    ),
+    "challenge": (
+        "Challenge day: one longer continuous reverse segment. Keep the pace easy and stop "
+        "early if your form slips."
+    ),
+}

@@ -48,10 +48,17 @@ ADD_MORE = "Anything to add? Type notes, average heart rate or distance any time
 NOTE_ADDED = "Added to your log. 👍"
 RED_FLAG_SEEN = "You mentioned a warning sign, so I've noted it and your plan steps back."
 
-MORNING_QUESTION = "Good morning! How is your {site} this morning compared with yesterday?"
-MORNING_QUESTION_NO_SITE = (
-    "Good morning! How does the sore spot feel this morning compared with yesterday?"
-)
+# Keyed by (before noon on the runner's clock, the sore spot is known).
+MORNING_QUESTIONS: dict[tuple[bool, bool], str] = {
+    (True, True): "Good morning! How is your {site} this morning compared with yesterday?",
+    (True, False): (
+        "Good morning! How does the sore spot feel this morning compared with yesterday?"
+    ),
+    (False, True): "Hello! How is your {site} today, compared with after {day}'s session?",
+    (False, False): (
+        "Hello! How does the sore spot feel today, compared with after {day}'s session?"
+    ),
+}
 MORNING_SITE_NAMES: dict[str, str] = {
     "knee": "knee",
     "hip": "hip",
@@ -64,6 +71,12 @@ MORNING_SITE_NAMES: dict[str, str] = {
 }
 MORNING_LABELS: dict[str, str] = {"better": "Better", "same": "Same", "worse": "Worse"}
 MORNING_THANKS = "Thanks for telling me."
+MORNING_WHICH = "Which is it: sore muscles, or pain in a joint?"
+MORNING_WHICH_LABELS: dict[str, str] = {"sore": "Sore muscles", "joint": "Joint pain"}
+MORNING_SORE = (
+    "Sore calves and thighs are normal in the first weeks of going backwards: they are your "
+    "muscles adapting. We keep this step as it is until they settle."
+)
 MORNING_WORSE = (
     "Worse the morning after means we reduce the load. Rest today; if it doesn't settle in a "
     "few days, see a physiotherapist or doctor."

@@ -39,7 +39,7 @@ def good_log(day: date, **changes: Any) -> SessionLog:
     fields: dict[str, Any] = {
         "day": day,
         "completed": True,
-        "reverse_minutes": 3.0,
+        "reverse_minutes": 10.0,
         "effort": 5,
         "pain": 1,
         "morning_after": MorningAfter.SAME,

@@ -66,7 +66,7 @@ def test_easy_days_are_left_out() -> None:
 
 def test_the_challenge_falls_where_the_plan_puts_it() -> None:
     profile = make_profile()
-    top = PlanState(3, 1, date(2025, 3, 1))
+    top = PlanState(3, 2, date(2025, 3, 1))
     wednesday = date(2025, 3, 19)  # mid-week: the week still runs from Monday
     sessions = sessions_for_calendar(profile, top, wednesday, weeks=1)
     plan = build_week(profile, top, MONDAY_17_MARCH)

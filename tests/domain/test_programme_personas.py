@@ -9,10 +9,12 @@ import pytest
 
 from bot.domain.profile import Experience, Goal, Injury, ParqQuestion, Place, Profile
 from bot.domain.programme import (
+    Cause,
     Change,
     DayKind,
     Decision,
     PlanState,
+    Reason,
     build_session_timeline,
     build_week,
     choose_place,
@@ -30,9 +32,9 @@ from tests.domain.programme_fixtures import MONDAY, good_log, make_profile
 class Persona:
     name: str
     profile: Profile
-    level: int
-    reason: str
-    physio_note: str | None
+    position: tuple[int, int]
+    cause: Cause
+    physio: bool
     place: Place
     advice: tuple[str, ...]  # words the place advice in the warm-up must contain
     week: tuple[tuple[int, DayKind], ...]  # (weekday, kind) of the first week
@@ -81,20 +83,20 @@ PERSONAS = [
     Persona(
         "marathoner with no pain",
         MARATHONER,
-        1,
-        texts.START_RUNNER,
-        None,
+        (0, 3),  # one week of walking first, the longest walking stage
+        Cause.START_RUNNER,
+        False,
         Place.TRACK,
         ("outer lane", "same direction as everyone else", "over your shoulder"),
         ((1, R), (3, R), (5, R)),
-        "5 × 25 s reverse jog / 1 min walk",
+        "12 × 35 s reverse walk / 30 s walk",
     ),
     Persona(
         "65-year-old beginner with knee osteoarthritis on a treadmill",
         KNEE_OA_ON_TREADMILL,
-        0,
-        texts.START_KNEE,
-        None,
+        (0, 1),
+        Cause.START_KNEE,
+        False,
         Place.TREADMILL,
         ("manual mode", "safety clip", "half your forward walking speed", "rails"),
         ((0, R), (1, E), (3, R)),  # Monday and Tuesday would be back to back
@@ -103,9 +105,9 @@ PERSONAS = [
     Persona(
         "PAR-Q dizziness yes, not cleared",
         DIZZY,
-        0,
-        texts.START_DIZZINESS_UNCLEARED,
-        None,
+        (0, 1),
+        Cause.START_DIZZINESS_UNCLEARED,
+        False,
         Place.PARK,
         ("flat, even grass", "obstacles", "over your shoulder"),
         ((2, R), (5, R)),
@@ -114,9 +116,9 @@ PERSONAS = [
     Persona(
         "knee rehab under a physiotherapist",
         KNEE_REHAB_WITH_PHYSIO,
-        0,
-        texts.START_KNEE,
-        texts.PHYSIO_NOTE,
+        (0, 1),
+        Cause.START_KNEE,
+        True,
         Place.TRACK,
         ("outer lane", texts.PHYSIO_FIRST.lower()),
         ((0, R), (2, R), (4, R)),
@@ -125,13 +127,13 @@ PERSONAS = [
     Persona(
         "hallway-only runner",
         HALLWAY_ONLY,
-        1,
-        texts.START_RUNNER,
-        None,
+        (0, 3),
+        Cause.START_RUNNER,
+        False,
         Place.HALLWAY,
         ("clear the floor", "laps", "turning at each end"),
         ((0, R), (3, R), (5, R)),
-        "5 × 25 s reverse jog / 1 min walk",
+        "12 × 35 s reverse walk / 30 s walk",
     ),
 ]
 
@@ -139,16 +141,16 @@ PERSONAS = [
 @pytest.mark.parametrize("persona", PERSONAS, ids=[persona.name for persona in PERSONAS])
 def test_persona_starts_where_the_evidence_says(persona: Persona) -> None:
     start = starting_level(persona.profile)
-    state = PlanState.starting(start.level, MONDAY)
+    state = PlanState.starting(start.level, MONDAY, start.stage)
     place = choose_place(persona.profile)
     template = current_template(persona.profile, state)
     warm_up = build_session_timeline(template, persona.profile, place)[0].cue.lower()
     week = build_week(persona.profile, state, MONDAY)
 
-    assert (start.level, start.reason, start.physio_note) == (
-        persona.level,
-        persona.reason,
-        persona.physio_note,
+    assert ((start.level, start.stage), start.cause, start.physio) == (
+        persona.position,
+        persona.cause,
+        persona.physio,
     )
     assert place is persona.place
     assert all(words in warm_up for words in persona.advice)
@@ -159,13 +161,14 @@ def test_persona_starts_where_the_evidence_says(persona: Persona) -> None:
 
 def good_weeks(profile: Profile, weeks: int) -> list[Decision]:
     """Every day for `weeks` weeks: good sessions on the runner's days, a decision each day."""
-    state = PlanState.starting(starting_level(profile).level, MONDAY)
+    start = starting_level(profile)
+    state = PlanState.starting(start.level, MONDAY, start.stage)
     logs: list[SessionLog] = []
     decisions = []
     for offset in range(weeks * 7):
         today = MONDAY + timedelta(days=offset)
         if today.weekday() in profile.weekdays:
-            logs.append(good_log(today))
+            logs.append(good_log(today, pain=0))
         decision = next_plan_state(profile, state, logs, today)
         decisions.append(decision)
         state = decision.state
@@ -175,14 +178,14 @@ def good_weeks(profile: Profile, weeks: int) -> list[Decision]:
 def test_the_marathoner_climbs_one_step_a_week_at_most() -> None:
     decisions = good_weeks(MARATHONER, 4)
     sundays = [decision.state for decision in decisions[6::7]]
-    assert [(state.level, state.stage) for state in sundays] == [(1, 1), (1, 2), (1, 3), (1, 4)]
+    assert [(state.level, state.stage) for state in sundays] == [(0, 3), (1, 1), (1, 2), (1, 3)]
 
 
 def test_the_dizzy_runner_walks_backwards_for_as_long_as_they_are_not_cleared() -> None:
     decisions = good_weeks(DIZZY, 8)
     assert {decision.state.level for decision in decisions} == {0}
     assert (decisions[-1].state.stage, decisions[-1].change) == (3, Change.HOLD)
-    assert decisions[-1].reason == texts.HOLD_WALK_ONLY_CAP
+    assert decisions[-1].reason == Reason(Cause.HOLD_WALK_ONLY_CAP)
 
 
 def test_back_after_three_weeks_off_steps_back_a_level() -> None:
@@ -197,10 +200,7 @@ def test_back_after_three_weeks_off_steps_back_a_level() -> None:
 
     assert decision.change is Change.STEP_BACK
     assert (decision.state.level, decision.state.stage) == (1, 4)
-    assert decision.reason == (
-        "It's been 21 days since your last session, so we go back to level 1: "
-        "7 × 30 s reverse jog / 1 min walk."
-    )
+    assert decision.reason == Reason(Cause.BREAK, value=21)
     assert {session_shape(entry.template) for entry in week if entry.template} == {
         "7 × 30 s reverse jog / 1 min walk"
     }

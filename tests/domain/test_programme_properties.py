@@ -20,15 +20,20 @@ from bot.domain.programme import (
     build_session_timeline,
     build_week,
     challenge_version,
+    current_template,
     next_plan_state,
-    stage_count,
     starting_level,
     step_offsets,
     timeline_reverse_seconds,
     timeline_seconds,
     weekly_reverse_seconds,
 )
-from bot.domain.programme.templates import COOL_DOWN_SECONDS, MAX_WEEKLY_GROWTH, WARM_UP_SECONDS
+from bot.domain.programme.templates import (
+    COOL_DOWN_SECONDS,
+    MAX_STAGE,
+    MAX_WEEKLY_GROWTH,
+    WARM_UP_SECONDS,
+)
 from bot.domain.session_logs import MorningAfter, SessionLog
 from tests.domain.programme_fixtures import MONDAY, make_profile
 
@@ -44,13 +49,13 @@ profiles = st.builds(
     parq_yes=st.frozensets(st.sampled_from(ParqQuestion), max_size=2),
     medically_cleared=st.booleans(),
 )
-states = st.integers(0, 3).flatmap(
-    lambda level: st.builds(
-        PlanState,
-        level=st.just(level),
-        stage=st.integers(1, stage_count(level)),
-        since=st.just(MONDAY),
-    )
+# Any position on any route (a stage past a route's last reads as its last), capped or not.
+states = st.builds(
+    PlanState,
+    level=st.integers(0, 3),
+    stage=st.integers(1, MAX_STAGE),
+    since=st.just(MONDAY),
+    reverse_cap=st.none() | st.integers(20, 700),
 )
 # Good-looking sessions are likely, so progression is actually exercised.
 good_answers = st.fixed_dictionaries(
@@ -75,7 +80,8 @@ answers = good_answers | any_answers
 
 
 def log_on(day: date, answer: dict[str, object]) -> SessionLog:
-    return SessionLog(day=day, reverse_minutes=3.0, **answer)
+    """A session logged by hand with the longest planned backward time: it always counts."""
+    return SessionLog(day=day, reverse_minutes=10.0, **answer)
 
 
 def logs_between(first: date, days: int) -> st.SearchStrategy[list[SessionLog]]:
@@ -128,16 +134,13 @@ def test_a_single_log_never_raises_the_plan(
 
 
 @given(profiles, st.data())
-def test_weekly_reverse_volume_over_months_of_random_logs(
+def test_weekly_reverse_minutes_over_months_of_random_logs_grow_at_most_twenty_percent(
     profile: Profile, data: st.DataObject
 ) -> None:
-    """Simulate twelve weeks, deciding every day; compare the weeks as they were scheduled.
-
-    Weekly reverse minutes never grow by more than 20%, except when a step back swaps
-    jogging for walking (lighter work, even if there are more minutes of it); reverse
-    jogging minutes alone never grow by more than 20%.
-    """
-    state = PlanState.starting(starting_level(profile).level, MONDAY)
+    """Simulate twelve weeks, deciding every day; compare the weeks as they were scheduled:
+    weekly backward minutes never grow by more than 20% (walking and jogging alike)."""
+    start = starting_level(profile)
+    state = PlanState.starting(start.level, MONDAY, start.stage)
     logs: list[SessionLog] = []
     weeks = []
     for week_number in range(12):
@@ -155,17 +158,12 @@ def test_weekly_reverse_volume_over_months_of_random_logs(
         assert not (profile.walk_only and state.level > 0)
 
     for earlier, later in pairwise(weeks):
-        jog_before = reverse_seconds_by_kind(earlier, StepKind.REVERSE_JOG)
-        jog_after = reverse_seconds_by_kind(later, StepKind.REVERSE_JOG)
-        assert jog_after <= MAX_WEEKLY_GROWTH * jog_before or jog_before == 0
-        if weekly_reverse_seconds(later) > MAX_WEEKLY_GROWTH * weekly_reverse_seconds(earlier):
-            assert jog_before > 0
-            assert jog_after == 0
+        assert weekly_reverse_seconds(later) <= MAX_WEEKLY_GROWTH * weekly_reverse_seconds(earlier)
 
 
 TEMPLATES = [template for ladder in LADDERS.values() for template in ladder]
 SESSIONS = TEMPLATES + [
-    challenge_version(template) for template in TEMPLATES if template.level == 3
+    challenge_version(template) for template in TEMPLATES if template.challenge_week
 ]
 
 
@@ -203,4 +201,5 @@ def test_backward_days_are_never_back_to_back(
         (later - earlier).days > 1 for earlier, later in zip(backward, following, strict=True)
     )
     challenges = [entry for entry in week if entry.kind is DayKind.CHALLENGE]
-    assert len(challenges) == (1 if state.level == 3 and backward else 0)
+    tolerated_3_min = current_template(profile, state).challenge_week
+    assert len(challenges) == (1 if tolerated_3_min and backward else 0)

@@ -9,13 +9,13 @@ import pytest
 from bot.domain.profile import Experience, Place
 from bot.domain.programme import (
     DayKind,
+    DayNote,
     PlanState,
     build_week,
     choose_place,
     reverse_weekdays,
     weekly_reverse_seconds,
 )
-from bot.texts import programme as texts
 from tests.domain.programme_fixtures import MONDAY, make_profile
 
 LEVEL_1 = PlanState(1, 1, MONDAY)
@@ -54,14 +54,14 @@ def test_consecutive_choices_keep_the_day_as_an_easy_day() -> None:
     ]
     easy = week[1]
     assert easy.template is None
-    assert easy.note == texts.EASY_DAY_RUNNER
+    assert easy.note is DayNote.EASY_RUNNER
     assert all(entry.at == time(18, 30) for entry in week)
 
 
 def test_non_runners_get_a_walk_on_easy_days() -> None:
     profile = make_profile(weekdays=(0, 1), sessions_per_week=2, experience=Experience.NONE)
     week = build_week(profile, PlanState(0, 1, MONDAY), MONDAY)
-    assert week[1].note == texts.EASY_DAY_WALKER
+    assert week[1].note is DayNote.EASY_WALKER
 
 
 def test_extra_available_days_are_not_filled() -> None:
@@ -70,24 +70,24 @@ def test_extra_available_days_are_not_filled() -> None:
     assert [entry.kind for entry in week] == [DayKind.REVERSE] * 3
 
 
-def test_level_three_makes_the_last_backward_day_the_challenge() -> None:
+def test_after_three_minute_bouts_the_last_backward_day_is_the_challenge() -> None:
     week = build_week(make_profile(), PlanState(3, 2, MONDAY), MONDAY)
     assert [entry.kind for entry in week] == [DayKind.REVERSE, DayKind.REVERSE, DayKind.CHALLENGE]
     challenge = week[-1]
     assert challenge.template is not None and challenge.template.challenge
-    assert challenge.note == texts.CHALLENGE_DAY
-    assert weekly_reverse_seconds(week) == 3 * 420
+    assert challenge.note is DayNote.CHALLENGE
+    assert weekly_reverse_seconds(week) == 3 * 360
 
 
-@pytest.mark.parametrize("level", [0, 1, 2])
-def test_no_challenge_below_level_three(level: int) -> None:
+@pytest.mark.parametrize("level", [0, 1, 2, 3])
+def test_no_challenge_before_three_minute_bouts_were_tolerated(level: int) -> None:
     week = build_week(make_profile(), PlanState(level, 1, MONDAY), MONDAY)
     assert DayKind.CHALLENGE not in {entry.kind for entry in week}
 
 
 def test_the_week_may_start_on_any_day() -> None:
     thursday = MONDAY + timedelta(days=3)
-    week = build_week(make_profile(), PlanState(3, 1, MONDAY), thursday)
+    week = build_week(make_profile(), PlanState(3, 2, MONDAY), thursday)
     assert [entry.day for entry in week] == [
         thursday + timedelta(days=1),  # Friday
         thursday + timedelta(days=4),  # Monday

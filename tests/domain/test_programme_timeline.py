@@ -22,7 +22,8 @@ from bot.texts import programme as texts
 from tests.domain.programme_fixtures import BASE_PROFILE, make_profile
 
 LEVEL_1_STAGE_1 = session_template(Route.WALKER, 1, 1)  # 5 × 25 s reverse jog / 60 s walk
-LEVEL_3_STAGE_1 = session_template(Route.WALKER, 3, 1)  # 2 × 3 min inside an easy run
+LEVEL_3_STAGE_1 = session_template(Route.RUNNER, 3, 1)  # 2 × 3 min inside an easy run
+CHALLENGE_WEEK = session_template(Route.RUNNER, 3, 2)  # the same, and a weekly challenge
 
 
 def test_level_one_timeline_step_by_step() -> None:
@@ -51,7 +52,7 @@ def test_level_three_wraps_the_reverse_segments_in_an_easy_run() -> None:
 
 
 def test_challenge_is_one_continuous_segment() -> None:
-    steps = build_session_timeline(challenge_version(LEVEL_3_STAGE_1), BASE_PROFILE, Place.TRACK)
+    steps = build_session_timeline(challenge_version(CHALLENGE_WEEK), BASE_PROFILE, Place.TRACK)
     assert [step.kind for step in steps if step.kind.is_reverse] == [StepKind.REVERSE_JOG]
     assert timeline_reverse_seconds(steps) == 360
 
@@ -142,10 +143,12 @@ def test_step_offsets_are_when_each_cue_is_due() -> None:
         (session_template(Route.WALKER, 0, 1), "10 × 30 s reverse walk / 30 s walk"),
         (session_template(Route.WALKER, 1, 3), "6 × 30 s reverse jog / 1 min walk"),
         (session_template(Route.RUNNER, 2, 1), "7 × 30 s reverse jog / 1 min forward jog"),
-        (session_template(Route.WALKER, 3, 2), "2 × 3 min 30 s reverse jog inside an easy run"),
+        (session_template(Route.RUNNER, 3, 3), "2 × 3 min 30 s reverse jog inside an easy run"),
+        (session_template(Route.WALKER, 3, 1), "4 × 1 min 30 s reverse jog / 1 min 30 s walk"),
+        (challenge_version(CHALLENGE_WEEK), "6 min continuous reverse jog inside an easy run"),
         (
-            challenge_version(session_template(Route.WALKER, 3, 1)),
-            "6 min continuous reverse jog inside an easy run",
+            challenge_version(session_template(Route.WALKER, 3, 5)),
+            "6 min continuous reverse jog, then walk easily",
         ),
     ],
 )

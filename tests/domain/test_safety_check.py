@@ -49,7 +49,7 @@ from tests.domain.programme_fixtures import BASE_PROFILE, make_profile
 EVERY_PLACE = make_profile(places=frozenset(Place))
 TRACK_ONLY = BASE_PROFILE
 LEVEL_1 = session_template(Route.WALKER, 1, 1)  # 5 × 25 s reverse jog / 60 s walk
-LEVEL_3 = session_template(Route.RUNNER, 3, 5)  # 2 × 5 min inside an easy run
+LEVEL_3 = session_template(Route.RUNNER, 3, 5)  # 2 × 4 min 30 s inside an easy run
 WHERES: tuple[Where, ...] = (*Place, *OtherPlace)
 PAINS = range(11)
 
@@ -358,7 +358,7 @@ def test_unwell_advice_fits_a_phone_and_says_what_matters() -> None:
 LADDER_TEMPLATES = tuple(
     dict.fromkeys(
         [template for ladder in LADDERS.values() for template in ladder]
-        + [challenge_version(t) for t in LADDERS[Route.WALKER] if t.easy_run_seconds]
+        + [challenge_version(t) for ladder in LADDERS.values() for t in ladder if t.challenge_week]
     )
 )
 ANY_TEMPLATE = st.builds(

@@ -21,7 +21,7 @@ import pytest
 from telegram.error import TelegramError
 
 from bot.domain.profile import Profile
-from bot.domain.programme import PlanState
+from bot.domain.programme import Cause, PlanState, Reason
 from bot.emulator.botapi import ApiCall, Json
 from bot.flows.live_session import cues
 from bot.flows.reminders.jobs import add_one_off, reminder_job_name, sync_reminders
@@ -156,7 +156,9 @@ async def _enrol(coach: Coach, profile: Profile, since: date) -> ChatRunner:
     services = coach.services
     await services.runners.record_contact(profile.user_id, profile.user_id, "Ana", now)
     await services.profiles.save(profile, now)
-    await services.plans.start(profile.user_id, PlanState.starting(1, since), "Go.", now)
+    await services.plans.start(
+        profile.user_id, PlanState.starting(1, since), Reason(Cause.START_OCCASIONAL), now
+    )
     await sync_reminders(coach.app, profile.user_id)
     return coach.runner(profile.user_id)
 

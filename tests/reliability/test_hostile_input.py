@@ -28,7 +28,7 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, rule, run_stat
 
 from bot.app import build_application
 from bot.domain.profile import Profile
-from bot.domain.programme import PlanState
+from bot.domain.programme import Cause, PlanState, Reason
 from bot.emulator.botapi import ApiCall, EmulatedRequest, Json
 from bot.flows.reminders.jobs import sync_reminders
 from bot.runtime.delivery import PriorityRateLimiter
@@ -206,7 +206,9 @@ class HostileChats(RuleBasedStateMachine):
         for user_id in (LOGGER, RUNNING):
             await services.runners.record_contact(user_id, user_id, f"Runner{user_id}", now)
             await services.profiles.save(_profile(user_id, zone), now)
-            await services.plans.start(user_id, PlanState.starting(1, now.date()), "Go.", now)
+            await services.plans.start(
+                user_id, PlanState.starting(1, now.date()), Reason(Cause.START_OCCASIONAL), now
+            )
             await sync_reminders(self.coach.app, user_id)
             for days_ago in (1, 3):
                 day = now.date() - timedelta(days=days_ago)

@@ -17,9 +17,11 @@ from bot.domain.live_session import LiveSession
 from bot.domain.onboarding import StepId
 from bot.domain.profile import Experience, Goal, Injury, Place, Profile, Units
 from bot.domain.programme import (
+    Cause,
     Change,
     Decision,
     PlanState,
+    Reason,
     Route,
     build_session_timeline,
     session_shape,
@@ -49,7 +51,9 @@ ANA_NOTES = 'felt "great", then\nmy calf 🦵 said: stop; 5×25 s'
 BEA_NOTES = "Bea's own words"
 TEMPLATE = session_template(Route.RUNNER, 1, 1)
 START = PlanState(1, 1, date(2025, 2, 20))
-PROGRESS = Decision(PlanState(1, 2, DAY + timedelta(days=1)), Change.PROGRESS, "Up one step.")
+PROGRESS = Decision(
+    PlanState(1, 2, DAY + timedelta(days=1)), Change.PROGRESS, Reason(Cause.PROGRESS_STAGE)
+)
 DUE_AT = 1_741_100_000.0
 SPOTTER = 500_000  # each runner's spotter is SPOTTER + their id: someone else's rows
 Rows = dict[str, list[dict[str, Any]]]
@@ -87,7 +91,7 @@ async def fill(db: Database, user_id: int, name: str, notes: str, group: int) ->
     await profiles.save(profile_of(user_id), NOW)
     await profiles.save_draft(user_id, Draft({StepId.AGE: "42"}, frozenset({"knee"})), NOW)
     plans = Plans(db)
-    await plans.start(user_id, START, f"{name} starts with short reverse jogs.", NOW)
+    await plans.start(user_id, START, Reason(Cause.START_OCCASIONAL), NOW)
     await plans.apply(user_id, PROGRESS, DAY, NOW)
     logs = SessionLogs(db)
     live_log = NewLog(user_id, DAY, LogSource.LIVE, True, 125, TEMPLATE, Place.TRACK, True)
@@ -195,8 +199,10 @@ async def test_the_export_holds_the_runner_s_profile_plan_and_live_session(db: D
 
     assert export.user_id == ANA
     assert export.profile == profile_of(ANA)
-    assert export.plan == StoredPlan(PROGRESS.state, "Up one step.")
-    assert export.plan_history == (PlanChange(DAY, Change.PROGRESS, 1, 1, 1, 2, "Up one step."),)
+    assert export.plan == StoredPlan(PROGRESS.state, Reason(Cause.PROGRESS_STAGE))
+    assert export.plan_history == (
+        PlanChange(DAY, Change.PROGRESS, 1, 1, 1, 2, Reason(Cause.PROGRESS_STAGE)),
+    )
     assert export.live_session == live_session_of(ANA)
 
 
@@ -314,8 +320,8 @@ async def test_the_json_of_an_export_holds_every_section(db: Database) -> None:
     assert data["profile"]["goals"] == ["balance", "knee"]
     assert data["profile"]["session_time"] == "07:30:00"
     assert data["plan"] == {
-        "state": {"level": 1, "stage": 2, "since": "2025-03-05"},
-        "reason": "Up one step.",
+        "state": {"level": 1, "stage": 2, "since": "2025-03-05", "reverse_cap": None},
+        "reason": {"cause": "progress_stage", "day": None, "value": None},
     }
     assert data["plan_history"][0]["change"] == "progress"
     assert [log["day"] for log in data["session_logs"]] == [EARLIER.isoformat(), DAY.isoformat()]

@@ -10,12 +10,14 @@ from datetime import UTC, datetime
 from datetime import time as clock_time
 
 from bot.domain.profile import Experience, Place, Profile
+from bot.domain.programme import Cause, PlanState, Reason
 from bot.emulator.botapi import ApiCall
 from bot.texts import session as session_texts
 from tests.domain.programme_fixtures import make_profile
 from tests.support.harness import ChatRunner, Coach
 
-# 35, runs now and then (level 1: 5 × 25 s reverse jog / 1 min walk), on the track.
+# 35, runs now and then, after the walking week (level 1: 5 × 25 s reverse jog / 1 min walk),
+# on the track.
 TRACK_JOGGER = make_profile(
     user_id=501,
     experience=Experience.OCCASIONAL,
@@ -29,10 +31,13 @@ CUE_HEADS = tuple(heading.split(" · ")[0] for heading in session_texts.CUE_HEAD
 
 
 async def register(coach: Coach, profile: Profile = TRACK_JOGGER) -> ChatRunner:
-    """A runner who finished onboarding, ready for /go."""
+    """A runner who finished onboarding and their walking week, ready for /go: level 1."""
     now = datetime.now(UTC)
     await coach.services.runners.record_contact(profile.user_id, profile.user_id, "Ana", now)
     await coach.services.profiles.save(profile, now)
+    today = profile.local_time(now).date()
+    jogging = PlanState.starting(1, today)
+    await coach.services.plans.start(profile.user_id, jogging, Reason(Cause.PROGRESS_LEVEL), now)
     return coach.runner(profile.user_id)
 
 

@@ -6,9 +6,19 @@ the weekly schedule. Pure Python: callers pass `today` and the runner's profile 
 
 from __future__ import annotations
 
-from bot.domain.programme.progression import Change, Decision, next_plan_state, realigned
+from bot.domain.programme.progression import (
+    Cause,
+    Change,
+    Decision,
+    Reason,
+    counts,
+    next_plan_state,
+    realigned,
+    stepped_back,
+)
 from bot.domain.programme.schedule import (
     DayKind,
+    DayNote,
     ScheduledSession,
     build_week,
     choose_place,
@@ -16,13 +26,14 @@ from bot.domain.programme.schedule import (
     weekly_reverse_seconds,
 )
 from bot.domain.programme.starting_level import StartingLevel, starting_level
-from bot.domain.programme.state import PlanState, current_template
+from bot.domain.programme.state import PlanState, capped, current_template
 from bot.domain.programme.templates import (
     LADDERS,
     Route,
     SessionTemplate,
     StepKind,
     challenge_version,
+    intensity,
     route_for,
     session_template,
     stage_count,
@@ -40,10 +51,13 @@ from bot.domain.programme.timeline import (
 
 __all__ = [
     "LADDERS",
+    "Cause",
     "Change",
     "DayKind",
+    "DayNote",
     "Decision",
     "PlanState",
+    "Reason",
     "Route",
     "ScheduledSession",
     "SessionTemplate",
@@ -52,10 +66,13 @@ __all__ = [
     "TimelineStep",
     "build_session_timeline",
     "build_week",
+    "capped",
     "challenge_version",
     "choose_place",
+    "counts",
     "current_template",
     "format_duration",
+    "intensity",
     "next_plan_state",
     "realigned",
     "reverse_weekdays",
@@ -65,6 +82,7 @@ __all__ = [
     "stage_count",
     "starting_level",
     "step_offsets",
+    "stepped_back",
     "timeline_reverse_seconds",
     "timeline_seconds",
     "weekly_reverse_seconds",

@@ -19,14 +19,21 @@ from itertools import combinations
 
 from bot.domain.profile import Experience, Place, Profile
 from bot.domain.programme.state import PlanState, current_template
-from bot.domain.programme.templates import TOP_LEVEL, SessionTemplate, challenge_version
-from bot.texts import programme as texts
+from bot.domain.programme.templates import SessionTemplate, challenge_version
 
 DAYS_PER_WEEK = 7
 
 # Where backwards is safest: a track (others know what you're doing), then grass, then a
 # hallway (short, with turns), then a treadmill (a moving belt).
 PLACE_PREFERENCE: tuple[Place, ...] = (Place.TRACK, Place.PARK, Place.HALLWAY, Place.TREADMILL)
+
+
+class DayNote(StrEnum):
+    """What a day of the week means, for the runner to read once: the key of its sentence."""
+
+    EASY_RUNNER = "easy_runner"
+    EASY_WALKER = "easy_walker"
+    CHALLENGE = "challenge"
 
 
 class DayKind(StrEnum):
@@ -46,7 +53,7 @@ class ScheduledSession:
     kind: DayKind
     place: Place
     template: SessionTemplate | None
-    note: str | None
+    note: DayNote | None
 
 
 def choose_place(profile: Profile) -> Place:
@@ -75,7 +82,7 @@ def build_week(
 ) -> tuple[ScheduledSession, ...]:
     """The dated sessions of the seven days from `week_start`, at the runner's session time.
 
-    At level 3 the last backward session of the week is the challenge.
+    Once 3 min bouts were tolerated, the last backward session of the week is the challenge.
     """
     reverse_days = reverse_weekdays(profile)
     spare = [day for day in sorted(set(profile.weekdays)) if day not in reverse_days]
@@ -83,13 +90,13 @@ def build_week(
     template = current_template(profile, state)
     dates = [week_start + timedelta(days=offset) for offset in range(DAYS_PER_WEEK)]
 
-    plan: dict[date, tuple[DayKind, SessionTemplate | None, str | None]] = {}
+    plan: dict[date, tuple[DayKind, SessionTemplate | None, DayNote | None]] = {}
     for day in dates:
         if day.weekday() in reverse_days:
             plan[day] = (DayKind.REVERSE, template, None)
         elif day.weekday() in easy_days:
             plan[day] = (DayKind.EASY, None, _easy_day_note(profile))
-    if state.level == TOP_LEVEL:
+    if template.challenge_week:
         last_reverse = max(
             (day for day, (kind, _, _) in plan.items() if kind is DayKind.REVERSE), default=None
         )
@@ -97,7 +104,7 @@ def build_week(
             plan[last_reverse] = (
                 DayKind.CHALLENGE,
                 challenge_version(template),
-                texts.CHALLENGE_DAY,
+                DayNote.CHALLENGE,
             )
 
     place = choose_place(profile)
@@ -112,9 +119,9 @@ def weekly_reverse_seconds(week: Sequence[ScheduledSession]) -> int:
     return sum(entry.template.reverse_seconds for entry in week if entry.template is not None)
 
 
-def _easy_day_note(profile: Profile) -> str:
+def _easy_day_note(profile: Profile) -> DayNote:
     runs = profile.experience is not Experience.NONE and not profile.walk_only
-    return texts.EASY_DAY_RUNNER if runs else texts.EASY_DAY_WALKER
+    return DayNote.EASY_RUNNER if runs else DayNote.EASY_WALKER
 
 
 def _smallest_gap(days: Sequence[int]) -> int:

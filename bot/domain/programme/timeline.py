@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from itertools import accumulate, cycle
+from itertools import accumulate, cycle, islice
 
 from bot.domain.profile import Place, Profile
 from bot.domain.programme.templates import (
@@ -28,17 +28,23 @@ class TimelineStep:
 
 
 def build_session_timeline(
-    template: SessionTemplate, profile: Profile, place: Place
+    template: SessionTemplate, profile: Profile, place: Place, session_number: int = 0
 ) -> tuple[TimelineStep, ...]:
-    """The steps of one session, from the warm-up walk to the cool-down walk."""
-    technique_tips = cycle(texts.TECHNIQUE_TIPS)
+    """The steps of one session, from the warm-up walk to the cool-down walk.
+
+    `session_number` (how many sessions the runner has logged) rotates the warm-up's technique
+    drill and where the technique tips start, so no two sessions in a row read the same.
+    """
+    technique_tips = islice(cycle(texts.TECHNIQUE_TIPS), session_number, None)
+    drill = texts.TECHNIQUE_DRILLS[session_number % len(texts.TECHNIQUE_DRILLS)]
     steps: list[TimelineStep] = []
     previous: StepKind | None = None
     for kind, seconds in _movements(template):
         tip = next(technique_tips) if kind.is_reverse else texts.STEP_TIPS[kind]
-        steps.append(
-            TimelineStep(kind, seconds, _cue(kind, seconds, previous, profile, place), tip)
-        )
+        cue = _cue(kind, seconds, previous, profile, place)
+        if kind is StepKind.WARM_UP:
+            cue = f"{cue} {drill}"
+        steps.append(TimelineStep(kind, seconds, cue, tip))
         previous = kind
     return tuple(steps)
 
@@ -67,8 +73,10 @@ def session_shape(template: SessionTemplate) -> str:
         "recovery": format_duration(template.recovery_seconds),
         "recovery_movement": texts.MOVEMENT_NAMES[template.recovery],
     }
-    if template.challenge:
+    if template.challenge and template.easy_run_seconds:
         return texts.SHAPE_CHALLENGE.format(**values)
+    if template.challenge:
+        return texts.SHAPE_CHALLENGE_ALONE.format(**values)
     if template.easy_run_seconds:
         return texts.SHAPE_IN_RUN.format(**values)
     return texts.SHAPE_INTERVALS.format(**values)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import functools
-import time
 from dataclasses import dataclass
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
@@ -164,7 +163,8 @@ async def _start(
     services = context.services
     template, downgraded = session
     place = answers.where if isinstance(answers.where, Place) else choose_place(profile)
-    steps = build_session_timeline(template, profile, place)
+    done_before = await services.logs.count(profile.user_id)
+    steps = build_session_timeline(template, profile, place, done_before)
     now = services.now()
     stored = StoredSession(
         profile.user_id,
@@ -173,7 +173,7 @@ async def _start(
         place,
         template,
         downgraded,
-        LiveSession.begin(steps, time.time(), services.settings.time_scale),
+        LiveSession.begin(steps, now.timestamp(), services.settings.time_scale),
     )
     _, started = await asyncio.gather(
         services.safety_checks.discard(profile.user_id), services.live_sessions.start(stored, now)
@@ -198,7 +198,7 @@ async def _point_at_running_session(user_id: int, context: CoachContext, message
     if stored is None:
         return False
     live = stored.live
-    position = live.position(time.time())
+    position = live.position(context.services.now().timestamp())
     if position is None:
         await message.reply_text(texts.NO_SESSION_STEP, reply_markup=resume_or_stop_buttons())
         return True

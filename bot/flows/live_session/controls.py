@@ -6,7 +6,6 @@ chain before replying, so a restart right after a tap loses nothing.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Coroutine
 from typing import Any
 
@@ -42,7 +41,7 @@ async def _control(action: str, user_id: int, context: CoachContext, message: Me
     if stored is None:
         await message.reply_text(texts.NO_SESSION)
         return
-    now = time.time()
+    now = context.services.now().timestamp()
     if action in (STOP, UNWELL):
         ending = Ending.UNWELL if action == UNWELL else Ending.STOPPED
         if not await end_session(context.application, stored, now, ending):

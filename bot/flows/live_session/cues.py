@@ -10,7 +10,6 @@ catch-up message instead of silence or a late instruction.
 from __future__ import annotations
 
 import logging
-import time
 from datetime import UTC, datetime
 
 from telegram.error import Forbidden, TelegramError
@@ -84,7 +83,7 @@ async def _advance(application: Application, services: Services, stored: StoredS
     due = live.next_due
     if due is None:
         return
-    now = time.time()
+    now = services.now().timestamp()
     if due > now:
         schedule_next_cue(application, stored.user_id, live)
         return

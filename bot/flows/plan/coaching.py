@@ -19,11 +19,13 @@ from bot.domain.programme import (
     DayKind,
     Decision,
     PlanState,
+    Reason,
     ScheduledSession,
     SessionTemplate,
     TimelineStep,
     build_session_timeline,
     build_week,
+    current_template,
     format_duration,
     next_plan_state,
     route_for,
@@ -55,7 +57,8 @@ async def start_plan_for(services: Services, profile: Profile, now: datetime) ->
     Completing a profile again starts over from the level it calls for.
     """
     start = starting_level(profile)
-    plan = StoredPlan(PlanState.starting(start.level, profile.local_time(now).date()), start.reason)
+    today = profile.local_time(now).date()
+    plan = StoredPlan(PlanState.starting(start.level, today, start.stage), Reason(start.cause))
     await services.plans.start(profile.user_id, plan.state, plan.reason, now)
     return plan
 
@@ -128,7 +131,7 @@ def plan_text(profile: Profile, plan: StoredPlan, decision: Decision, now: datet
     ]
     # A move's reason is the stored one, already shown; a hold or "not yet" says what next.
     if decision.reason != plan.reason:
-        sections.append([decision.reason])
+        sections.append([reason_text(profile, decision.state, decision.reason)])
     return "\n\n".join("\n".join(lines) for lines in sections)
 
 
@@ -143,29 +146,41 @@ def first_session_text(profile: Profile, plan: StoredPlan, now: datetime) -> str
     )
 
 
+def reason_text(profile: Profile, state: PlanState, reason: Reason) -> str:
+    """The sentence of a plan reason, with the session the runner does at `state`."""
+    day = reason.day
+    return programme_texts.REASONS[reason.cause.value].format(
+        shape=session_shape(current_template(profile, state)),
+        level=state.level,
+        day="" if day is None else _day_label(day),
+        value=reason.value,
+    )
+
+
 def level_line(profile: Profile, plan: StoredPlan) -> str:
     """Where the runner is: "Level 1, step 2 of 4: short reverse jogs."."""
-    level, stage = plan.state.level, plan.state.stage
-    name = texts.LEVEL_2_NAMES[route_for(profile)] if level == 2 else texts.LEVEL_NAMES[level]
-    return texts.LEVEL_LINE.format(level=level, stage=stage, stages=stage_count(level), name=name)
+    route = route_for(profile)
+    level, stages = plan.state.level, stage_count(route, plan.state.level)
+    names = texts.LEVEL_NAMES[level]
+    name = names.get(route.value, names["walker"])
+    stage = min(plan.state.stage, stages)
+    return texts.LEVEL_LINE.format(level=level, stage=stage, stages=stages, name=name)
 
 
 def _position_lines(profile: Profile, plan: StoredPlan) -> list[str]:
-    lines = [level_line(profile, plan), texts.WHY.format(reason=plan.reason)]
-    physio_note = starting_level(profile).physio_note
-    if physio_note is not None:
-        lines.append(physio_note)
+    why = reason_text(profile, plan.state, plan.reason)
+    lines = [level_line(profile, plan), texts.WHY.format(reason=why)]
+    if starting_level(profile).physio:
+        lines.append(programme_texts.PHYSIO_NOTE)
     return lines
 
 
 def _week_lines(week: Sequence[ScheduledSession], today: date) -> list[str]:
     lines = [texts.WEEK_HEADER]
     for entry in week:
-        label = (texts.DAY_LABEL_TODAY if entry.day == today else texts.DAY_LABEL).format(
-            weekday=texts.WEEKDAYS_SHORT[entry.day.weekday()],
-            day=entry.day.day,
-            month=texts.MONTHS_SHORT[entry.day.month - 1],
-        )
+        label = _day_label(entry.day)
+        if entry.day == today:
+            label = texts.DAY_LABEL_TODAY.format(day=label)
         if entry.template is None:
             lines.append(texts.DAY_EASY.format(day=label))
             continue
@@ -179,7 +194,8 @@ def _week_lines(week: Sequence[ScheduledSession], today: date) -> list[str]:
         )
     lines.append(texts.WEEK_TOTAL.format(reverse=format_duration(weekly_reverse_seconds(week))))
     # What an easy or a challenge day means, once each rather than on every such day.
-    lines += [note for note in dict.fromkeys(entry.note for entry in week) if note]
+    notes = dict.fromkeys(entry.note for entry in week if entry.note is not None)
+    lines += [programme_texts.DAY_NOTES[note.value] for note in notes]
     return lines
 
 
@@ -213,6 +229,15 @@ def _when(session: UpcomingSession, today: date) -> str:
         day=session.day.day,
         month=texts.MONTHS[session.day.month - 1],
         time=at,
+    )
+
+
+def _day_label(day: date) -> str:
+    """A day as the runner reads it in a list: "Tue 3 Mar"."""
+    return texts.DAY_LABEL.format(
+        weekday=texts.WEEKDAYS_SHORT[day.weekday()],
+        day=day.day,
+        month=texts.MONTHS_SHORT[day.month - 1],
     )
 
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import time as clock
 from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
@@ -158,7 +157,7 @@ async def _fire_daily(context: CoachContext) -> None:
     if group is None or group.at_local is None or group.timezone is None:
         return
     daily = DailyReminder(group.at_local.replace(tzinfo=ZoneInfo(group.timezone)), group.day_shift)
-    day = daily.session_day(datetime.now(UTC))
+    day = daily.session_day(context.services.now())
     members = await context.services.reminders.members(group)
     # All at once: the rate limiter paces them (behind any cue), not one round trip each.
     await asyncio.gather(*(send_reminder(context.application, uid, day) for uid in members))
@@ -242,7 +241,7 @@ async def look_for_missed_sessions(application: AnyApplication, user_id: int) ->
     plan = await services.plans.get(user_id)
     if profile is None or runner is None or plan is None or not runner.active:
         return
-    local_now = profile.local_time(datetime.now(UTC))
+    local_now = profile.local_time(services.now())
     today = local_now.date()
     prefs = await services.reminders.prefs(user_id)
     if in_quiet_hours(local_now.time(), prefs):
@@ -293,7 +292,7 @@ def _row_of(context: CoachContext) -> ReminderRow | None:
 
 def one_off_due(services: Services, minutes: float) -> float:
     """Unix time `minutes` from now, on the bot's (possibly scaled) clock."""
-    return clock.time() + minutes * 60 / services.settings.time_scale
+    return services.now().timestamp() + minutes * 60 / services.settings.time_scale
 
 
 async def _send_reminder(

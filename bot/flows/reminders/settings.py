@@ -20,6 +20,7 @@ from bot.domain.reminders import (
     parse_lead,
     parse_quiet_hours,
 )
+from bot.flows.plan.coaching import reason_text
 from bot.flows.reminders.jobs import (
     REALIGN_PREFIX,
     REMINDER_PREFIX,
@@ -93,7 +94,7 @@ async def tap_reminder(update: Update, context: CoachContext) -> None:
     if action == "snooze":
         due = one_off_due(services, SNOOZE_MINUTES)
         await add_one_off(context.application, tap.user_id, due, day)
-        at = profile.local_time(datetime.now().astimezone() + timedelta(minutes=SNOOZE_MINUTES))
+        at = profile.local_time(services.now() + timedelta(minutes=SNOOZE_MINUTES))
         await tap.message.reply_text(texts.SNOOZED.format(time=at.strftime("%H:%M")))
     elif action == "skip":
         await services.reminders.mark(tap.user_id, day, DayMark.SKIPPED)
@@ -121,7 +122,7 @@ async def _move(message: Message, context: CoachContext, profile: Profile, day: 
     zone = ZoneInfo(profile.timezone)
     starts = datetime.combine(tomorrow, profile.session_time, tzinfo=zone)
     remind = starts - timedelta(minutes=prefs.lead_minutes)
-    minutes = max(0.0, (remind - datetime.now(zone)).total_seconds() / 60)
+    minutes = max(0.0, (remind - services.now()).total_seconds() / 60)
     await add_one_off(
         context.application, profile.user_id, one_off_due(services, minutes), tomorrow
     )
@@ -145,7 +146,7 @@ async def tap_realign(update: Update, context: CoachContext) -> None:
         await services.plans.apply(tap.user_id, decision, today, now)
     else:
         await services.plans.start(tap.user_id, decision.state, decision.reason, now)
-    await tap.message.reply_text(decision.reason)
+    await tap.message.reply_text(reason_text(profile, decision.state, decision.reason))
 
 
 async def send_calendar(update: Update, context: CoachContext) -> None:

@@ -9,12 +9,8 @@ than creating another. The open question (and a reply awaiting confirmation) is 
 
 from __future__ import annotations
 
-import time
-from dataclasses import asdict, dataclass
-from datetime import datetime, timedelta
-from datetime import time as clock_time
+from dataclasses import asdict
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.ext import (
@@ -33,16 +29,14 @@ from bot.domain.log_reading import (
 )
 from bot.domain.pain import PainBand, is_too_much_pain, pain_band
 from bot.domain.profile import Profile, Units
-from bot.domain.reminders import in_quiet_hours
+from bot.domain.programme import Cause, Decision
 from bot.domain.session_logs import MorningAfter
 from bot.flows.basics import not_understood
-from bot.flows.plan.coaching import review_plan
+from bot.flows.plan.coaching import reason_text, review_plan
+from bot.flows.session_log.checkin import MORNING, MORNING_PREFIX, morning_buttons, plan_checkin
 from bot.flows.spotter.session import red_flag_logged
-from bot.runtime.delivery import Priority
-from bot.runtime.job_registry import checkin_job_name
 from bot.runtime.senders import sender_with_profile
-from bot.runtime.sending import send_or_mark_unreachable
-from bot.runtime.services import CoachContext, services_of
+from bot.runtime.services import CoachContext, Services, services_of
 from bot.runtime.taps import tapped
 from bot.storage.session_logs import LogAnswers, LogEntry, LogSource, NewLog
 from bot.texts import safety as safety_texts
@@ -51,12 +45,11 @@ from bot.texts import session_log as texts
 
 AnyApplication = Application[Any, Any, Any, Any, Any, Any]
 
-LOG_PREFIX, CONFIRM_PREFIX, MORNING_PREFIX = "log", "logok", "am"
-EFFORT, PAIN, SITE, MORE, MORNING = "effort", "pain", "site", "more", "morning"
+LOG_PREFIX, CONFIRM_PREFIX = "log", "logok"
+EFFORT, PAIN, SITE, MORE = "effort", "pain", "site", "more"
 SKIP = "skip"
-CHECKIN_AT = clock_time(8, 30)
+JOINT = "joint"  # "worse, in a joint", the answer to MORNING_WHICH
 _SCALE_VALUES = frozenset(str(n) for n in range(11))
-CHECKIN_STALE_AFTER = 12 * 3600  # a check-in more than this late (bot down) is dropped
 
 
 async def ask_how_it_felt(
@@ -112,16 +105,30 @@ async def tap_confirm(update: Update, context: CoachContext) -> None:
 
 
 async def tap_morning(update: Update, context: CoachContext) -> None:
-    """Better, same or worse this morning."""
+    """Better, same or worse this morning; after "worse", sore muscles or a joint."""
     tap = await tapped(update)
     log_id = tap.number(1) if tap is not None and len(tap.data) == 3 else None
     if tap is None or log_id is None:
         return
+    answer = tap.data[2]
+    if answer == JOINT:
+        await _store_morning(context, tap.message, tap.user_id, log_id, MorningAfter.WORSE)
+        return
     try:
-        morning = MorningAfter(tap.data[2])
+        morning = MorningAfter(answer)
     except ValueError:
         return
+    if morning is MorningAfter.WORSE:
+        await _ask_which(tap.message, log_id)
+        return
     await _store_morning(context, tap.message, tap.user_id, log_id, morning)
+
+
+async def _ask_which(message: Message, log_id: int) -> None:
+    """Soreness is not joint pain: one tap says which, before anything changes."""
+    await message.reply_text(
+        texts.MORNING_WHICH, reply_markup=morning_buttons(log_id, texts.MORNING_WHICH_LABELS)
+    )
 
 
 # --- typed replies -------------------------------------------------------------------------
@@ -146,6 +153,9 @@ async def reply_text(update: Update, context: CoachContext) -> None:
         if morning is None:
             await message.reply_text(texts.MORNING_NOT_UNDERSTOOD)
             return
+        if morning is MorningAfter.WORSE:
+            await _ask_which(message, prompt.log_id)
+            return
         await _store_morning(context, message, user.id, prompt.log_id, morning)
         return
     reply = parse_log_reply(message.text, profile.units)
@@ -166,8 +176,8 @@ async def reply_text(update: Update, context: CoachContext) -> None:
     if entry is None:
         return
     if prompt.step == MORE and not reply.red_flags:
-        if entry.pain:  # pain mentioned only now still earns a morning check-in
-            await plan_checkin(context.application, profile, entry)
+        # Pain mentioned only now still earns a morning check-in.
+        await plan_checkin(context.application, profile, entry)
         await message.reply_text(texts.NOTE_ADDED)
         return
     await _continue(context, message, entry, after=prompt.step, skipped=False)
@@ -253,20 +263,21 @@ async def _complete(context: CoachContext, message: Message, entry: LogEntry) ->
     if profile is None:
         return
     await services.logs.ask(entry.user_id, entry.id, MORE, services.now())
-    if entry.pain:
-        await plan_checkin(context.application, profile, entry)
-    _, decision = await review_plan(services, profile, services.now())
+    await plan_checkin(context.application, profile, entry)
+    plan, decision = await review_plan(services, profile, services.now())
+    if decision.reason.cause is Cause.NONE_NO_LOGS:
+        # Today's session was the first of a plan changed today (a break noticed at /go):
+        # what explains it is the change.
+        decision = Decision(plan.state, decision.change, plan.reason)
     lines = []
     if entry.red_flag or is_too_much_pain(entry.pain):
         await message.reply_text(safety_texts.UNWELL_ADVICE)
         lines.append(texts.RED_FLAG_SEEN)
     if entry.red_flag and entry.source is LogSource.LIVE:
         await red_flag_logged(context.application, entry.user_id)
-    lines += [
-        texts.TAKEAWAYS[_takeaway(entry)],
-        texts.NEXT.format(reason=decision.reason),
-        texts.ADD_MORE,
-    ]
+    lines.append(texts.TAKEAWAYS[_takeaway(entry)])
+    lines += await _next_line(services, profile, decision)
+    lines.append(texts.ADD_MORE)
     await message.reply_text("\n\n".join(lines))
 
 
@@ -283,97 +294,19 @@ async def _store_morning(
         return
     await services.logs.close_prompt(user_id)
     _, decision = await review_plan(services, profile, services.now())
-    first = texts.MORNING_WORSE if morning is MorningAfter.WORSE else texts.MORNING_THANKS
-    await message.reply_text(f"{first}\n\n{texts.NEXT.format(reason=decision.reason)}")
+    first = _MORNING_REPLIES.get(morning, texts.MORNING_THANKS)
+    lines = [first, *await _next_line(services, profile, decision)]
+    await message.reply_text("\n\n".join(lines))
 
 
-# --- the next-morning check-in --------------------------------------------------------------
+async def _next_line(services: Services, profile: Profile, decision: Decision) -> list[str]:
+    """What comes next and why, unless it is what the runner was last told."""
+    if not await services.plans.tell(profile.user_id, decision.reason):
+        return []
+    return [texts.NEXT.format(reason=reason_text(profile, decision.state, decision.reason))]
 
 
-async def plan_checkin(application: AnyApplication, profile: Profile, entry: LogEntry) -> None:
-    """Ask at 08:30 on the runner's clock the morning after the session (scaled for demos)."""
-    services = services_of(application)
-    now = services.now()
-    zone = ZoneInfo(profile.timezone)
-    prefs = await services.reminders.prefs(profile.user_id)
-    at = CHECKIN_AT
-    if in_quiet_hours(at, prefs) and prefs.quiet_end is not None:
-        at = prefs.quiet_end  # not during the runner's quiet hours
-    target = datetime.combine(entry.day + timedelta(days=1), at, tzinfo=zone)
-    wait = max(0.0, (target - now).total_seconds()) / services.settings.time_scale
-    due = time.time() + wait
-    await services.logs.plan_checkin(entry.user_id, entry.id, due)
-    _schedule_checkin(application, entry.user_id, entry.id, due)
-
-
-async def rebuild_checkin_jobs(application: AnyApplication) -> None:
-    """At start: a job for every check-in not sent yet."""
-    services = services_of(application)
-    for user_id, log_id, due in await services.logs.pending_checkins():
-        _schedule_checkin(application, user_id, log_id, due)
-
-
-@dataclass(frozen=True, slots=True)
-class _Checkin:
-    user_id: int
-    log_id: int
-    due: float
-
-
-def _schedule_checkin(application: AnyApplication, user_id: int, log_id: int, due: float) -> None:
-    if application.job_queue is None:
-        return
-    job = application.job_queue.run_once(
-        _send_checkin,
-        when=datetime.fromtimestamp(due).astimezone(),
-        data=_Checkin(user_id, log_id, due),
-        name=checkin_job_name(user_id),
-        job_kwargs={"misfire_grace_time": None},
-    )
-    services_of(application).jobs.replace(checkin_job_name(user_id), job)
-
-
-async def _send_checkin(context: CoachContext) -> None:
-    job = context.job
-    if job is None:
-        return
-    if not isinstance(job.data, _Checkin):
-        return
-    user_id, log_id, due = job.data.user_id, job.data.log_id, job.data.due
-    services = context.services
-    services.jobs.ran(checkin_job_name(user_id), job)
-    if not await services.logs.checkin_pending(log_id):
-        return
-    entry = await services.logs.get(user_id, log_id)
-    runner = await services.runners.get(user_id)
-    if entry is None or runner is None or not runner.active:
-        return
-    if time.time() - due > CHECKIN_STALE_AFTER:
-        await services.logs.checkin_sent(log_id)  # too late to ask about that morning
-        return
-    site = texts.MORNING_SITE_NAMES.get(entry.pain_site or "")
-    text = texts.MORNING_QUESTION.format(site=site) if site else texts.MORNING_QUESTION_NO_SITE
-    await services.logs.ask(user_id, log_id, MORNING, services.now())
-    buttons = InlineKeyboardMarkup(
-        [
-            [
-                InlineKeyboardButton(label, callback_data=f"{MORNING_PREFIX}|{log_id}|{key}")
-                for key, label in texts.MORNING_LABELS.items()
-            ]
-        ]
-    )
-    sent = await send_or_mark_unreachable(
-        context.application,
-        runner.chat_id,
-        text,
-        priority=Priority.BULK,
-        what="a morning check-in",
-        markup=buttons,
-    )
-    if not sent:
-        return
-    # Marked once sent: a crash in between asks again after the restart rather than never.
-    await services.logs.checkin_sent(log_id)
+_MORNING_REPLIES = {MorningAfter.WORSE: texts.MORNING_WORSE, MorningAfter.SORE: texts.MORNING_SORE}
 
 
 # --- helpers -------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ import pytest
 
 from bot.domain.onboarding import STEP_BY_ID, StepId
 from bot.domain.profile import Experience, Goal, ParqQuestion, Place, Units
+from bot.domain.programme import Cause
 from bot.texts import common
 from bot.texts import onboarding as questions
 from bot.texts import onboarding_flow as flow
@@ -55,7 +56,7 @@ async def test_typed_answers_build_the_profile(coach: Coach) -> None:
     plan = await coach.services.plans.get(101)
     assert plan is not None
     assert plan.state.level == 0  # knee health is one of the goals: walking first
-    assert "knee" in plan.reason
+    assert plan.reason.cause is Cause.START_KNEE
 
 
 async def test_every_question_is_asked_in_order(coach: Coach) -> None:

@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime, time, timedelta
 import pytest
 
 from bot.domain.profile import Experience, Goal, Place, Profile
-from bot.domain.programme import Change, PlanState, next_plan_state
+from bot.domain.programme import Cause, Change, PlanState, Reason, next_plan_state
 from bot.domain.session_logs import SessionLog
 from bot.flows.plan import coaching
 from bot.runtime.services import Services
@@ -34,7 +34,8 @@ WALKER = make_profile(
     session_time=time(18, 0),
     timezone="Europe/London",
 )
-# 35, runs now and then: jogs first. Treadmill or hallway, Mon/Thu at 07:00 in London.
+# 35, runs now and then: a week of walking, then jogs. Treadmill or hallway, Mon/Thu at 07:00
+# in London.
 JOGGER = make_profile(
     user_id=42,
     experience=Experience.OCCASIONAL,
@@ -44,6 +45,8 @@ JOGGER = make_profile(
     session_time=time(7, 0),
     timezone="Europe/London",
 )
+
+GO = Reason(Cause.START_OCCASIONAL)
 
 
 @pytest.fixture(autouse=True)
@@ -79,7 +82,7 @@ async def test_a_walker_sees_level_0_this_week_and_tonight_in_the_park(coach: Co
     reply = await _plan_reply(coach, WALKER)
 
     assert reply.startswith(
-        "Level 0, step 1 of 3: backward walking.\nWhy: " + programme_texts.START_KNEE
+        "Level 0, step 1 of 5: backward walking.\nWhy: " + programme_texts.REASONS["start_knee"]
     )
     assert _section(reply, "This week") == [
         "This week",
@@ -94,21 +97,23 @@ async def test_a_walker_sees_level_0_this_week_and_tonight_in_the_park(coach: Co
         "About 20 min in all, 5 min of it backwards.",
         programme_texts.PLACE_SETUP["park"],
     ]
-    assert reply.endswith(programme_texts.NONE_NO_LOGS)
+    assert reply.endswith(programme_texts.REASONS["none_no_logs"])
 
 
-async def test_a_jogger_sees_level_1_with_the_safest_place(coach: Coach) -> None:
+async def test_a_jogger_walks_backwards_for_a_week_first_at_the_safest_place(
+    coach: Coach,
+) -> None:
     await _register(coach, JOGGER)
 
     reply = await _plan_reply(coach, JOGGER)
 
     assert reply.startswith(
-        "Level 1, step 1 of 4: short reverse jogs with walking breaks.\nWhy: "
-        + programme_texts.START_OCCASIONAL
+        "Level 0, step 3 of 3: backward walking.\nWhy: "
+        + programme_texts.REASONS["start_occasional"]
     )
     assert _section(reply, "This week")[1:3] == [
-        "Mon 3 Mar: 5 × 25 s reverse jog / 1 min walk (2 min 5 s backwards)",
-        "Thu 6 Mar: 5 × 25 s reverse jog / 1 min walk (2 min 5 s backwards)",
+        "Mon 3 Mar: 12 × 35 s reverse walk / 30 s walk (7 min backwards)",
+        "Thu 6 Mar: 12 × 35 s reverse walk / 30 s walk (7 min backwards)",
     ]
     # The hallway beats the treadmill: no moving belt.
     assert _section(reply, "Next session")[0] == (
@@ -122,7 +127,7 @@ async def test_the_first_look_at_the_plan_starts_it(coach: Coach) -> None:
     await _plan_reply(coach, JOGGER)
 
     assert await coach.services.plans.get(JOGGER.user_id) == StoredPlan(
-        PlanState(1, 1, TODAY), programme_texts.START_OCCASIONAL
+        PlanState(0, 3, TODAY), Reason(Cause.START_OCCASIONAL)
     )
 
 
@@ -159,8 +164,8 @@ async def test_the_week_follows_the_runners_clock(
 async def test_a_moved_plan_shows_its_level_and_reason(coach: Coach) -> None:
     await _register(coach, JOGGER)
     started = PlanState(1, 1, TODAY - timedelta(days=10))
-    await coach.services.plans.start(JOGGER.user_id, started, "First plan.", NOW)
-    logs = [good_log(TODAY - timedelta(days=6)), good_log(TODAY - timedelta(days=3))]
+    await coach.services.plans.start(JOGGER.user_id, started, Reason(Cause.START_RUNNER), NOW)
+    logs = [good_log(TODAY - timedelta(days=7)), good_log(TODAY - timedelta(days=1))]
     decision = next_plan_state(JOGGER, started, logs, TODAY)
     await coach.services.plans.apply(JOGGER.user_id, decision, TODAY, NOW)
 
@@ -169,7 +174,7 @@ async def test_a_moved_plan_shows_its_level_and_reason(coach: Coach) -> None:
     assert decision.change is Change.PROGRESS
     assert reply.startswith(
         "Level 1, step 2 of 4: short reverse jogs with walking breaks.\n"
-        "Why: Your last sessions felt comfortable with no lasting pain, so we add one small "
+        "Why: Your last two sessions felt comfortable with no lasting pain, so we add one small "
         "step: 6 × 25 s reverse jog / 1 min walk."
     )
     assert "Thu 6 Mar: 6 × 25 s reverse jog / 1 min walk (2 min 30 s backwards)" in reply
@@ -180,7 +185,7 @@ async def test_a_long_break_steps_back_when_the_runner_opens_the_plan(
 ) -> None:
     await _register(coach, JOGGER)
     a_month_ago = TODAY - timedelta(days=30)
-    await coach.services.plans.start(JOGGER.user_id, PlanState(1, 1, a_month_ago), "Go.", NOW)
+    await coach.services.plans.start(JOGGER.user_id, PlanState(1, 1, a_month_ago), GO, NOW)
 
     async def one_session_a_month_ago(_: Services, __: int) -> Sequence[SessionLog]:
         return (good_log(a_month_ago),)
@@ -191,17 +196,19 @@ async def test_a_long_break_steps_back_when_the_runner_opens_the_plan(
     [reply] = texts(await runner.send("/plan"))
     await runner.send("/plan")  # looking again changes nothing more
 
+    # Back to walking, with fewer backward minutes than the 5 × 25 s of jogging: 3 × 27 s.
     reason = (
-        "It's been 30 days since your last session, so we go back to level 0: "
-        "12 × 35 s reverse walk / 30 s walk."
+        "It's been 30 days since your last session, so we ease back in: "
+        "3 × 27 s reverse walk / 30 s walk."
     )
     assert reply.startswith(f"Level 0, step 3 of 3: backward walking.\nWhy: {reason}")
     assert reply.count(reason) == 1
+    stored = Reason(Cause.BREAK, value=30)
     assert await coach.services.plans.history(JOGGER.user_id) == (
-        PlanChange(TODAY, Change.STEP_BACK, 1, 1, 0, 3, reason),
+        PlanChange(TODAY, Change.STEP_BACK, 1, 1, 0, 3, stored),
     )
     assert await coach.services.plans.get(JOGGER.user_id) == StoredPlan(
-        PlanState(0, 3, TODAY + timedelta(days=1)), reason
+        PlanState(0, 3, TODAY + timedelta(days=1), reverse_cap=83), stored
     )
 
 
@@ -209,7 +216,7 @@ async def test_without_logs_a_month_away_changes_nothing(coach: Coach) -> None:
     # The rules measure a break from the last logged session: with none, nothing was lost.
     await _register(coach, JOGGER)
     a_month_ago = PlanState(1, 1, TODAY - timedelta(days=30))
-    await coach.services.plans.start(JOGGER.user_id, a_month_ago, "Go.", NOW)
+    await coach.services.plans.start(JOGGER.user_id, a_month_ago, GO, NOW)
 
     reply = await _plan_reply(coach, JOGGER)
 
@@ -223,7 +230,7 @@ async def test_a_physio_patient_is_reminded_to_follow_their_physio(coach: Coach)
 
     reply = await _plan_reply(coach, patient)
 
-    assert programme_texts.START_PHYSIO in reply
+    assert programme_texts.REASONS["start_physio"] in reply
     assert programme_texts.PHYSIO_NOTE in reply
 
 
@@ -237,7 +244,7 @@ async def test_start_plan_for_stores_the_starting_plan_from_the_runners_today(
 
     plan = await coaching.start_plan_for(coach.services, tokyo, late)
 
-    assert plan == StoredPlan(PlanState(0, 1, date(2025, 3, 5)), programme_texts.START_KNEE)
+    assert plan == StoredPlan(PlanState(0, 1, date(2025, 3, 5)), Reason(Cause.START_KNEE))
     assert await coach.services.plans.get(WALKER.user_id) == plan
 
 
@@ -267,6 +274,6 @@ async def test_start_plan_for_stores_the_starting_plan_from_the_runners_today(
     ],
 )
 def test_first_session_text_says_when_where_and_what(now: datetime, expected: str) -> None:
-    plan = StoredPlan(PlanState(0, 1, now.date()), programme_texts.START_KNEE)
+    plan = StoredPlan(PlanState(0, 1, now.date()), Reason(Cause.START_KNEE))
 
     assert coaching.first_session_text(WALKER, plan, now) == expected

@@ -15,7 +15,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.domain.profile import Experience, Goal, Place, Profile, Units
-from bot.domain.programme import Change, PlanState, Route, session_shape, session_template
+from bot.domain.programme import (
+    Cause,
+    Change,
+    PlanState,
+    Reason,
+    Route,
+    session_shape,
+    session_template,
+)
 from bot.domain.session_logs import MorningAfter
 from bot.flows.records.export import SESSION_COLUMNS, everything_json, sessions_csv
 from bot.storage.plans import PlanChange, StoredPlan
@@ -61,8 +69,12 @@ PROFILE = Profile(
 EXPORT = RunnerExport(
     user_id=5,
     profile=PROFILE,
-    plan=StoredPlan(PlanState(0, 1, date(2025, 3, 1)), "Walking first."),
-    plan_history=(PlanChange(date(2025, 3, 2), Change.STEP_BACK, 1, 1, 0, 1, "Easier."),),
+    plan=StoredPlan(PlanState(0, 1, date(2025, 3, 1)), Reason(Cause.START_NON_RUNNER)),
+    plan_history=(
+        PlanChange(
+            date(2025, 3, 2), Change.STEP_BACK, 1, 1, 0, 1, Reason(Cause.PAIN, date(2025, 3, 1), 7)
+        ),
+    ),
     session_logs=(LOG,),
     live_session=None,
     other_records={"reminders": ({"id": 3, "user_id": 5, "days": "[1, 4]", "due_at": None},)},
@@ -139,9 +151,7 @@ def test_any_notes_round_trip(notes: str) -> None:
 
 
 def test_the_json_is_indented_readable_utf8() -> None:
-    plan = StoredPlan(PlanState(0, 1, date(2025, 3, 1)), "Zurück 🐢")
-
-    text = everything_json(replace(EXPORT, plan=plan))
+    text = everything_json(replace(EXPORT, session_logs=(replace(LOG, notes="Zurück 🐢"),)))
 
     assert text.decode("utf-8").startswith('{\n  "user_id": 5,\n')
     assert "Zurück 🐢" in text.decode("utf-8")
@@ -169,8 +179,8 @@ def test_the_json_holds_every_field_with_dates_iso_and_enums_as_values() -> None
         "medically_cleared": False,
     }
     assert data["plan"] == {
-        "state": {"level": 0, "stage": 1, "since": "2025-03-01"},
-        "reason": "Walking first.",
+        "state": {"level": 0, "stage": 1, "since": "2025-03-01", "reverse_cap": None},
+        "reason": {"cause": "start_non_runner", "day": None, "value": None},
     }
     assert data["plan_history"] == [
         {
@@ -180,7 +190,7 @@ def test_the_json_holds_every_field_with_dates_iso_and_enums_as_values() -> None
             "from_stage": 1,
             "to_level": 0,
             "to_stage": 1,
-            "reason": "Easier.",
+            "reason": {"cause": "pain", "day": "2025-03-01", "value": 7},
         }
     ]
     (log,) = data["session_logs"]

@@ -9,7 +9,7 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from bot.domain.programme import PlanState
+from bot.domain.programme import Cause, PlanState, Reason
 from bot.emulator.botapi import ApiCall
 from bot.storage.session_logs import LogAnswers, LogSource, NewLog
 from bot.texts import common
@@ -34,7 +34,9 @@ TODAY = datetime.now(UTC).date()
 async def _with_logs(coach: Coach, user_id: int, count: int) -> None:
     await register(coach, replace(TRACK_JOGGER, user_id=user_id))
     now = datetime.now(UTC)
-    await coach.services.plans.start(user_id, PlanState.starting(1, TODAY), "Go.", now)
+    await coach.services.plans.start(
+        user_id, PlanState.starting(1, TODAY), Reason(Cause.START_OCCASIONAL), now
+    )
     for index in range(count):
         day = TODAY - timedelta(days=3 * index)
         log_id = await coach.services.logs.create(

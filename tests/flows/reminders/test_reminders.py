@@ -13,7 +13,7 @@ import pytest
 from telegram.ext import Job
 
 from bot.domain.profile import Profile
-from bot.domain.programme import PlanState
+from bot.domain.programme import Cause, PlanState, Reason
 from bot.flows.reminders.jobs import reminder_job_name, send_reminder, sync_reminders
 from bot.storage.reminders import ReminderKind
 from bot.texts import reminders as reminder_texts
@@ -27,7 +27,10 @@ async def _runner_with_reminders(coach: Coach, profile: Profile = TRACK_JOGGER) 
     runner = await register(coach, profile)
     today = datetime.now(ZoneInfo(profile.timezone)).date()
     await coach.services.plans.start(
-        profile.user_id, PlanState.starting(1, today), "Go.", datetime.now(UTC)
+        profile.user_id,
+        PlanState.starting(1, today),
+        Reason(Cause.START_OCCASIONAL),
+        datetime.now(UTC),
     )
     await sync_reminders(coach.app, profile.user_id)
     return runner
@@ -214,7 +217,9 @@ async def _runner_who_missed(coach: Coach, weeks: int) -> ChatRunner:
     profile = replace(TRACK_JOGGER, weekdays=days, sessions_per_week=2)
     runner = await register(coach, profile)
     started = yesterday - timedelta(days=7 * weeks - 6) if weeks else yesterday - timedelta(days=1)
-    await coach.services.plans.start(CHAT, PlanState(1, 2, started), "Go.", datetime.now(UTC))
+    await coach.services.plans.start(
+        CHAT, PlanState(1, 2, started), Reason(Cause.START_OCCASIONAL), datetime.now(UTC)
+    )
     await sync_reminders(coach.app, CHAT)
     return runner
 
@@ -233,7 +238,7 @@ async def test_three_misses_in_a_row_offer_realignment(coach: Coach) -> None:
     [offer] = _sent(coach)
     assert offer.startswith("You've missed ")
     [answer] = texts(replies(await runner.tap("One step back")))
-    assert answer.startswith("You missed a few sessions in a row, so we go back")
+    assert answer.startswith("You missed a few sessions in a row, so we ease back in")
     plan = await coach.services.plans.get(CHAT)
     assert plan is not None
     assert (plan.state.level, plan.state.stage) == (1, 1)

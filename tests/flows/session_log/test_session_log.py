@@ -162,12 +162,36 @@ async def test_the_morning_check_in_fires_at_0830_local_and_a_worse_morning_step
 
         question = await wait_for_text(coach, CHAT, "Good morning!", within=10)
         assert question == ("Good morning! How is your knee this morning compared with yesterday?")
-        sent = texts(replies(await runner.tap("Worse")))
+        which = texts(replies(await runner.tap("Worse")))
+        sent = texts(replies(await runner.tap("Joint pain")))
+        assert which == [log_texts.MORNING_WHICH]
         assert sent[0].startswith(log_texts.MORNING_WORSE)
-        assert "Next: You felt worse the morning after, so we go back to level 0" in sent[0]
+        # Back to walking, and less of it than the 5 × 25 s of jogging.
+        assert "Next: It felt worse the morning after your session on" in sent[0]
+        assert "so we ease off: 3 × 27 s reverse walk / 30 s walk." in sent[0]
         entry = await coach.services.logs.get(CHAT, log_id)
         assert entry is not None
         assert entry.morning_after is MorningAfter.WORSE
+
+
+async def test_sore_muscles_the_morning_after_hold_the_plan_and_never_step_it_back(
+    tmp_path: Path,
+) -> None:
+    scale = 20000.0
+    async with running_coach(tmp_path, time_scale=scale) as coach:
+        runner = await register(coach)
+        await runner.send("/log 3 min effort 5, calf 2")
+        await wait_for_text(coach, CHAT, "Good morning!", within=10)
+        before = await coach.services.plans.get(CHAT)
+
+        await runner.tap("Worse")
+        sent = texts(replies(await runner.tap("Sore muscles")))
+
+        assert sent[0].startswith(log_texts.MORNING_SORE)
+        assert "normal in the first weeks" in sent[0]
+        assert await coach.services.plans.get(CHAT) == before
+        [entry] = await coach.services.logs.recent(CHAT)
+        assert entry.morning_after is MorningAfter.SORE
 
 
 async def test_the_question_survives_a_restart(coach: Coach) -> None:
