@@ -38,16 +38,17 @@ class Spotters:
             )
 
     async def accept(
-        self, token: str, spotter_id: int, now: float, stamp: datetime
+        self, token: str, spotter_id: int, now: datetime
     ) -> tuple[Acceptance, int | None]:
         """Use the invitation `token` once: pair its runner with `spotter_id`. Returns what
         happened and the runner's id (None when the link was invalid)."""
+        stamp, now_ts = now.isoformat(), now.timestamp()
         async with self._db.transaction() as tx:
             row = await tx.fetch_one(
                 "SELECT user_id, expires_at FROM spotter_invites WHERE token = ?", (token,)
             )
-            if row is None or row["expires_at"] <= now:
-                await tx.execute("DELETE FROM spotter_invites WHERE expires_at <= ?", (now,))
+            if row is None or row["expires_at"] <= now_ts:
+                await tx.execute("DELETE FROM spotter_invites WHERE expires_at <= ?", (now_ts,))
                 return Acceptance.INVALID, None
             runner_id = int(row["user_id"])
             if runner_id == spotter_id:
@@ -57,8 +58,8 @@ class Spotters:
                 "INSERT INTO spotter_pairs (user_id, partner_id, role, created_at)"
                 " VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
                 [
-                    (runner_id, spotter_id, RUNNER, stamp.isoformat()),
-                    (spotter_id, runner_id, SPOTTER, stamp.isoformat()),
+                    (runner_id, spotter_id, RUNNER, stamp),
+                    (spotter_id, runner_id, SPOTTER, stamp),
                 ],
             )
         return Acceptance.PAIRED, runner_id

@@ -114,7 +114,7 @@ async def fill(db: Database, user_id: int, name: str, notes: str, group: int) ->
     spotters, spotter_id = Spotters(db), SPOTTER + user_id
     await Runners(db).record_contact(spotter_id, spotter_id, "Spotter", NOW)
     await spotters.invite(user_id, f"used-{name}", DUE_AT)
-    paired = await spotters.accept(f"used-{name}", spotter_id, DUE_AT - 1, NOW)
+    paired = await spotters.accept(f"used-{name}", spotter_id, NOW)
     assert paired == (Acceptance.PAIRED, user_id)
     await spotters.invite(user_id, f"open-{name}", DUE_AT)
     persistence = SqlitePersistence(db)

@@ -4,7 +4,6 @@ follow a session; end a pairing from either side."""
 from __future__ import annotations
 
 import secrets
-import time
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, filters
@@ -31,7 +30,8 @@ async def invite(update: Update, context: CoachContext) -> None:
     services = context.services
     await services.runners.record_contact(user.id, chat.id, user.first_name, services.now())
     token = secrets.token_urlsafe(_TOKEN_BYTES)
-    await services.spotters.invite(user.id, token, time.time() + INVITE_SECONDS)
+    expires_at = services.now().timestamp() + INVITE_SECONDS
+    await services.spotters.invite(user.id, token, expires_at)
     lines, buttons = [], []
     for role, line in ((RUNNER, texts.YOUR_SPOTTERS), (SPOTTER, texts.YOU_SPOT)):
         partners = await services.spotters.partners(user.id, role)
@@ -62,7 +62,7 @@ async def accept(update: Update, context: CoachContext) -> None:
     services = context.services
     await services.runners.record_contact(user.id, chat.id, user.first_name, services.now())
     token = context.args[0].removeprefix(INVITE_PAYLOAD)
-    outcome, runner_id = await services.spotters.accept(token, user.id, time.time(), services.now())
+    outcome, runner_id = await services.spotters.accept(token, user.id, services.now())
     if outcome is Acceptance.INVALID or runner_id is None:
         await message.reply_text(texts.LINK_INVALID)
         return
