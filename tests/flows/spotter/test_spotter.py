@@ -9,12 +9,14 @@ from pathlib import Path
 
 import pytest
 
+from bot.emulator.botapi import ApiCall
 from bot.texts import spotter as texts
 from tests.support.harness import ChatRunner, Coach, running_coach
 from tests.support.live_session import (
     is_cue,
     pass_safety_check,
     register,
+    sent_to,
     texts_to,
     wait_for_text,
     wait_until,
@@ -112,6 +114,42 @@ async def test_the_spotter_follows_the_session_and_is_alerted_at_once_on_sos(
     assert not any(is_cue(text) for text in texts_to(coach, BEN))
     for private in ("✔︎", "pain", "All clear", "How did", "Stop now. Sit down"):
         assert private not in before_alert
+
+
+async def test_spotter_cues_follow_the_runner_s_closely_and_survive_a_restart(
+    coach: Coach,
+) -> None:
+    ana, ben = await paired(coach)
+    await pass_safety_check(ana)
+    await wait_for_text(coach, BEN, "🏃 Ana is starting")
+    await ben.tap("I'm beside Ana")
+    await wait_until(lambda: len(_spotter_cues(coach)) >= 1)
+
+    await coach.restart()
+    over = texts.SESSION_OVER.format(runner="Ana")
+    await wait_for_text(coach, BEN, over, within=15)
+
+    spotter_cues = _spotter_cues(coach)
+    # After the first followed cue, every later step reached Ben, restart or not.
+    assert len(spotter_cues) >= 9
+    runner_cues = {
+        index: call.at
+        for index, call in enumerate(
+            call for call in sent_to(coach, ANA) if is_cue(str(call.params["text"]))
+        )
+    }
+    count = len(runner_cues)
+    delays = [
+        call.at - runner_cues[count - len(spotter_cues) + offset]
+        for offset, call in enumerate(spotter_cues)
+    ]
+    # Reported, not asserted (wall-clock): how long after Ana's cue Ben's arrived.
+    print(f"spotter cue delay after the runner's: max {max(delays) * 1000:.1f} ms")
+
+
+def _spotter_cues(coach: Coach) -> list[ApiCall]:
+    """Ben's cues: his messages that end with the step's progress line."""
+    return [call for call in sent_to(coach, BEN) if "\nStep " in str(call.params["text"])]
 
 
 async def test_a_warning_sign_in_the_runner_s_log_alerts_the_spotter(coach: Coach) -> None:
