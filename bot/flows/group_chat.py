@@ -23,13 +23,20 @@ _GROUP_TYPES = frozenset({Chat.GROUP, Chat.SUPERGROUP})
 async def point_to_private_chat(update: Update, context: CoachContext) -> None:
     """A /command in a group: answer with a link to the private chat, and nothing else."""
     message = update.effective_message
-    if message is None:
+    if message is None or not _for_this_bot(message.text or "", context.bot.username):
         return
     link = private_chat_link(context.bot, GROUP_PAYLOAD)
     button = InlineKeyboardButton(texts.BUTTON_OPEN_PRIVATE, url=link)
     await message.reply_text(
         texts.PRIVATE_ONLY.format(link=link), reply_markup=InlineKeyboardMarkup([[button]])
     )
+
+
+def _for_this_bot(text: str, username: str) -> bool:
+    """False for a /command@other_bot: in a group it is another bot's to answer."""
+    command = text.split(maxsplit=1)[0] if text.strip() else ""
+    _, at, addressee = command.partition("@")
+    return not at or addressee.lower() == username.lower()
 
 
 async def ignore(_: Update, __: CoachContext) -> None:

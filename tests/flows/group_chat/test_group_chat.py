@@ -33,6 +33,15 @@ async def test_a_personal_command_in_a_group_answers_with_a_private_chat_link(
         assert sent_to(coach, runner.chat_id) == []
 
 
+async def test_a_command_for_another_bot_is_left_to_it(tmp_path: Path) -> None:
+    async with running_coach(tmp_path) as coach:
+        runner = await register(coach)
+        in_group = coach.runner(runner.user.user_id, "Ana", group=GROUP)
+
+        assert await in_group.send("/go@someone_elses_bot") == []
+        assert await coach.services.safety_checks.get(runner.chat_id) is None
+
+
 async def test_group_talk_and_stray_taps_get_no_personal_reply(tmp_path: Path) -> None:
     async with running_coach(tmp_path) as coach:
         runner = await register(coach)
