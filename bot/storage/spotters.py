@@ -74,12 +74,14 @@ class Spotters:
         )
         return [int(row["partner_id"]) for row in rows]
 
-    async def following(self, runner_id: int) -> list[int]:
-        """The runner's spotters who asked for the cues of the session in progress."""
+    async def reachable(self, runner_id: int, *, following_only: bool) -> list[int]:
+        """The runner's spotters to tell about a session: those who have not blocked the
+        bot, and only those who asked for its cues if `following_only`."""
         rows = await self._db.fetch_all(
-            "SELECT user_id FROM spotter_pairs WHERE partner_id = ? AND role = ?"
-            " AND following = 1 ORDER BY user_id",
-            (runner_id, SPOTTER),
+            "SELECT s.user_id FROM spotter_pairs AS s JOIN runners AS r ON r.user_id = s.user_id"
+            " WHERE s.partner_id = ? AND s.role = ? AND r.active = 1 AND s.following >= ?"
+            " ORDER BY s.user_id",
+            (runner_id, SPOTTER, int(following_only)),
         )
         return [int(row["user_id"]) for row in rows]
 

@@ -17,7 +17,6 @@ from bot.flows.live_session.view import time_left, timeline_lines
 from bot.runtime.delivery import Priority
 from bot.runtime.sending import send_or_mark_unreachable
 from bot.runtime.services import services_of
-from bot.storage.spotters import RUNNER
 from bot.texts import spotter as texts
 
 AnyApplication = Application[Any, Any, Any, Any, Any, Any]
@@ -38,7 +37,7 @@ async def session_started(
     """Tell each of the runner's spotters that a session starts, with its steps."""
     services = services_of(application)
     await services.spotters.unfollow_all(runner_id)
-    spotters = await services.spotters.partners(runner_id, RUNNER)
+    spotters = await services.spotters.reachable(runner_id, following_only=False)
     if not spotters:
         return
     name = await partner_name(application, runner_id)
@@ -59,7 +58,7 @@ async def session_started(
 async def cue_started(application: AnyApplication, runner_id: int, event: CueEvent) -> None:
     """Pass a cue to the spotters following the session, in the spotter's words."""
     services = services_of(application)
-    following = await services.spotters.following(runner_id)
+    following = await services.spotters.reachable(runner_id, following_only=True)
     if not following or event.step is None:
         return
     step = event.step
@@ -84,7 +83,7 @@ async def session_ended(application: AnyApplication, runner_id: int, *, unwell: 
     if unwell:
         await _alert_every_spotter(application, runner_id, texts.ALERT)
     else:
-        following = await services.spotters.following(runner_id)
+        following = await services.spotters.reachable(runner_id, following_only=True)
         if following:
             name = await partner_name(application, runner_id)
             text = texts.SESSION_OVER.format(runner=name)
@@ -98,7 +97,9 @@ async def red_flag_logged(application: AnyApplication, runner_id: int) -> None:
 
 
 async def _alert_every_spotter(application: AnyApplication, runner_id: int, alert: str) -> None:
-    spotters = await services_of(application).spotters.partners(runner_id, RUNNER)
+    spotters = await services_of(application).spotters.reachable(runner_id, following_only=False)
+    if not spotters:
+        return
     name = await partner_name(application, runner_id)
     await _send_to(application, spotters, alert.format(runner=name), what="a spotter's alert")
 

@@ -185,7 +185,25 @@ async def test_a_following_spotter_hears_when_the_session_is_over(coach: Coach) 
 
     assert texts_to(coach, BEN)[-1] == texts.SESSION_OVER.format(runner="Ana")
     # The next session starts unfollowed: following is asked for again each time.
-    assert await coach.services.spotters.following(ANA) == []
+    assert await coach.services.spotters.reachable(ANA, following_only=True) == []
+
+
+async def test_a_spotter_who_blocked_the_bot_is_not_written_to_until_he_is_back(
+    coach: Coach,
+) -> None:
+    ana, ben = await paired(coach)
+    # Ben blocked the bot: a 403 left him marked unreachable (as any runner who blocks it).
+    await coach.services.runners.mark_unreachable(BEN)
+    first_new = len(coach.emulator.calls)
+    await pass_safety_check(ana)
+    await ana.tap("I feel unwell")
+    tried = [call for call in coach.emulator.calls[first_new:] if call.params.get("chat_id") == BEN]
+    assert tried == []  # neither the start nor the alert is thrown at a blocked chat
+
+    await ben.send("/spotter")  # he is back
+    await pass_safety_check(ana)
+
+    await wait_for_text(coach, BEN, "🏃 Ana is starting")
 
 
 async def test_either_side_ends_the_pairing_and_the_next_session_is_private(
