@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import logging
 from collections.abc import Callable
@@ -21,11 +22,14 @@ from telegram.request import BaseRequest, HTTPXRequest
 from bot.config import Settings
 from bot.flows.admin import build_admin_handlers
 from bot.flows.basics import build_basic_handlers, build_fallback_handlers
+from bot.flows.calendar_feed import build_calendar_handlers, calendar_feed_routes
 from bot.flows.errors import handle_error
 from bot.flows.group_chat import build_group_chat_handlers
 from bot.flows.live_session.check import build_go_handlers
 from bot.flows.live_session.controls import build_live_session_handlers
 from bot.flows.live_session.cues import rebuild_cue_jobs
+from bot.flows.live_session.sos import rebuild_follow_up_jobs
+from bot.flows.live_session.words import build_words_handlers
 from bot.flows.onboarding.conversation import build_onboarding_handlers
 from bot.flows.plan.handlers import build_plan_handlers
 from bot.flows.records.handlers import build_records_handlers
@@ -35,6 +39,7 @@ from bot.flows.session_log.checkin import rebuild_checkin_jobs
 from bot.flows.session_log.handlers import build_session_log_handlers
 from bot.flows.spotter.handlers import build_spotter_handlers
 from bot.flows.watch_files import build_watch_file_handlers
+from bot.flows.workout.handlers import build_workout_handlers
 from bot.runtime.coach_bot import CoachBot
 from bot.runtime.delivery import PriorityRateLimiter
 from bot.runtime.services import (
@@ -46,6 +51,7 @@ from bot.runtime.services import (
     utc_now,
 )
 from bot.runtime.update_processor import update_processor_for
+from bot.runtime.webhook_routes import RoutedUpdater
 from bot.storage.persistence import SqlitePersistence
 from bot.texts.common import COMMANDS
 
@@ -79,9 +85,11 @@ def build_application(
         get_updates_request=updates_request or HTTPXRequest(connection_pool_size=1),
         rate_limiter=rate_limiter or PriorityRateLimiter(),
     )
+    # In webhook mode the web server also serves the calendar feeds.
+    updater = RoutedUpdater(bot, asyncio.Queue(), lambda: calendar_feed_routes(application))
     application: CoachApplication = (
         ApplicationBuilder()
-        .bot(bot)
+        .updater(updater)
         .context_types(ContextTypes(context=CoachContext))
         .persistence(SqlitePersistence(services.db))
         .concurrent_updates(update_processor_for(settings.concurrent_updates))
@@ -100,10 +108,13 @@ def build_application(
             *build_plan_handlers(),
             *build_go_handlers(),
             *build_live_session_handlers(),
+            *build_words_handlers(),
             *build_session_log_handlers(),
             *build_reminder_handlers(),
+            *build_calendar_handlers(),
             *build_records_handlers(),
             *build_watch_file_handlers(),
+            *build_workout_handlers(),
             *build_admin_handlers(),
             *build_basic_handlers(),
             *build_fallback_handlers(),
@@ -131,6 +142,7 @@ async def _open_services(application: Application[Any, Any, Any, Any, Any, Any])
     await services_of(application).db.open()
     await rebuild_cue_jobs(application)
     await rebuild_checkin_jobs(application)
+    await rebuild_follow_up_jobs(application)
     await rebuild_reminder_jobs(application)
     try:
         await application.bot.set_my_commands(

@@ -14,6 +14,7 @@ from bot.domain.watch_files import (
     WatchFileProblem,
     read_workout,
 )
+from bot.flows.workout.returned import log_for_workout, sent_workout_in
 from bot.runtime.senders import sender_with_profile
 from bot.runtime.services import CoachContext
 from bot.storage.session_logs import LogAnswers, LogSource, NewLog
@@ -40,11 +41,18 @@ async def read_watch_file(update: Update, context: CoachContext) -> None:
         await message.reply_text(texts.refusal(workout))
         return
     services, now = context.services, context.services.now()
-    same_day = [e for e in await services.logs.recent(sender.user_id, 50) if e.day == workout.day]
+    # An activity of a workout we sent belongs to that workout's session, whatever its date.
+    sent = await sent_workout_in(services, sender.user_id, name, content)
+    session_day = workout.day if sent is None else sent.session_day
+    same_day = [e for e in await services.logs.recent(sender.user_id, 50) if e.day == session_day]
     if same_day:
         log_id, where = same_day[0].id, texts.ATTACHED
     else:
-        new_log = NewLog(sender.user_id, workout.day, LogSource.WATCH, True, reverse_seconds=0)
+        new_log = (
+            NewLog(sender.user_id, session_day, LogSource.WATCH, True, reverse_seconds=0)
+            if sent is None
+            else log_for_workout(sent, workout.duration_seconds)
+        )
         log_id, where = await services.logs.create(new_log, now), texts.NEW_LOG
     answers = LogAnswers(
         duration_seconds=workout.duration_seconds,
@@ -52,7 +60,7 @@ async def read_watch_file(update: Update, context: CoachContext) -> None:
         heart_rate=workout.average_heart_rate,
     )
     await services.logs.answer(sender.user_id, log_id, answers, now)
-    day = workout.day.strftime("%a %d %b")
+    day = session_day.strftime("%a %d %b")
     await message.reply_text(
         f"{texts.describe(workout, sender.profile.units)} {where.format(day=day)}"
     )

@@ -21,6 +21,11 @@ def checkin_job_name(user_id: int, log_id: int) -> str:
     return f"checkin:{log_id}:{user_id}"
 
 
+def follow_up_job_name(user_id: int) -> str:
+    """The name of a runner's "how are you?" job later on the day of an SOS stop."""
+    return f"followup:{user_id}"
+
+
 class JobRegistry:
     """At most one pending job per name (e.g. "cue:42"); lookups are O(1)."""
 

@@ -17,6 +17,7 @@ from bot.runtime.cue_stats import CueStats
 from bot.runtime.job_registry import JobRegistry
 from bot.runtime.recent_events import RecentEvents
 from bot.runtime.update_trace import RunnerTag, log_key_for
+from bot.storage.calendar_feeds import CalendarFeeds
 from bot.storage.database import Database
 from bot.storage.live_sessions import LiveSessions
 from bot.storage.plans import Plans
@@ -25,9 +26,11 @@ from bot.storage.reminders import Reminders
 from bot.storage.runner_data import RunnerData
 from bot.storage.runners import Runners
 from bot.storage.safety_checks import SafetyChecks
+from bot.storage.safety_stops import SafetyStops
 from bot.storage.session_logs import SessionLogs
 from bot.storage.spotters import Spotters
 from bot.storage.usage import Usage
+from bot.storage.watch_workouts import WatchWorkouts
 
 _SERVICES_KEY = "services"
 
@@ -47,11 +50,14 @@ class Services:
     profiles: Profiles
     plans: Plans
     safety_checks: SafetyChecks
+    safety_stops: SafetyStops
     live_sessions: LiveSessions
     logs: SessionLogs
     reminders: Reminders
     usage: Usage
     spotters: Spotters
+    watch_workouts: WatchWorkouts
+    calendar_feeds: CalendarFeeds
     jobs: JobRegistry = field(default_factory=JobRegistry)
     cue_stats: CueStats = field(default_factory=CueStats)
     # Held while a live session is read, changed and written back (a cue, a tap).
@@ -73,11 +79,14 @@ class Services:
             Profiles(db),
             Plans(db),
             SafetyChecks(db),
+            SafetyStops(db),
             LiveSessions(db),
             SessionLogs(db),
             Reminders(db),
             Usage(db),
             Spotters(db),
+            WatchWorkouts(db),
+            CalendarFeeds(db),
             clock=clock,
         )
 

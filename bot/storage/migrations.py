@@ -232,6 +232,60 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "ALTER TABLE plan_states ADD COLUMN told TEXT",
     ),
     (
+        # /workout: the runner's treadmill walking speed, and each workout file sent (its
+        # name comes back inside the watch's activity file and finds the session).
+        """CREATE TABLE workout_prefs (
+            user_id INTEGER PRIMARY KEY REFERENCES runners (user_id) ON DELETE CASCADE,
+            walking_kmh REAL,
+            updated_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE sent_workouts (
+            user_id INTEGER NOT NULL REFERENCES runners (user_id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            session_day TEXT NOT NULL,
+            template TEXT NOT NULL,
+            place TEXT NOT NULL,
+            reverse_seconds INTEGER NOT NULL,
+            total_seconds INTEGER NOT NULL,
+            sent_at TEXT NOT NULL,
+            PRIMARY KEY (user_id, name)
+        )""",
+        # The secret of each runner's calendar feed (webhook mode); a reset replaces it.
+        """CREATE TABLE calendar_feeds (
+            user_id INTEGER PRIMARY KEY REFERENCES runners (user_id) ON DELETE CASCADE,
+            token TEXT NOT NULL UNIQUE,
+            created_at TEXT NOT NULL
+        )""",
+    ),
+    (
+        # A cardiac or neurological stop since the last clearance keeps the runner walk-only.
+        "ALTER TABLE profiles ADD COLUMN safety_hold INTEGER NOT NULL DEFAULT 0",
+        # Notes accumulate: each typed note of a session, with its time, never overwritten.
+        # No log_id yet: typed during the live session, attached to its log when it ends.
+        """CREATE TABLE session_notes (
+            id INTEGER PRIMARY KEY,
+            log_id INTEGER REFERENCES session_logs (id) ON DELETE CASCADE,
+            user_id INTEGER NOT NULL REFERENCES runners (user_id) ON DELETE CASCADE,
+            at TEXT NOT NULL,
+            text TEXT NOT NULL
+        )""",
+        "CREATE INDEX session_notes_by_log ON session_notes (log_id)",
+        "INSERT INTO session_notes (log_id, user_id, at, text) SELECT id, user_id,"
+        " updated_at, notes FROM session_logs WHERE notes != ''",
+        # Sessions stopped for a warning sign (an SOS): when, why, and the follow-up later.
+        """CREATE TABLE safety_stops (
+            id INTEGER PRIMARY KEY,
+            user_id INTEGER NOT NULL REFERENCES runners (user_id) ON DELETE CASCADE,
+            at TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            follow_up_due REAL NOT NULL,
+            follow_up_sent INTEGER NOT NULL DEFAULT 0,
+            -- after a fall: the place, whose advice the next safety check shows once
+            advice_place TEXT
+        )""",
+        "CREATE INDEX safety_stops_by_runner ON safety_stops (user_id, at)",
+    ),
+    (
         # A runner's open invitation to a spotter: single-use (deleted when accepted),
         # expiring at `expires_at` (unix time).
         """CREATE TABLE spotter_invites (

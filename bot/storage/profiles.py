@@ -16,12 +16,13 @@ from bot.storage.row_cache import RowCache
 _INSERT_PROFILE = """
     INSERT OR REPLACE INTO profiles (user_id, age, experience, weekly_km, goals, injuries,
         physio_supervised, places, sessions_per_week, weekdays, session_time, timezone, units,
-        parq_yes, medically_cleared, updated_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        parq_yes, medically_cleared, safety_hold, updated_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 """
 _SELECT_PROFILE = """
     SELECT user_id, age, experience, weekly_km, goals, injuries, physio_supervised, places,
-        sessions_per_week, weekdays, session_time, timezone, units, parq_yes, medically_cleared
+        sessions_per_week, weekdays, session_time, timezone, units, parq_yes, medically_cleared,
+        safety_hold
     FROM profiles WHERE user_id = ?
 """
 
@@ -112,6 +113,7 @@ def _to_row(p: Profile) -> tuple[Any, ...]:
         p.units.value,
         _sorted_json(p.parq_yes),
         int(p.medically_cleared),
+        int(p.safety_hold),
     )
 
 
@@ -132,4 +134,5 @@ def _from_row(row: sqlite3.Row) -> Profile:
         units=Units(row["units"]),
         parq_yes=frozenset(ParqQuestion(v) for v in json.loads(row["parq_yes"])),
         medically_cleared=bool(row["medically_cleared"]),
+        safety_hold=bool(row["safety_hold"]),
     )

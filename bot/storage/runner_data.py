@@ -47,7 +47,7 @@ _FOREIGN_KEYS = """
 """
 # Tables the export already holds as typed sections.
 _TYPED_TABLES = frozenset(
-    {"profiles", "plan_states", "plan_changes", "session_logs", "live_sessions"}
+    {"profiles", "plan_states", "plan_changes", "session_logs", "session_notes", "live_sessions"}
 )
 
 Record = dict[str, Any]

@@ -1,11 +1,14 @@
-"""The `session_logs`, `log_prompts` and `checkins` tables: what runners did and how it felt,
-the logging question each runner's next reply answers, and the next-morning check-ins."""
+"""The `session_logs`, `session_notes`, `log_prompts` and `checkins` tables: what runners did
+and how it felt (notes accumulate, each with its time), the logging question each runner's
+next reply answers, and the next-morning check-ins."""
 
 from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import dataclass
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from enum import StrEnum
 
@@ -40,7 +43,8 @@ class NewLog:
 
 @dataclass(frozen=True, slots=True)
 class LogAnswers:
-    """What the runner told us; None leaves a field as it is. A red flag is never cleared."""
+    """What the runner told us; None leaves a field as it is. A red flag is never cleared;
+    a note is added to the log's notes, never replacing one."""
 
     effort: int | None = None
     pain: int | None = None
@@ -52,6 +56,14 @@ class LogAnswers:
     red_flag: bool = False
     morning_after: MorningAfter | None = None
     reverse_seconds: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SessionNote:
+    """One note the runner typed about a session, and when."""
+
+    at: datetime
+    text: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +85,7 @@ class LogEntry:
     heart_rate: int | None
     distance_km: float | None
     duration_seconds: int | None
-    notes: str
+    notes: tuple[SessionNote, ...]
     red_flag: bool
     morning_after: MorningAfter | None
 
@@ -90,6 +102,7 @@ class LogEntry:
             planned_reverse_minutes=(
                 None if self.template is None else self.template.reverse_seconds / 60
             ),
+            # A session made gentler, or an extra one the same day, is not prescribed work.
             downgraded=self.downgraded,
         )
 
@@ -101,11 +114,12 @@ class LogPrompt:
     log_id: int
     step: str
     pending: dict[str, object] | None
+    asked_at: datetime | None = None
 
 
 _SELECT_LOGS = (
     "SELECT id, user_id, day, source, completed, template, place, downgraded, reverse_seconds,"
-    " effort, pain, pain_site, heart_rate, distance_km, duration_seconds, notes, red_flag,"
+    " effort, pain, pain_site, heart_rate, distance_km, duration_seconds, red_flag,"
     " morning_after FROM session_logs"
 )
 _INSERT = """
@@ -117,7 +131,7 @@ _UPDATE = """
     UPDATE session_logs SET effort = COALESCE(?, effort), pain = COALESCE(?, pain),
         pain_site = COALESCE(?, pain_site), heart_rate = COALESCE(?, heart_rate),
         distance_km = COALESCE(?, distance_km),
-        duration_seconds = COALESCE(?, duration_seconds), notes = COALESCE(?, notes),
+        duration_seconds = COALESCE(?, duration_seconds),
         red_flag = MAX(red_flag, ?), morning_after = COALESCE(?, morning_after),
         reverse_seconds = COALESCE(?, reverse_seconds), updated_at = ?
     WHERE id = ? AND user_id = ?
@@ -148,17 +162,38 @@ class SessionLogs:
             return await _insert(tx, log, now)
 
     async def create_for_ended_session(self, log: NewLog, now: datetime) -> int | None:
-        """End the runner's live session and store its log in one transaction (a crash
-        cannot keep one without the other); None if the session had already ended."""
+        """End the runner's live session and store its log, with the notes typed during it,
+        in one transaction (a crash cannot keep one without the other); None if the session
+        had already ended."""
         async with self._db.transaction() as tx:
             ended = await tx.execute("DELETE FROM live_sessions WHERE user_id = ?", (log.user_id,))
-            return await _insert(tx, log, now) if ended else None
+            if not ended:
+                return None
+            log_id = await _insert(tx, log, now)
+            await tx.execute(
+                "UPDATE session_notes SET log_id = ? WHERE user_id = ? AND log_id IS NULL",
+                (log_id, log.user_id),
+            )
+            return log_id
+
+    async def add_live_note(self, user_id: int, text: str, now: datetime) -> None:
+        """A note typed during the runner's live session, kept for its log."""
+        await self._db.execute(
+            "INSERT INTO session_notes (log_id, user_id, at, text) VALUES (NULL, ?, ?, ?)",
+            (user_id, now.isoformat(), text),
+        )
 
     async def answer(
         self, user_id: int, log_id: int, answers: LogAnswers, now: datetime
     ) -> LogEntry | None:
         """Add answers to a log; returns it updated (None if it is not this runner's)."""
         async with self._db.transaction() as tx:
+            if answers.notes:
+                await tx.execute(
+                    "INSERT INTO session_notes (log_id, user_id, at, text)"
+                    " SELECT id, user_id, ?, ? FROM session_logs WHERE id = ? AND user_id = ?",
+                    (now.isoformat(), answers.notes, log_id, user_id),
+                )
             await tx.execute(
                 _UPDATE,
                 (
@@ -168,7 +203,6 @@ class SessionLogs:
                     answers.heart_rate,
                     answers.distance_km,
                     answers.duration_seconds,
-                    answers.notes,
                     int(answers.red_flag),
                     None if answers.morning_after is None else answers.morning_after.value,
                     answers.reverse_seconds,
@@ -185,7 +219,9 @@ class SessionLogs:
             _SELECT_LOGS + " WHERE id = ? AND user_id = ?",
             (log_id, user_id),
         )
-        return None if row is None else _entry(row)
+        if row is None:
+            return None
+        return (await self._with_notes(user_id, [_entry(row)]))[0]
 
     async def recent(self, user_id: int, limit: int = 1000, offset: int = 0) -> list[LogEntry]:
         """The runner's logs, newest first."""
@@ -193,7 +229,28 @@ class SessionLogs:
             _SELECT_LOGS + " WHERE user_id = ? ORDER BY day DESC, id DESC LIMIT ? OFFSET ?",
             (user_id, limit, offset),
         )
-        return [_entry(row) for row in rows]
+        return await self._with_notes(user_id, [_entry(row) for row in rows])
+
+    async def _with_notes(self, user_id: int, entries: Sequence[LogEntry]) -> list[LogEntry]:
+        """The entries with their notes, oldest note first."""
+        if not entries:
+            return []
+        rows = await self._db.fetch_all(
+            "SELECT log_id, at, text FROM session_notes WHERE user_id = ? ORDER BY at, id",
+            (user_id,),
+        )
+        notes: dict[int, list[SessionNote]] = defaultdict(list)
+        for row in rows:
+            notes[row["log_id"]].append(SessionNote(datetime.fromisoformat(row["at"]), row["text"]))
+        return [replace(entry, notes=tuple(notes.get(entry.id, ()))) for entry in entries]
+
+    async def sessions_on(self, user_id: int, day: date) -> int:
+        """How many sessions the runner logged on `day`."""
+        row = await self._db.fetch_one(
+            "SELECT COUNT(*) AS n FROM session_logs WHERE user_id = ? AND day = ?",
+            (user_id, day.isoformat()),
+        )
+        return 0 if row is None else int(row["n"])
 
     async def count(self, user_id: int) -> int:
         """How many logs the runner has."""
@@ -207,12 +264,14 @@ class SessionLogs:
     async def prompt(self, user_id: int) -> LogPrompt | None:
         """The logging question the runner's next reply answers, if any."""
         row = await self._db.fetch_one(
-            "SELECT log_id, step, pending FROM log_prompts WHERE user_id = ?", (user_id,)
+            "SELECT log_id, step, pending, asked_at FROM log_prompts WHERE user_id = ?",
+            (user_id,),
         )
         if row is None:
             return None
         pending = None if row["pending"] is None else json.loads(row["pending"])
-        return LogPrompt(row["log_id"], row["step"], pending)
+        asked_at = datetime.fromisoformat(row["asked_at"])
+        return LogPrompt(row["log_id"], row["step"], pending, asked_at)
 
     async def ask(
         self,
@@ -306,7 +365,7 @@ def _entry(row: sqlite3.Row) -> LogEntry:
         heart_rate=row["heart_rate"],
         distance_km=row["distance_km"],
         duration_seconds=row["duration_seconds"],
-        notes=row["notes"],
+        notes=(),
         red_flag=bool(row["red_flag"]),
         morning_after=None if row["morning_after"] is None else MorningAfter(row["morning_after"]),
     )

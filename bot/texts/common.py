@@ -10,6 +10,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("help", "What I can do"),
     ("plan", PLAN_HELP),
     ("go", "Start your next session (a quick safety check first)"),
+    ("workout", "Your next session as a watch workout file"),
     ("pause", "Pause the session you're in"),
     ("resume", "Carry on after a pause"),
     ("skip", "Skip to the next step of the session"),

@@ -271,7 +271,7 @@ READINESS: dict[str, str] = {
     "dizziness_balance": (
         "Thank you for telling me. Dizziness matters even more when you move backwards, so "
         "please check with a doctor before you start running. Until then: backward walking "
-        "only, on a treadmill with the safety clip on or beside a wall, with someone nearby."
+        "only, beside a wall you can touch, with someone nearby, and never on a treadmill."
     ),
     "heart": (
         "Thank you for telling me. Please ask your doctor before you start running "

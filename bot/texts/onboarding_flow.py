@@ -23,7 +23,12 @@ LOCATION_PROMPT = "Or share your location and I'll work out your time zone (noth
 LOCATION_NOT_NOW = "Thanks, but I don't need a location for this question."
 
 ALL_SET = "All set! 🎉"
-WHATS_NEXT = "/plan shows your week and why it looks the way it does."
+WHATS_NEXT = (
+    "/plan shows your week and why it looks the way it does.\n"
+    "⌚ Wearing a watch paired with your phone? Telegram's notifications reach it: give this "
+    "chat its own sound and keep it unmuted, and my cues buzz on your wrist. /workout puts "
+    "a whole session on the watch, so it buzzes at every turn by itself."
+)
 PROFILE_UPDATED = "Updated. ✅"
 
 PROFILE_PICK = "Tap what you'd like to change:"

@@ -8,7 +8,8 @@ HISTORY_LINE = "{day} · {what} · {reverse} backwards{details}"
 HISTORY_EFFORT = " · effort {effort}"
 HISTORY_PAIN = " · pain {pain}"
 HISTORY_STOPPED = " · stopped early"
-HISTORY_NOTES = "\n   “{notes}”"
+HISTORY_HEART_RATE = " · HR {heart_rate}"
+HISTORY_NOTE = "\n   {at} “{note}”"
 HISTORY_MANUAL = "logged by hand"
 HISTORY_WATCH = "from a watch"
 BUTTON_NEWER = "◀ Newer"
@@ -26,3 +27,10 @@ BUTTON_DELETE = "🗑 Yes, delete everything"
 BUTTON_KEEP = "Keep my data"
 DELETED = "Done: everything about you is deleted and your reminders are off. /start begins afresh."
 KEPT = "Nothing deleted."
+
+
+def distance_text(km: float, units: str) -> str:
+    """A distance in the runner's units ("km" or "mi"), two decimals."""
+    if units == "mi":
+        return f"{km / 1.609344:.2f} mi"
+    return f"{km:.2f} km"

@@ -58,6 +58,11 @@ ALERT = (
     "Go to {runner} now. If {runner} has chest pain or pressure, severe breathlessness, "
     "faints, or has sudden weakness or trouble speaking, call emergency services."
 )
+ALERT_WARNING = (
+    "🆘 {runner} just reported a warning sign and has been told to stop now.\n\n"
+    "Go to {runner} now. If {runner} has chest pain or pressure, severe breathlessness, "
+    "faints, or has sudden weakness or trouble speaking, call emergency services."
+)
 ALERT_RED_FLAG = (
     "🆘 {runner} has just reported a warning sign after the session and has been told to "
     "stop for today. Please check on {runner} now."

@@ -30,6 +30,13 @@ ALLOWED_BUILT_SQL = {
     ("storage/migrations.py", 'f"PRAGMA user_version = {version:d}"'): (
         "PRAGMA takes no parameters; `version` is an int from range(), formatted with :d"
     ),
+    (
+        "storage/migrations.py",
+        '''f"""UPDATE {table} SET reason = CASE {cases} ELSE '{{"key": "earlier"}}' END"""''',
+    ): (
+        "a one-off migration from English plan reasons to keys: the table names and every CASE "
+        "branch come from the module's own constants (quotes doubled), never from input"
+    ),
     ("storage/runner_data.py", 'f"{verb} FROM {quoted} WHERE {self.condition}"'): (
         "a table name read from sqlite_master, double-quoted with quotes doubled; the verb and "
         "the condition are constants of the module; the user id stays a parameter"

@@ -30,6 +30,7 @@ from bot.domain.programme import (
 from bot.domain.reminders import ReminderPrefs
 from bot.domain.session_logs import MorningAfter
 from bot.flows.records.export import everything_json, sessions_csv
+from bot.storage.calendar_feeds import CalendarFeeds
 from bot.storage.database import Database
 from bot.storage.live_sessions import LiveSessions, StoredSession
 from bot.storage.persistence import SqlitePersistence
@@ -39,8 +40,10 @@ from bot.storage.reminders import DayMark, ReminderKind, ReminderRow, Reminders
 from bot.storage.runner_data import RunnerData
 from bot.storage.runners import Runners
 from bot.storage.safety_checks import SafetyChecks
+from bot.storage.safety_stops import SafetyStops
 from bot.storage.session_logs import LogAnswers, LogSource, NewLog, SessionLogs
 from bot.storage.spotters import Acceptance, Spotters
+from bot.storage.watch_workouts import SentWorkout, WatchWorkouts
 
 NOW = datetime(2025, 3, 4, 12, 0, tzinfo=UTC)
 DAY = date(2025, 3, 4)
@@ -106,6 +109,7 @@ async def fill(db: Database, user_id: int, name: str, notes: str, group: int) ->
     await logs.plan_checkin(user_id, live_id, DUE_AT)
     assert await LiveSessions(db).start(live_session_of(user_id), NOW)
     await SafetyChecks(db).save(user_id, {"pain": "0"}, NOW)
+    await SafetyStops(db).record(user_id, NOW, "cardiac", DUE_AT)
     reminders = Reminders(db)
     await reminders.save_prefs(user_id, ReminderPrefs(lead_minutes=30), NOW)
     daily = ReminderRow(user_id, ReminderKind.DAILY, time(6, 45), "Europe/Berlin", (1, 3, 5))
@@ -117,6 +121,11 @@ async def fill(db: Database, user_id: int, name: str, notes: str, group: int) ->
     paired = await spotters.accept(f"used-{name}", spotter_id, NOW)
     assert paired == (Acceptance.PAIRED, user_id)
     await spotters.invite(user_id, f"open-{name}", DUE_AT)
+    workouts = WatchWorkouts(db)
+    await workouts.set_walking_kmh(user_id, 4.5, NOW)
+    sent = SentWorkout(user_id, "Backstride Tue 4 Mar", DAY, TEMPLATE, Place.TRACK, 125, 950)
+    await workouts.record_sent(sent, NOW)
+    await CalendarFeeds(db).token_for(user_id, NOW)
     persistence = SqlitePersistence(db)
     await persistence.update_conversation("onboarding", (user_id, user_id), 1)
     await persistence.update_conversation("onboarding", (group, user_id), 2)
@@ -217,7 +226,7 @@ async def test_the_export_holds_every_session_log_oldest_first(db: Database) -> 
     )
     assert (manual.reverse_seconds, manual.template, manual.place) == (90, None, None)
     assert (manual.heart_rate, manual.distance_km, manual.duration_seconds) == (142, 1.25, 1230)
-    assert (manual.effort, manual.pain, manual.notes, manual.red_flag) == (None, None, "", False)
+    assert (manual.effort, manual.pain, manual.notes, manual.red_flag) == (None, None, (), False)
     assert (live.user_id, live.day, live.source, live.completed) == (ANA, DAY, LogSource.LIVE, True)
     assert (live.template, live.place, live.downgraded) == (TEMPLATE, Place.TRACK, True)
     assert (live.reverse_seconds, live.effort, live.pain, live.pain_site) == (
@@ -226,7 +235,8 @@ async def test_the_export_holds_every_session_log_oldest_first(db: Database) -> 
         2,
         "left calf",
     )
-    assert (live.notes, live.red_flag, live.morning_after) == (ANA_NOTES, True, MorningAfter.SAME)
+    assert [note.text for note in live.notes] == [ANA_NOTES]
+    assert (live.red_flag, live.morning_after) == (True, MorningAfter.SAME)
 
 
 async def test_the_export_holds_the_runner_s_rows_of_every_other_table(db: Database) -> None:
@@ -238,6 +248,7 @@ async def test_the_export_holds_the_runner_s_rows_of_every_other_table(db: Datab
         "log_prompts",
         "checkins",
         "safety_checks",
+        "safety_stops",
         "reminder_prefs",
         "reminders",
         "day_marks",
@@ -246,6 +257,9 @@ async def test_the_export_holds_the_runner_s_rows_of_every_other_table(db: Datab
         "ptb_conversations",
         "ptb_user_data",
         "ptb_chat_data",
+        "workout_prefs",
+        "sent_workouts",
+        "calendar_feeds",
     }
     assert all(names(row, ANA) and not names(row, BEA) for rows in records.values() for row in rows)
     assert [(r["first_name"], r["chat_id"]) for r in records["runners"]] == [("Ana", ANA)]
@@ -265,6 +279,9 @@ async def test_the_export_holds_the_runner_s_rows_of_every_other_table(db: Datab
     assert conversations == {(f"[{ANA}, {ANA}]", "1"), (f"[{ANA_GROUP}, {ANA}]", "2")}
     assert [r["data"] for r in records["ptb_user_data"]] == ['{"seen": "Ana"}']
     assert [r["data"] for r in records["ptb_chat_data"]] == ['{"chat": "Ana"}']
+    assert [r["walking_kmh"] for r in records["workout_prefs"]] == [4.5]
+    assert [r["name"] for r in records["sent_workouts"]] == ["Backstride Tue 4 Mar"]
+    assert [len(r["token"]) for r in records["calendar_feeds"]] == [43]
 
 
 async def test_the_sessions_csv_of_an_export_reads_back_field_by_field(db: Database) -> None:
@@ -325,7 +342,7 @@ async def test_the_json_of_an_export_holds_every_section(db: Database) -> None:
     }
     assert data["plan_history"][0]["change"] == "progress"
     assert [log["day"] for log in data["session_logs"]] == [EARLIER.isoformat(), DAY.isoformat()]
-    assert data["session_logs"][1]["notes"] == ANA_NOTES
+    assert data["session_logs"][1]["notes"] == [{"at": NOW.isoformat(), "text": ANA_NOTES}]
     assert data["session_logs"][1]["template"]["bout"] == "reverse_jog"
     assert data["live_session"]["live"]["due"][0] == DUE_AT
     assert data["other_records"]["reminders"][0]["user_id"] == ANA

@@ -124,7 +124,8 @@ def _cue(
         if profile.physio_supervised:
             parts.append(texts.PHYSIO_FIRST)
     elif kind.is_reverse:
-        parts.append(texts.PLACE_REVERSE_REMINDERS[place])
+        reminders = texts.PLACE_REVERSE_REMINDERS
+        parts.append(reminders.get(f"{place.value}.{kind.value}", reminders[place]))
     elif previous is not None and previous.is_reverse:
         parts.append(texts.PLACE_TURN_FORWARD_REMINDERS.get(place, ""))
     return " ".join(part for part in parts if part)

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.domain.live_session import CueEvent, Mark, Position
+from bot.domain.precautions import Precaution
 from bot.domain.profile import Place
 from bot.domain.programme import (
     SessionTemplate,
@@ -18,6 +19,7 @@ from bot.domain.programme import (
     whole_minutes,
 )
 from bot.texts import plan as plan_texts
+from bot.texts import safety as safety_texts
 from bot.texts import session as texts
 
 # Callback data of the session buttons: "live|<action>".
@@ -27,9 +29,14 @@ _FOLD_AT = 4  # a main set of this many steps or more is shown as "n × (bout, r
 
 
 def timeline_text(
-    steps: Sequence[TimelineStep], template: SessionTemplate, place: Place, downgraded: bool
+    steps: Sequence[TimelineStep],
+    template: SessionTemplate,
+    place: Place,
+    downgraded: bool,
+    precautions: Sequence[Precaution] = (),
 ) -> str:
-    """The whole session in one message, before the first cue."""
+    """The whole session in one message, before the first cue, with a reminder for each of
+    the runner's standing precautions."""
     header = texts.TIMELINE_DOWNGRADED if downgraded else texts.TIMELINE_HEADER
     lines = [
         header.format(
@@ -40,6 +47,7 @@ def timeline_text(
         "",
         *timeline_lines(steps),
         "",
+        *(f"{safety_texts.PRECAUTION_REMINDERS[p.value]}\n" for p in precautions),
         texts.TIMELINE_FOOTER,
     ]
     return "\n".join(lines)

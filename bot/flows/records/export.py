@@ -66,7 +66,7 @@ def _session_row(log: LogEntry) -> tuple[str | int, ...]:
         _blank(log.heart_rate),
         _decimal(log.distance_km),
         _decimal(None if log.duration_seconds is None else log.duration_seconds / 60),
-        log.notes,
+        "\n".join(note.text for note in log.notes),  # the JSON has each note's time
         _flag(log.red_flag),
         _blank(None if log.morning_after is None else log.morning_after.value),
         "" if log.template is None else session_shape(log.template),

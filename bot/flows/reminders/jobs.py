@@ -40,6 +40,7 @@ from bot.domain.reminders import (
     missed_session_verdict,
 )
 from bot.flows.live_session.check import GO_DATA
+from bot.flows.workout.handlers import workout_button
 from bot.runtime.delivery import Priority
 from bot.runtime.sending import send_or_mark_unreachable
 from bot.runtime.services import CoachContext, Services, services_of
@@ -218,6 +219,7 @@ async def send_reminder(
                     texts.BUTTON_MOVE, callback_data=f"{REMINDER_PREFIX}|move|{day}"
                 )
             ],
+            [workout_button(session_day)],
         ]
     )
     return await _send_reminder(application, runner.chat_id, text, buttons)

@@ -1,4 +1,4 @@
-"""/reminders, /calendar, and the buttons under reminders and realignment offers."""
+"""/reminders, and the buttons under reminders and realignment offers."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ from zoneinfo import ZoneInfo
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
-from bot.domain.calendar_file import calendar_file, sessions_for_calendar
 from bot.domain.profile import Profile
 from bot.domain.programme import realigned, reverse_weekdays
 from bot.domain.reminders import (
@@ -149,28 +148,6 @@ async def tap_realign(update: Update, context: CoachContext) -> None:
     await tap.message.reply_text(reason_text(profile, decision.state, decision.reason))
 
 
-async def send_calendar(update: Update, context: CoachContext) -> None:
-    """/calendar: an .ics file with the next four weeks of backwards sessions."""
-    sender = await sender_with_profile(update, context, texts.NEEDS_PROFILE)
-    if sender is None:
-        return
-    services, profile, message = context.services, sender.profile, sender.message
-    plan = await services.plans.get(sender.user_id)
-    if plan is None:
-        await message.reply_text(texts.NEEDS_PROFILE)
-        return
-    now = services.now()
-    events = sessions_for_calendar(profile, plan.state, profile.local_time(now).date())
-    if not events:
-        await message.reply_text(texts.CALENDAR_EMPTY)
-        return
-    await message.reply_document(
-        calendar_file(events, profile.timezone, now),
-        filename="backstride.ics",
-        caption=texts.CALENDAR_CAPTION,
-    )
-
-
 async def _store(context: CoachContext, user_id: int, prefs: ReminderPrefs) -> ReminderPrefs:
     services = context.services
     await services.reminders.save_prefs(user_id, prefs, services.now())
@@ -242,10 +219,9 @@ def _settings_buttons(prefs: ReminderPrefs) -> InlineKeyboardMarkup:
 
 
 def build_reminder_handlers() -> list[BaseHandler[Update, CoachContext, None]]:
-    """/reminders, /calendar and the reminder, settings and realignment buttons."""
+    """/reminders and the reminder, settings and realignment buttons."""
     return [
         CommandHandler("reminders", show_reminders),
-        CommandHandler("calendar", send_calendar),
         CallbackQueryHandler(tap_setting, pattern=rf"^{_SETTINGS_PREFIX}\|"),
         CallbackQueryHandler(tap_reminder, pattern=rf"^{REMINDER_PREFIX}\|"),
         CallbackQueryHandler(tap_realign, pattern=rf"^{REALIGN_PREFIX}\|"),

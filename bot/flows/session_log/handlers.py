@@ -10,6 +10,7 @@ than creating another. The open question (and a reply awaiting confirmation) is 
 from __future__ import annotations
 
 from dataclasses import asdict
+from datetime import datetime
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
@@ -27,18 +28,20 @@ from bot.domain.log_reading import (
     parse_manual_log,
     parse_morning_answer,
 )
-from bot.domain.pain import PainBand, is_too_much_pain, pain_band
+from bot.domain.log_reading.triage import RESPONSES, warning_after_session
+from bot.domain.pain import PainBand, pain_band
 from bot.domain.profile import Profile, Units
 from bot.domain.programme import Cause, Decision
 from bot.domain.session_logs import MorningAfter
 from bot.flows.basics import not_understood
+from bot.flows.live_session.sos import apply_class, which_buttons
 from bot.flows.plan.coaching import reason_text, review_plan
 from bot.flows.session_log.checkin import MORNING, MORNING_PREFIX, morning_buttons, plan_checkin
 from bot.flows.spotter.session import red_flag_logged
 from bot.runtime.senders import sender_with_profile
 from bot.runtime.services import CoachContext, Services, services_of
 from bot.runtime.taps import tapped
-from bot.storage.session_logs import LogAnswers, LogEntry, LogSource, NewLog
+from bot.storage.session_logs import LogAnswers, LogEntry, LogPrompt, LogSource, NewLog
 from bot.texts import safety as safety_texts
 from bot.texts import session as session_texts
 from bot.texts import session_log as texts
@@ -148,6 +151,11 @@ async def reply_text(update: Update, context: CoachContext) -> None:
         else:
             await not_understood(update, context)
         return
+    if prompt.step == MORE and not _asked_today(prompt, profile, services.now()):
+        # A note belongs to the session just logged: text another day is not added to it.
+        await services.logs.close_prompt(user.id)
+        await not_understood(update, context)
+        return
     if prompt.step == MORNING:
         morning = parse_morning_answer(message.text)
         if morning is None:
@@ -181,6 +189,12 @@ async def reply_text(update: Update, context: CoachContext) -> None:
         await message.reply_text(texts.NOTE_ADDED)
         return
     await _continue(context, message, entry, after=prompt.step, skipped=False)
+
+
+def _asked_today(prompt: LogPrompt, profile: Profile, now: datetime) -> bool:
+    """True when the question was asked today on the runner's clock."""
+    asked = prompt.asked_at
+    return asked is not None and profile.local_time(asked).date() == profile.local_time(now).date()
 
 
 # --- /log ----------------------------------------------------------------------------------
@@ -270,8 +284,16 @@ async def _complete(context: CoachContext, message: Message, entry: LogEntry) ->
         # what explains it is the change.
         decision = Decision(plan.state, decision.change, plan.reason)
     lines = []
-    if entry.red_flag or is_too_much_pain(entry.pain):
-        await message.reply_text(safety_texts.UNWELL_ADVICE)
+    notes = " ".join(note.text for note in entry.notes)
+    warning = warning_after_session(notes, entry.red_flag, entry.pain)
+    if warning is not None:
+        await message.reply_text(safety_texts.AFTER_ADVICE[warning.value])
+        await apply_class(context.application, profile, message.chat_id, warning, entry.place)
+        if RESPONSES[warning].ask_which:  # unclear: one question decides what it means
+            await message.reply_text(
+                safety_texts.SOS_WHICH_QUESTION, reply_markup=which_buttons(entry.id)
+            )
+    if entry.red_flag:
         lines.append(texts.RED_FLAG_SEEN)
     if entry.red_flag and entry.source is LogSource.LIVE:
         await red_flag_logged(context.application, entry.user_id)

@@ -76,12 +76,14 @@ async def cue_started(application: AnyApplication, runner_id: int, event: CueEve
     await _send_to(application, following, text, what="a spotter's cue")
 
 
-async def session_ended(application: AnyApplication, runner_id: int, *, unwell: bool) -> None:
-    """The session is over: every spotter is alerted if the runner tapped 🆘; otherwise
-    those who followed it hear that it ended."""
+async def session_ended(
+    application: AnyApplication, runner_id: int, *, alert: str | None = None
+) -> None:
+    """The session is over. With an `alert` (a stop for feeling unwell or a warning sign)
+    every spotter gets it at once; otherwise those who followed hear that it ended."""
     services = services_of(application)
-    if unwell:
-        await _alert_every_spotter(application, runner_id, texts.ALERT)
+    if alert is not None:
+        await _alert_every_spotter(application, runner_id, alert)
     else:
         following = await services.spotters.reachable(runner_id, following_only=True)
         if following:

@@ -15,6 +15,7 @@ from bot.domain.programme import Cause
 from bot.texts import common
 from bot.texts import onboarding as questions
 from bot.texts import onboarding_flow as flow
+from bot.texts import safety as safety_texts
 from bot.texts.onboarding_prompts import question_text
 from tests.support.harness import ChatRunner, Coach, texts
 from tests.support.onboarding_script import TYPED_ANSWERS, answer_until
@@ -124,12 +125,16 @@ async def test_any_parq_yes_makes_the_profile_walk_only_and_says_why(
     assert questions.SUMMARY_START_WALK_ONLY.lower().lstrip("• ") in final
 
 
-async def test_clearance_from_profile_lifts_walk_only(coach: Coach) -> None:
+async def test_clearance_from_profile_lifts_walk_only_once_confirmed(coach: Coach) -> None:
     runner = coach.runner(105)
     await answer_until(runner, overrides={StepId.PARQ_DIZZINESS_BALANCE: "yes"})
 
     await runner.send("/profile")
     await runner.tap(flow.PROFILE_CLEARED_BUTTON)
+    held = await coach.services.profiles.get(105)
+    assert held is not None and held.walk_only  # one tap is not a clearance
+    assert runner.inbox()[-1]["text"] == safety_texts.CLEARANCE_CONFIRM
+    await runner.tap(safety_texts.CLEARANCE_YES)
 
     profile = await coach.services.profiles.get(105)
     assert profile is not None

@@ -16,6 +16,7 @@ from bot.domain.profile import Profile
 from bot.domain.programme import Cause, PlanState, Reason
 from bot.flows.reminders.jobs import reminder_job_name, send_reminder, sync_reminders
 from bot.storage.reminders import ReminderKind
+from bot.texts import calendar as calendar_texts
 from bot.texts import reminders as reminder_texts
 from tests.support.harness import ChatRunner, Coach, texts
 from tests.support.live_session import TRACK_JOGGER, register, replies
@@ -136,6 +137,7 @@ async def test_a_reminder_has_the_session_and_its_buttons_and_is_sent_once(
         "😴 Snooze 30 min",
         "Skip today",
         "Move to tomorrow",
+        "⌚ Send to my watch",
     ]
 
 
@@ -265,8 +267,9 @@ async def test_restarts_rebuild_exactly_the_stored_jobs(coach: Coach) -> None:
 
 async def test_calendar_sends_four_weeks_that_parse_back_at_local_times(coach: Coach) -> None:
     runner = await _runner_with_reminders(coach)
-    [call] = await runner.send("/calendar")
+    call, note = await runner.send("/calendar")
     assert call.method == "sendDocument"
+    assert note.params["text"] == calendar_texts.NO_FEED  # polling mode: a file, no feed
     content = coach.emulator.files.contents[
         call.result["document"]["file_id"]  # type: ignore[index]
     ]

@@ -152,6 +152,17 @@ def _spotter_cues(coach: Coach) -> list[ApiCall]:
     return [call for call in sent_to(coach, BEN) if "\nStep " in str(call.params["text"])]
 
 
+async def test_a_warning_sign_typed_mid_session_alerts_the_spotter_at_once(coach: Coach) -> None:
+    ana, _ = await paired(coach)
+    await pass_safety_check(ana)
+    await wait_for_text(coach, ANA, "🔥 WARM-UP")
+
+    await ana.send("chest feels tight")
+
+    assert texts.ALERT_WARNING.format(runner="Ana") in texts_to(coach, BEN)
+    assert not any("tight" in text for text in texts_to(coach, BEN))
+
+
 async def test_a_warning_sign_in_the_runner_s_log_alerts_the_spotter(coach: Coach) -> None:
     ana, _ = await paired(coach)
     await pass_safety_check(ana)
@@ -201,9 +212,8 @@ async def test_a_spotter_who_blocked_the_bot_is_not_written_to_until_he_is_back(
     assert tried == []  # neither the start nor the alert is thrown at a blocked chat
 
     await ben.send("/spotter")  # he is back
-    await pass_safety_check(ana)
 
-    await wait_for_text(coach, BEN, "🏃 Ana is starting")
+    assert await coach.services.spotters.reachable(ANA, following_only=False) == [BEN]
 
 
 async def test_either_side_ends_the_pairing_and_the_next_session_is_private(
