@@ -25,6 +25,7 @@ from bot.flows.basics import build_basic_handlers, build_fallback_handlers
 from bot.flows.calendar_feed import build_calendar_handlers, calendar_feed_routes
 from bot.flows.edits import EDITS_GROUP, build_edit_handlers
 from bot.flows.errors import handle_error
+from bot.flows.group_chat import build_group_chat_handlers
 from bot.flows.live_session.check import build_go_handlers
 from bot.flows.live_session.controls import build_live_session_handlers
 from bot.flows.live_session.cues import rebuild_cue_jobs
@@ -38,6 +39,7 @@ from bot.flows.reminders.jobs import rebuild_reminder_jobs
 from bot.flows.reminders.settings import build_reminder_handlers
 from bot.flows.session_log.checkin import rebuild_checkin_jobs
 from bot.flows.session_log.handlers import build_session_log_handlers
+from bot.flows.spotter.handlers import build_spotter_handlers
 from bot.flows.watch_files import build_watch_file_handlers
 from bot.flows.workout.handlers import build_workout_handlers
 from bot.runtime.coach_bot import CoachBot
@@ -103,9 +105,12 @@ def build_application(
     )
     attach_services(application, services)
     application.add_handlers(build_edit_handlers(), group=EDITS_GROUP)
-    # Within a group only the first matching handler runs, so the catch-alls come last.
+    # Within a group only the first matching handler runs, so the catch-alls come last,
+    # and group chats' handlers come first: no personal flow runs in a group.
     application.add_handlers(
         [
+            *build_group_chat_handlers(),
+            *build_spotter_handlers(),  # its /start spot-… link before onboarding's /start
             *build_onboarding_handlers(),
             *build_plan_handlers(),
             *build_go_handlers(),

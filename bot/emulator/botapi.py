@@ -204,7 +204,7 @@ class BotApiEmulator:
         message = {
             "message_id": next(self._message_ids),
             "date": int(time.time()),
-            "chat": {"id": chat_id, "type": "private"},
+            "chat": chat_of(chat_id),
             "from": BOT_USER,
             **extra,
         }
@@ -268,6 +268,14 @@ class BotApiEmulator:
     def _set_commands(self, params: Json, _: dict[str, bytes]) -> bool:
         self.commands = list(_as_json(params["commands"]))
         return True
+
+
+def chat_of(chat_id: int) -> Json:
+    """A chat as Telegram describes it: a positive id is a private chat, a negative one a
+    group (the emulator's groups are all supergroups, as Telegram's groups become)."""
+    if chat_id > 0:
+        return {"id": chat_id, "type": "private"}
+    return {"id": chat_id, "type": "supergroup", "title": f"Group {-chat_id}"}
 
 
 def _as_json(value: Any) -> Any:

@@ -31,6 +31,7 @@ from bot.storage.runners import Runners
 from bot.storage.safety_checks import SafetyChecks
 from bot.storage.safety_stops import SafetyStops
 from bot.storage.session_logs import SessionLogs
+from bot.storage.spotters import Spotters
 from bot.storage.usage import Usage
 from bot.storage.watch_workouts import WatchWorkouts
 
@@ -59,6 +60,7 @@ class Services:
     usage: Usage
     applied_updates: AppliedUpdates
     spent_offers: SpentOffers
+    spotters: Spotters
     watch_workouts: WatchWorkouts
     calendar_feeds: CalendarFeeds
     log_drafts: LogDrafts
@@ -92,6 +94,7 @@ class Services:
             Usage(db),
             AppliedUpdates(db),
             SpentOffers(db),
+            Spotters(db),
             WatchWorkouts(db),
             CalendarFeeds(db),
             LogDrafts(db),

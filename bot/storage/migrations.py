@@ -313,6 +313,28 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         )""",
         "CREATE INDEX spent_offers_by_time ON spent_offers (spent_at)",
     ),
+    (
+        # A runner's open invitation to a spotter: single-use (deleted when accepted),
+        # expiring at `expires_at` (unix time).
+        """CREATE TABLE spotter_invites (
+            token TEXT PRIMARY KEY,
+            user_id INTEGER NOT NULL REFERENCES runners (user_id) ON DELETE CASCADE,
+            expires_at REAL NOT NULL
+        )""",
+        # A pairing is two rows, one per side, so each side's /export and /delete hold it:
+        # role 'runner' (user_id runs, partner_id spots) or 'spotter' (user_id spots
+        # partner_id). `following` (spotter rows): they asked for the cues of the session
+        # the runner is in now.
+        """CREATE TABLE spotter_pairs (
+            user_id INTEGER NOT NULL REFERENCES runners (user_id) ON DELETE CASCADE,
+            partner_id INTEGER NOT NULL REFERENCES runners (user_id) ON DELETE CASCADE,
+            role TEXT NOT NULL,
+            following INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL,
+            PRIMARY KEY (user_id, partner_id, role)
+        )""",
+        "CREATE INDEX spotter_pairs_by_partner ON spotter_pairs (partner_id)",
+    ),
 )
 
 LATEST_VERSION = len(MIGRATIONS)

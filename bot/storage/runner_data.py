@@ -1,10 +1,11 @@
 """Everything stored about one runner: gathered for /export, erased for /delete.
 
 Which tables hold a runner's rows is read from the schema, not listed here, so a table a
-later migration adds is covered as soon as it names the runner in one of three ways: a
-`user_id` column; a `chat_id` column (a private chat's id is the runner's user id; a group
-chat's rows are not one runner's); or a python-telegram-bot `conversation_key`, a JSON list
-such as `[chat_id, user_id]` that names the runner when one of its integers is their id.
+later migration adds is covered as soon as it names the runner in one of these ways: a
+`user_id` column (with a `partner_id` too, a row about two runners is both's); a `chat_id`
+column (a private chat's id is the runner's user id; a group chat's rows are not one
+runner's); or a python-telegram-bot `conversation_key`, a JSON list such as
+`[chat_id, user_id]` that names the runner when one of its integers is their id.
 """
 
 from __future__ import annotations
@@ -23,7 +24,9 @@ from bot.storage.profiles import Profiles
 from bot.storage.session_logs import LogEntry, SessionLogs
 
 # How a table names the runner, strongest first; each condition takes the user id once.
+# A row about two people (`user_id` and `partner_id`, as a pairing) belongs to both.
 _RUNNER_CONDITIONS = (
+    ("partner_id", "? IN (user_id, partner_id)"),
     ("user_id", "user_id = ?"),
     ("chat_id", "chat_id = ?"),
     (

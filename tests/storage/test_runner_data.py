@@ -43,6 +43,7 @@ from bot.storage.runners import Runners
 from bot.storage.safety_checks import SafetyChecks
 from bot.storage.safety_stops import SafetyStops
 from bot.storage.session_logs import LogAnswers, LogSource, NewLog, SessionLogs
+from bot.storage.spotters import Acceptance, Spotters
 from bot.storage.watch_workouts import SentWorkout, WatchWorkouts
 
 NOW = datetime(2025, 3, 4, 12, 0, tzinfo=UTC)
@@ -58,6 +59,7 @@ PROGRESS = Decision(
     PlanState(1, 2, DAY + timedelta(days=1)), Change.PROGRESS, Reason(Cause.PROGRESS_STAGE)
 )
 DUE_AT = 1_741_100_000.0
+SPOTTER = 500_000  # each runner's spotter is SPOTTER + their id: someone else's rows
 Rows = dict[str, list[dict[str, Any]]]
 
 
@@ -115,6 +117,12 @@ async def fill(db: Database, user_id: int, name: str, notes: str, group: int) ->
     daily = ReminderRow(user_id, ReminderKind.DAILY, time(6, 45), "Europe/Berlin", (1, 3, 5))
     await reminders.add(daily)
     await reminders.mark(user_id, DAY, DayMark.REMINDED)
+    spotters, spotter_id = Spotters(db), SPOTTER + user_id
+    await Runners(db).record_contact(spotter_id, spotter_id, "Spotter", NOW)
+    await spotters.invite(user_id, f"used-{name}", DUE_AT)
+    paired = await spotters.accept(f"used-{name}", spotter_id, NOW)
+    assert paired == (Acceptance.PAIRED, user_id)
+    await spotters.invite(user_id, f"open-{name}", DUE_AT)
     workouts = WatchWorkouts(db)
     await workouts.set_walking_kmh(user_id, 4.5, NOW)
     sent = SentWorkout(user_id, "Backstride Tue 4 Mar", DAY, TEMPLATE, Place.TRACK, 125, 950)
@@ -151,9 +159,9 @@ async def dump(db: Database) -> Rows:
 
 
 def names(row: dict[str, Any], user_id: int) -> bool:
-    """Whether a row references the runner: their id in a user or chat column, or a
-    conversation key holding their id."""
-    if user_id in (row.get("user_id"), row.get("chat_id")):
+    """Whether a row references the runner: their id in a user, partner or chat column, or
+    a conversation key holding their id."""
+    if user_id in (row.get("user_id"), row.get("partner_id"), row.get("chat_id")):
         return True
     key = row.get("conversation_key")
     return key is not None and user_id in json.loads(key)
@@ -247,6 +255,8 @@ async def test_the_export_holds_the_runner_s_rows_of_every_other_table(db: Datab
         "reminder_prefs",
         "reminders",
         "day_marks",
+        "spotter_invites",
+        "spotter_pairs",
         "ptb_conversations",
         "ptb_user_data",
         "ptb_chat_data",
@@ -265,6 +275,9 @@ async def test_the_export_holds_the_runner_s_rows_of_every_other_table(db: Datab
     assert [r["lead_minutes"] for r in records["reminder_prefs"]] == [30]
     assert [(r["kind"], r["at_local"]) for r in records["reminders"]] == [("daily", "06:45")]
     assert [(r["day"], r["mark"]) for r in records["day_marks"]] == [(DAY.isoformat(), "reminded")]
+    assert [r["token"] for r in records["spotter_invites"]] == ["open-Ana"]
+    pairing = {(r["user_id"], r["partner_id"], r["role"]) for r in records["spotter_pairs"]}
+    assert pairing == {(ANA, SPOTTER + ANA, "runner"), (SPOTTER + ANA, ANA, "spotter")}
     conversations = {(r["conversation_key"], r["state"]) for r in records["ptb_conversations"]}
     assert conversations == {(f"[{ANA}, {ANA}]", "1"), (f"[{ANA_GROUP}, {ANA}]", "2")}
     assert [r["data"] for r in records["ptb_user_data"]] == ['{"seen": "Ana"}']

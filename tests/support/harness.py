@@ -92,9 +92,10 @@ class Coach:
         await self.app.update_processor.process_update(update, self.app.process_update(update))
         return update
 
-    def runner(self, user_id: int, first_name: str = "Runner") -> ChatRunner:
-        """A runner chatting with this coach."""
-        return ChatRunner(self, EmulatedUser(self.emulator, user_id, first_name))
+    def runner(self, user_id: int, first_name: str = "Runner", *, group: int = 0) -> ChatRunner:
+        """A runner chatting with this coach: in private, or in the group whose (negative)
+        id is `group`."""
+        return ChatRunner(self, EmulatedUser(self.emulator, user_id, first_name, chat_id=group))
 
 
 @dataclass
@@ -106,8 +107,8 @@ class ChatRunner:
 
     @property
     def chat_id(self) -> int:
-        """The private chat's id (equal to the user id)."""
-        return self.user.user_id
+        """The chat's id (a private chat's equals the user id)."""
+        return self.user.chat_id
 
     async def send(self, text: str) -> list[ApiCall]:
         """Send a text (or /command); returns what the bot sent to this chat in reply."""

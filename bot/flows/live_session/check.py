@@ -48,6 +48,7 @@ from bot.flows.live_session.view import (
     timeline_text,
 )
 from bot.flows.plan.coaching import review_plan
+from bot.flows.spotter.session import session_started
 from bot.flows.workout.handlers import workout_button
 from bot.runtime.services import CoachContext
 from bot.runtime.taps import Tap, answered_with, edit_or_send, stop_spinner, tap_of, tapped
@@ -196,6 +197,7 @@ async def _start(
         answered_with(tap, edit_or_send(tap, f"{_check_text(step)}\n\n{timeline}", _WATCH_BUTTON)),
         start_cues(context.application, stored),
     )
+    await session_started(context.application, profile.user_id, steps)
 
 
 async def _point_at_running_session(user_id: int, context: CoachContext, message: Message) -> bool:

@@ -23,6 +23,7 @@ from telegram.ext import Application
 from bot.domain.live_session import LiveSession
 from bot.flows.live_session.ending import Ending, end_session
 from bot.flows.live_session.view import cue_text, position_values, session_buttons
+from bot.flows.spotter.session import cue_started
 from bot.runtime.coach_bot import coach_bot
 from bot.runtime.delivery import Priority, PriorityRateLimiter, StaleDelivery, delivery_args
 from bot.runtime.job_registry import CUE, HELD_BACK
@@ -117,6 +118,7 @@ async def _advance(application: Application, services: Services, stored: StoredS
         deadline=due + services.settings.cue_grace_seconds,
     )
     await services.live_sessions.save_progress(stored.user_id, live)
+    await cue_started(application, stored.user_id, event)
 
 
 async def _catch_up(

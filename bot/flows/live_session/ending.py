@@ -4,6 +4,7 @@ cut off because the runner blocked the bot. Handlers and the cue chain both end 
 
 from __future__ import annotations
 
+import asyncio
 from datetime import datetime, time, timedelta
 from enum import StrEnum
 from typing import Any
@@ -15,6 +16,7 @@ from bot.domain.programme import format_duration
 from bot.domain.session_recap import DoneSession, SessionRecap, recap_session
 from bot.flows.plan.coaching import next_session
 from bot.flows.session_log.handlers import ask_how_it_felt
+from bot.flows.spotter.session import session_ended
 from bot.runtime.delivery import Priority
 from bot.runtime.job_registry import CUE
 from bot.runtime.sending import send_or_mark_unreachable
@@ -24,6 +26,7 @@ from bot.storage.session_logs import LogAnswers, LogSource, NewLog
 from bot.texts import plan as plan_texts
 from bot.texts import safety as safety_texts
 from bot.texts import session as texts
+from bot.texts import spotter as spotter_texts
 
 AnyApplication = Application[Any, Any, Any, Any, Any, Any]
 
@@ -36,6 +39,10 @@ class Ending(StrEnum):
     STOPPED = "stopped"
     UNWELL = "unwell"  # the 🆘 button
     WARNING = "warning"  # a warning sign the runner typed (the advice is given)
+
+
+# What every spotter is told at once when the runner stops for their health.
+_SPOTTER_ALERTS = {Ending.UNWELL: spotter_texts.ALERT, Ending.WARNING: spotter_texts.ALERT_WARNING}
 
 
 async def end_session(
@@ -81,8 +88,11 @@ async def end_session(
         }[ending]
     # The end of a session, or the stop-now advice, is as time-critical as a cue, but has no
     # deadline: it is never dropped.
-    told = await send_or_mark_unreachable(
-        application, stored.chat_id, text, priority=Priority.CUE, what="the session's end"
+    told, _ = await asyncio.gather(
+        send_or_mark_unreachable(
+            application, stored.chat_id, text, priority=Priority.CUE, what="the session's end"
+        ),
+        session_ended(application, stored.user_id, alert=_SPOTTER_ALERTS.get(ending)),
     )
     if told and ending not in (Ending.UNWELL, Ending.WARNING):
         await ask_how_it_felt(application, stored.user_id, stored.chat_id, log_id)

@@ -45,7 +45,7 @@ def timeline_text(
             minutes=whole_minutes(timeline_seconds(steps)),
         ),
         "",
-        *_timeline_lines(steps),
+        *timeline_lines(steps),
         "",
         *(f"{safety_texts.PRECAUTION_REMINDERS[p.value]}\n" for p in precautions),
         texts.TIMELINE_FOOTER,
@@ -118,7 +118,7 @@ def _button(label: str, action: str) -> InlineKeyboardButton:
     return InlineKeyboardButton(label, callback_data=f"{LIVE_PREFIX}|{action}")
 
 
-def _timeline_lines(steps: Sequence[TimelineStep]) -> list[str]:
+def timeline_lines(steps: Sequence[TimelineStep]) -> list[str]:
     """One line per step, with a long run of bouts and recoveries folded into one line."""
     reverse = [i for i, step in enumerate(steps) if step.kind.is_reverse]
     lines = []

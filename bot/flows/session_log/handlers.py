@@ -39,6 +39,7 @@ from bot.flows.live_session.sos import apply_class, which_buttons
 from bot.flows.plan.coaching import reason_text, review_plan
 from bot.flows.session_log import guided
 from bot.flows.session_log.checkin import MORNING, MORNING_PREFIX, morning_buttons, plan_checkin
+from bot.flows.spotter.session import red_flag_logged
 from bot.runtime.senders import sender_with_profile
 from bot.runtime.services import CoachContext, Services, services_of
 from bot.runtime.taps import tapped
@@ -347,6 +348,8 @@ async def _complete(context: CoachContext, message: Message, entry: LogEntry) ->
     if entry.red_flag:
         lines.append(texts.RED_FLAG_SEEN)
     lines.append(guided.echo_text(entry, profile.units))
+    if entry.red_flag and entry.source is LogSource.LIVE:
+        await red_flag_logged(context.application, entry.user_id)
     lines.append(texts.TAKEAWAYS[_takeaway(entry)])
     lines += await _next_line(services, profile, decision)
     lines.append(texts.ADD_MORE)
