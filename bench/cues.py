@@ -26,22 +26,38 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import re
 import resource
+import sqlite3
 import statistics
 import tempfile
 import time
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Coroutine, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from datetime import time as clock_time
 from pathlib import Path
+from typing import Any, Protocol
 
 from telegram import Update
 
 from bench.setup import bench_settings
+from bench.wire import (
+    FakeBotApi,
+    Planned,
+    Usage,
+    bot_process,
+    loop_profile,
+    profiled,
+    ratio,
+    run_reference,
+    seed_offline,
+    usage_of,
+)
 from bot.app import build_application
+from bot.config import Settings
 from bot.domain.profile import Experience, Place, Profile, Units
 from bot.domain.programme import (
     Cause,
@@ -65,6 +81,9 @@ _CUE_HEADS = tuple(heading.split(" · ")[0] for heading in session_texts.CUE_HEA
 _DONE_HEAD = session_texts.DONE.split("{")[0]
 _STEP_NUMBER = re.compile(r"Step (\d+) of (\d+)")
 _BULK_TEXT = "Reminder: your session is at 18:00."
+_HELD_BACK_HEAD = session_texts.CUE_HELD_BACK.split("{")[0]
+_CAUGHT_UP_HEAD = session_texts.CAUGHT_UP.split("{")[0]
+_REFERENCE_CHATS = 1_000_000  # the reference sender's chats: 1_000_001, 1_000_002, ...
 
 
 def bench_profile(user_id: int) -> Profile:
@@ -88,11 +107,13 @@ def bench_profile(user_id: int) -> Profile:
 
 @dataclass
 class RunnerRecord:
-    """One simulated runner: when they tapped Ready, the stored due times, cue arrivals."""
+    """One simulated runner: when they tapped Ready, the stored due times, cue arrivals, and
+    the "held back" lines that followed a stale cue."""
 
     tapped_at: float = 0.0
     due: tuple[float, ...] = ()
     arrivals: dict[int, float] = field(default_factory=dict)
+    held_back: list[float] = field(default_factory=list)  # and "we were interrupted" lines
 
 
 @dataclass(frozen=True)
@@ -148,48 +169,178 @@ def main(argv: list[str] | None = None) -> None:
         default=60.0,
         help="a runner waiting longer for the bot's next message gives up (counted as lost)",
     )
+    parser.add_argument(
+        "--in-process",
+        action="store_true",
+        help="the bot in this process on the emulator (no HTTP), instead of over the wire",
+    )
+    parser.add_argument(
+        "--faults",
+        type=float,
+        default=0.0,
+        help="over the wire: this share of sends fails with 429, and as many with 500",
+    )
+    parser.add_argument(
+        "--send-rate",
+        help="over the wire: the bot's BACKSTRIDE_SEND_RATE (default: off, or 30 with "
+        "--telegram-limits); 30 x the time scale keeps Telegram's budget at scaled time",
+    )
+    parser.add_argument(
+        "--profile",
+        type=Path,
+        help="over the wire: sample the bot process with py-spy into this file (collapsed)",
+    )
     args = parser.parse_args(argv)
     for sequential in (False, True) if args.compare else (args.sequential,):
-        asyncio.run(run(argparse.Namespace(**{**vars(args), "sequential": sequential})))
+        one = argparse.Namespace(**{**vars(args), "sequential": sequential})
+        asyncio.run(run_in_process(one) if args.in_process else run_over_http(one))
 
 
-async def run(args: argparse.Namespace) -> None:
-    """One benchmark run; prints the reaction and cues lines."""
+async def run_in_process(args: argparse.Namespace) -> None:
+    """One run with the bot in this process on the emulator; prints the reaction and cues
+    lines."""
     steps = _steps()
     with tempfile.TemporaryDirectory() as directory:
         # The fake Bot API keeps no history: Telegram's memory is not the bot's, and here it
         # would be, making every full garbage collection of the bot's process slower.
         emulator = BotApiEmulator(keep_calls=False)
         application = build_application(
-            bench_settings(
-                Path(directory),
-                time_scale=timeline_seconds(steps) / args.duration_s,
-                concurrent_updates=1 if args.sequential else 256,
-            ),
+            _settings(Path(directory), steps, args),
             request=EmulatedRequest(emulator, args.latency_ms / 1000),
             updates_request=EmulatedRequest(emulator),
             rate_limiter=PriorityRateLimiter(30 if args.telegram_limits else None),
         )
-        seen = _Observer(emulator, args.sessions)
-        emulator.listeners.append(seen.observe)
+        seen = _Observer(emulator, args.sessions, len(steps))
         async with running(application, poll=False):
             await _register(application, args.sessions)
-            began = time.perf_counter()
-            runners = [
-                _runner(application, emulator, uid, args, seen)
-                for uid in range(1, args.sessions + 1)
-            ]
+            rig = _InProcess(application, emulator)
             bulk = _bulk_burst(application, args) if args.telegram_limits else _nothing()
-            outcomes = await asyncio.gather(*runners, bulk, return_exceptions=True)
-            gave_up = sum(isinstance(outcome, TimeoutError) for outcome in outcomes)
-            if seen.all_started.is_set():
-                # Read after the starts, not during them: a read per runner as its session
-                # started would add its own load to what is being measured.
-                await _read_due_times(application, seen.records)
-            await _until_sessions_end(application, args)
+            began = time.perf_counter()
+            gave_up = await _load(rig, args, seen, bulk)
             elapsed = time.perf_counter() - began
             stale = services_of(application).cue_stats.stale_dropped
-    _report(args, steps, seen.records, stale, elapsed, seen.bulk_sent, gave_up)
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    _report(args, steps, seen, stale, elapsed, gave_up)
+    print(f"process: in_process rss_mb={rss_mb:.0f}")
+
+
+async def run_over_http(args: argparse.Namespace) -> None:
+    """One run over the wire: the reference sender, then `python -m bot`, on one fake API."""
+    steps = _steps()
+    with tempfile.TemporaryDirectory() as directory:
+        settings = _settings(Path(directory), steps, args)
+        await seed_offline(settings, lambda app: _register(app, args.sessions))
+        api = FakeBotApi(args.latency_ms / 1000)
+        async with api.serving():
+            reference = await _reference_run(api, steps, args)
+            seen = _Observer(api.emulator, args.sessions, len(steps))
+            rig = _OverHttp(api, settings.db_path)
+            variables = {
+                "BACKSTRIDE_TIME_SCALE": repr(settings.time_scale),
+                "BACKSTRIDE_CONCURRENT_UPDATES": str(settings.concurrent_updates),
+                "BACKSTRIDE_SEND_RATE": args.send_rate or ("30" if args.telegram_limits else "off"),
+            }
+            async with bot_process(api, settings.db_path, **variables) as process:
+                await api.polled.wait()
+                before = usage_of(process.pid)
+                api.fail_sends(args.faults, args.faults)
+                began = time.perf_counter()
+                async with profiled(process.pid, args.profile):
+                    gave_up = await _load(rig, args, seen, _nothing())
+                elapsed = time.perf_counter() - began
+                usage = usage_of(process.pid) - before
+            log = (Path(directory) / "bot-stderr.log").read_text(errors="replace")
+    stale = log.count("too late to send; dropped")
+    _report(args, steps, seen, stale, elapsed, gave_up)
+    errors = sum(" ERROR " in line or " CRITICAL " in line for line in log.splitlines())
+    print(
+        f"faults: share_each={args.faults:g} injected_429={api.faults[429]} "
+        f"injected_500={api.faults[500]} held_back_lines={seen.held_back_lines()} "
+        f"lost_without_line={seen.lost_without_line(len(steps))} "
+        f"caught_up_lines={seen.caught_up} "
+        f"task_never_retrieved={log.count('never retrieved')} error_lines={errors}"
+    )
+    late = Summary.of(seen.lateness_ms())
+    print(
+        f"bot: cpu_s={usage.cpu_s:.1f} rss_mb={usage.rss_mb:.0f} peak_rss_mb="
+        f"{usage.peak_rss_mb:.0f} cpu_ms_per_message={1000 * usage.cpu_s / max(1, seen.sent):.2f}"
+    )
+    print(
+        f"reference: sent={reference.sent} lost={reference.lost} {reference.late.line()} "
+        f"cpu_s={reference.usage.cpu_s:.1f} rss_mb={reference.usage.rss_mb:.0f}"
+    )
+    print(
+        f"ratios: p50={ratio(late.p50, reference.late.p50)} "
+        f"p99={ratio(late.p99, reference.late.p99)} "
+        f"cpu={ratio(usage.cpu_s, reference.usage.cpu_s)} "
+        f"rss={ratio(usage.rss_mb, reference.usage.rss_mb)}"
+    )
+    if args.profile is not None:
+        hottest, by_package = loop_profile(args.profile)
+        print(f"profile: event loop busy time by package: {by_package}")
+        for frame, share in hottest:
+            print(f"profile: {share:.1%} {frame}")
+
+
+def _settings(
+    directory: Path, steps: tuple[TimelineStep, ...], args: argparse.Namespace
+) -> Settings:
+    return bench_settings(
+        directory,
+        time_scale=timeline_seconds(steps) / args.duration_s,
+        concurrent_updates=1 if args.sequential else 256,
+    )
+
+
+async def _load(
+    rig: _Rig, args: argparse.Namespace, seen: _Observer, bulk: Coroutine[Any, Any, None]
+) -> int:
+    """Every runner through /go and the check into a session, until all sessions end;
+    returns how many runners gave up waiting."""
+    seen.emulator.listeners.append(seen.observe)
+    runners = [_runner(rig, uid, args, seen) for uid in range(1, args.sessions + 1)]
+    outcomes = await asyncio.gather(*runners, bulk, return_exceptions=True)
+    if seen.all_started.is_set():
+        # Read after the starts, not during them: a read per runner as its session
+        # started would add its own load to what is being measured.
+        await _read_due_times(rig, seen.records)
+    await _until_sessions_end(rig, args)
+    return sum(isinstance(outcome, TimeoutError) for outcome in outcomes)
+
+
+@dataclass(frozen=True)
+class _Reference:
+    sent: int
+    lost: int
+    late: Summary
+    usage: Usage
+
+
+async def _reference_run(
+    api: FakeBotApi, steps: tuple[TimelineStep, ...], args: argparse.Namespace
+) -> _Reference:
+    """The same cue schedule (each runner's start spread like the bot's), sent by the
+    reference sender to chats of its own; lateness from each message's due moment."""
+    scale = timeline_seconds(steps) / args.duration_s
+    offsets = (*step_offsets(steps), timeline_seconds(steps))
+    start = time.time() + 2.0
+    spread = args.ramp_s / max(1, args.sessions - 1)
+    plan = [
+        Planned(_REFERENCE_CHATS + uid, start + (uid - 1) * spread + offset / scale, f"{uid}:{n}")
+        for uid in range(1, args.sessions + 1)
+        for n, offset in enumerate(offsets)
+    ]
+    arrivals: dict[str, float] = {}
+
+    def stamp(call: ApiCall) -> None:
+        if int(call.params.get("chat_id", 0)) > _REFERENCE_CHATS:
+            arrivals.setdefault(str(call.params["text"]), time.time())
+
+    api.emulator.listeners.append(stamp)
+    usage = await run_reference(api.base_url, plan)
+    api.emulator.listeners.remove(stamp)
+    late = [(arrivals[item.text] - item.due) * 1000 for item in plan if item.text in arrivals]
+    return _Reference(len(late), len(plan) - len(late), Summary.of(late), usage)
 
 
 def _steps() -> tuple[TimelineStep, ...]:
@@ -215,14 +366,43 @@ class _Observer:
 
     emulator: BotApiEmulator
     sessions: int
+    steps: int  # a session's steps: the "done" message is arrival number `steps`
     records: dict[int, RunnerRecord] = field(default_factory=lambda: defaultdict(RunnerRecord))
     inboxes: dict[int, asyncio.Queue[Json]] = field(
         default_factory=lambda: defaultdict(asyncio.Queue)
     )
     bulk_sent: int = 0
+    caught_up: int = 0  # "we were interrupted" lines: cues skipped because their job ran late
     # Set once every runner's session has started (its timeline shown).
     all_started: asyncio.Event = field(default_factory=asyncio.Event)
     _started: set[int] = field(default_factory=set)
+
+    @property
+    def sent(self) -> int:
+        """Cues and "done" messages that arrived."""
+        return sum(len(record.arrivals) for record in self.records.values())
+
+    def held_back_lines(self) -> int:
+        """ "Held back" lines that arrived, in all chats."""
+        return sum(len(record.held_back) for record in self.records.values()) - self.caught_up
+
+    def lost_without_line(self, steps: int) -> int:
+        """Runners who lost a cue and got no line saying where they are ("held back" after a
+        stale cue, "we were interrupted" after a cue job that ran too late)."""
+        return sum(
+            1
+            for record in self.records.values()
+            if len(record.arrivals) < steps + 1 and not record.held_back
+        )
+
+    def lateness_ms(self) -> list[float]:
+        """Every arrived cue's lateness from its stored due moment."""
+        late = []
+        for record in self.records.values():
+            for index, arrived in record.arrivals.items():
+                if record.due:
+                    late.append((arrived - record.due[index]) * 1000)
+        return late
 
     def observe(self, call: ApiCall) -> None:
         """Note one successful call."""
@@ -236,7 +416,12 @@ class _Observer:
             if found:
                 self.records[chat].arrivals.setdefault(int(found.group(1)) - 1, arrived)
         elif text.startswith(_DONE_HEAD):
-            self.records[chat].arrivals.setdefault(-1, arrived)
+            self.records[chat].arrivals.setdefault(self.steps, arrived)
+        elif text.startswith(_HELD_BACK_HEAD):
+            self.records[chat].held_back.append(arrived)
+        elif text.startswith(_CAUGHT_UP_HEAD):
+            self.records[chat].held_back.append(arrived)
+            self.caught_up += 1
         elif "Today:" in text or "inline_keyboard" in str(call.params.get("reply_markup")):
             self.inboxes[chat].put_nowait(call.result)
             if "Today:" in text:
@@ -250,13 +435,81 @@ class _Observer:
             self.emulator.forget_message(chat, int(call.result["message_id"]))
 
 
-async def _runner(
-    application: CoachApplication,
-    emulator: BotApiEmulator,
-    uid: int,
-    args: argparse.Namespace,
-    seen: _Observer,
-) -> None:
+class _Rig(Protocol):
+    """Where the bot under test runs: in this process, or as its own over HTTP."""
+
+    @property
+    def emulator(self) -> BotApiEmulator:
+        """The emulator answering the bot's calls."""
+
+    async def deliver(self, payload: Json) -> None:
+        """Hand the bot an update from a runner."""
+
+    async def due_times(self, user_id: int | None = None) -> dict[int, tuple[float, ...]]:
+        """Stored due times of the live sessions (of one runner, if given)."""
+
+    async def live_sessions(self) -> int:
+        """How many sessions are still live."""
+
+
+@dataclass
+class _InProcess:
+    application: CoachApplication
+    emulator: BotApiEmulator
+
+    async def deliver(self, payload: Json) -> None:
+        """Hand an update to the Application the way polling does (its update queue)."""
+        update = Update.de_json(self.emulator.number_update(payload), self.application.bot)
+        await self.application.update_queue.put(update)
+
+    async def due_times(self, user_id: int | None = None) -> dict[int, tuple[float, ...]]:
+        """Read through the application's own storage."""
+        sessions = services_of(self.application).live_sessions
+        if user_id is not None:
+            stored = await sessions.get(user_id)
+            return {} if stored is None else {user_id: stored.live.due}
+        return {stored.user_id: stored.live.due for stored in await sessions.all()}
+
+    async def live_sessions(self) -> int:
+        """Count through the application's database connection."""
+        db = services_of(self.application).db
+        row = await db.fetch_one("SELECT COUNT(*) AS live FROM live_sessions")
+        return 0 if row is None else int(row["live"])
+
+
+@dataclass
+class _OverHttp:
+    api: FakeBotApi
+    db_path: Path
+
+    @property
+    def emulator(self) -> BotApiEmulator:
+        """The emulator behind the fake API."""
+        return self.api.emulator
+
+    async def deliver(self, payload: Json) -> None:
+        """Queue the update for the bot's next getUpdates."""
+        self.api.queue_update(payload)
+
+    async def due_times(self, user_id: int | None = None) -> dict[int, tuple[float, ...]]:
+        """Read the bot's database file (WAL lets a reader in beside the bot)."""
+        query = "SELECT user_id, due FROM live_sessions"
+        if user_id is not None:
+            query += f" WHERE user_id = {int(user_id)}"
+        rows = await asyncio.to_thread(self._read, query)
+        return {int(uid): tuple(json.loads(due)) for uid, due in rows}
+
+    async def live_sessions(self) -> int:
+        """Count in the bot's database file."""
+        rows = await asyncio.to_thread(self._read, "SELECT COUNT(*) FROM live_sessions")
+        return int(rows[0][0])
+
+    def _read(self, query: str) -> list[tuple[Any, ...]]:
+        with sqlite3.connect(f"file:{self.db_path}?mode=ro", uri=True, timeout=30) as db:
+            return db.execute(query).fetchall()
+
+
+async def _runner(rig: _Rig, uid: int, args: argparse.Namespace, seen: _Observer) -> None:
     """/go at this runner's moment, then the safety check, tap by tap (see `_moments`).
     Returns once every session has started; if that takes over half a session, after
     reading this session's stored due times itself (see `_read_due_times`)."""
@@ -264,28 +517,26 @@ async def _runner(
     began = time.monotonic()
     go_at, start_at = _moments(uid, args)
     await asyncio.sleep(go_at)
-    user = EmulatedUser(emulator, uid)
-    await _deliver(application, emulator, user.text("/go"))
+    user = EmulatedUser(rig.emulator, uid)
+    await rig.deliver(user.text("/go"))
     for label in SAFETY_TAPS:
         question = await _next_question(inbox, args.patience_s)
         await asyncio.sleep(args.think_ms / 1000)
         if label == "Ready":
             await asyncio.sleep(max(0.0, began + start_at - time.monotonic()))
             record.tapped_at = time.time()
-        await _deliver(application, emulator, user.tap(question, _button(question, label)))
+        await rig.deliver(user.tap(question, _button(question, label)))
     await _next_timeline(inbox, args.patience_s)
     try:
         await asyncio.wait_for(seen.all_started.wait(), args.duration_s / 2)
     except TimeoutError:  # the starts are slow (sequential): read before this session ends
-        stored = await services_of(application).live_sessions.get(uid)
-        if stored is not None:
-            record.due = stored.live.due
+        record.due = (await rig.due_times(uid)).get(uid, ())
 
 
-async def _read_due_times(application: CoachApplication, records: dict[int, RunnerRecord]) -> None:
+async def _read_due_times(rig: _Rig, records: dict[int, RunnerRecord]) -> None:
     """Every live session's stored due times, in one read."""
-    for stored in await services_of(application).live_sessions.all():
-        records[stored.user_id].due = stored.live.due
+    for uid, due in (await rig.due_times()).items():
+        records[uid].due = due
 
 
 def _moments(uid: int, args: argparse.Namespace) -> tuple[float, float]:
@@ -299,12 +550,6 @@ def _moments(uid: int, args: argparse.Namespace) -> tuple[float, float]:
     if not args.check_s:
         return args.ramp_s * share, 0.0
     return args.check_s * share, args.check_s + args.ramp_s * share
-
-
-async def _deliver(application: CoachApplication, emulator: BotApiEmulator, payload: Json) -> None:
-    """Hand an update to the Application the way polling does (through its update queue)."""
-    update = Update.de_json(emulator.number_update(payload), application.bot)
-    await application.update_queue.put(update)
 
 
 async def _next_question(inbox: asyncio.Queue[Json], patience: float) -> Json:
@@ -344,12 +589,10 @@ async def _nothing() -> None:
     return None
 
 
-async def _until_sessions_end(application: CoachApplication, args: argparse.Namespace) -> None:
-    db = services_of(application).db
+async def _until_sessions_end(rig: _Rig, args: argparse.Namespace) -> None:
     deadline = time.monotonic() + args.duration_s * 3 + 60
     while time.monotonic() < deadline:
-        row = await db.fetch_one("SELECT COUNT(*) AS live FROM live_sessions")
-        if row is None or not row["live"]:
+        if not await rig.live_sessions():
             return
         await asyncio.sleep(0.5)
 
@@ -357,37 +600,35 @@ async def _until_sessions_end(application: CoachApplication, args: argparse.Name
 def _report(
     args: argparse.Namespace,
     steps: tuple[TimelineStep, ...],
-    records: dict[int, RunnerRecord],
+    seen: _Observer,
     stale: int,
     elapsed: float,
-    bulk: int,
     gave_up: int,
 ) -> None:
     offsets = (*step_offsets(steps), timeline_seconds(steps))
     scale = timeline_seconds(steps) / args.duration_s
-    from_due: list[float] = []
-    from_tap: list[float] = []
-    sent = 0
-    for record in records.values():
-        for index, arrived in record.arrivals.items():
-            sent += 1
-            position = index if index >= 0 else len(steps)
-            if record.due:
-                from_due.append((arrived - record.due[position]) * 1000)
-            from_tap.append((arrived - record.tapped_at - offsets[position] / scale) * 1000)
+    from_tap = [
+        (arrived - record.tapped_at - offsets[index] / scale) * 1000
+        for record in seen.records.values()
+        for index, arrived in record.arrivals.items()
+    ]
     expected = args.sessions * (len(steps) + 1)
-    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     mode = "sequential" if args.sequential else "concurrent"
+    wire = "in_process" if args.in_process else "http"
     limits = " telegram_limits" if args.telegram_limits else ""
+    if not args.in_process and args.send_rate:
+        limits = f" send_rate={args.send_rate}"
     print(
-        f"run: updates={mode}{limits} latency_ms={args.latency_ms:.0f} "
-        f"duration_s={args.duration_s:.0f} ramp_s={args.ramp_s:.0f} "
+        f"run: wire={wire} updates={mode}{limits} latency_ms={args.latency_ms:.0f} "
+        f"duration_s={args.duration_s:g} scale={scale:.1f} ramp_s={args.ramp_s:g} "
         f"think_ms={args.think_ms:.0f} check_s={args.check_s:g} wall_s={elapsed:.1f} "
-        f"runners_gave_up={gave_up}" + (f" bulk_sent={bulk}" if args.telegram_limits else "")
+        f"runners_gave_up={gave_up}"
+        + (f" bulk_sent={seen.bulk_sent}" if args.telegram_limits and args.in_process else "")
     )
+    sent = seen.sent
     common = f"sessions={args.sessions} sent={sent} lost={expected - sent} stale_dropped={stale}"
     print(f"reaction: {common} {Summary.of(from_tap).line()}")
-    print(f"cues: {common} {Summary.of(from_due).line()} rss_mb={rss_mb:.0f}")
+    print(f"cues: {common} {Summary.of(seen.lateness_ms()).line()}")
 
 
 if __name__ == "__main__":

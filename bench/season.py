@@ -32,6 +32,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from apscheduler.triggers.date import DateTrigger
+from apscheduler.triggers.interval import IntervalTrigger
 from telegram.ext import Job
 
 from bot.app import build_application
@@ -382,6 +383,8 @@ class Season:
         best: tuple[datetime, Job[Any]] | None = None
         assert self.app.job_queue is not None
         for job in self.app.job_queue.jobs():
+            if isinstance(job.job.trigger, IntervalTrigger):
+                continue  # housekeeping every few seconds: nothing a runner lives through
             when = self._next_fire(job)
             if when is not None and when <= moment and (best is None or when < best[0]):
                 best = when, job
@@ -421,20 +424,40 @@ async def train(season: Season, runner: ChatRunner, profile: Profile, plan: Sess
         await _answer_questions(season, runner, plan)
         return
     await runner.send("/go")
-    for label in (
-        safety_texts.OPTION_LABELS[choose_place(profile).value],
-        safety_texts.OPTION_LABELS["surface_yes"],
-        safety_texts.OPTION_LABELS["hard_yes" if plan.downgraded else "hard_no"],
-        "0",
-        safety_texts.OPTION_LABELS["warm_up_go"],
-    ):
-        await season.tap(runner, label)
+    await _answer_safety_check(season, runner, profile, plan)
     if plan.stop_after_minutes is not None:
         await season.run_until(season.clock() + timedelta(minutes=plan.stop_after_minutes))
         await runner.send("/stop")
     else:
         await season.run_until(season.clock() + timedelta(hours=1, minutes=30))
     await _answer_questions(season, runner, plan)
+
+
+async def _answer_safety_check(
+    season: Season, runner: ChatRunner, profile: Profile, plan: Session
+) -> None:
+    """Tap through the safety check as a fit runner would (cut down if the script says a hard
+    session came first), whatever questions this runner is asked, until the warm-up starts."""
+    options = safety_texts.OPTION_LABELS
+    answers = (
+        options[choose_place(profile).value],
+        options["surface_yes"],
+        options["hard_yes" if plan.downgraded else "hard_no"],
+        options["pain_0"],
+        options["dizzy_today_no"],  # "No" to any sign asked today
+        options["again_no"],
+    )
+    for _ in range(12):
+        season.watch()
+        labels = ChatRunner.buttons(season.latest[runner.chat_id])
+        if options["warm_up_go"] in labels:
+            await season.tap(runner, options["warm_up_go"])
+            return
+        label = next((answer for answer in answers if answer in labels), None)
+        if label is None:
+            raise AssertionError(f"no answer for the safety check's buttons {labels}")
+        await season.tap(runner, label)
+    raise AssertionError("the safety check never reached the warm-up")
 
 
 async def _answer_questions(season: Season, runner: ChatRunner, plan: Session) -> None:

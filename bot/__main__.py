@@ -12,12 +12,14 @@ import argparse
 import asyncio
 import logging
 import sys
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from urllib.parse import urlparse
 
 from bot.config import ConfigError, Settings, load_settings, log_level_number
 from bot.runtime.logging_config import configure_logging
-from bot.storage.maintenance import MaintenanceError, back_up, schema_version_of
+from bot.storage.heartbeat import HEARTBEAT_LIMIT, beat_age
+from bot.storage.maintenance import MaintenanceError, back_up, health_facts
 
 # The Telegram stack is imported only by the commands that need it: `health` runs every
 # minute in the container and should stay quick and light.
@@ -27,6 +29,10 @@ logger = logging.getLogger("bot")
 NO_TOKEN_NOTE = (
     "No TELEGRAM_BOT_TOKEN is set, so here is the terminal chat with the real coach.\n"
     "Put a token from @BotFather in .env to talk to Telegram instead.\n"
+)
+# With neither a token nor a person at a terminal (a container, a service), say so and stop.
+NO_TOKEN_NO_TERMINAL = (
+    "backstride: set TELEGRAM_BOT_TOKEN, or run python -m bot chat for the terminal chat"
 )
 
 
@@ -40,12 +46,15 @@ def main(argv: list[str] | None = None) -> None:
         print(f"backstride: configuration error: {error}", file=sys.stderr)
         sys.exit(2)
     if command == "health":
-        sys.exit(_health(settings))
+        sys.exit(_health(settings, schema_only=args.schema, limit=args.max_age))
     if command == "backup":
         sys.exit(_backup(settings, Path(args.path)))
     if command == "migrate":
         _configure_logging(settings)
         asyncio.run(_migrate(settings))
+    elif command == "run" and settings.token is None and not sys.stdin.isatty():
+        print(NO_TOKEN_NO_TERMINAL, file=sys.stderr)
+        sys.exit(2)
     elif command == "chat" or settings.token is None:
         # The chat owns the terminal: only warnings and errors reach stderr.
         _configure_logging(settings, floor=logging.WARNING)
@@ -69,7 +78,20 @@ def _parser() -> argparse.ArgumentParser:
         "backup", help="copy the database, consistently, while the bot runs"
     )
     backup.add_argument("path", help="the backup file to write (replaced if it exists)")
-    commands.add_parser("health", help="exit 0 if the database opens at the current schema")
+    health = commands.add_parser(
+        "health",
+        help="exit 0 if the database is at the current schema and the bot beat within a minute",
+    )
+    health.add_argument(
+        "--schema", action="store_true", help="check only the schema (a stopped bot, a restore)"
+    )
+    health.add_argument(
+        "--max-age",
+        type=float,
+        default=HEARTBEAT_LIMIT.total_seconds(),
+        metavar="SECONDS",
+        help="how old the last heartbeat may be (default %(default)g)",
+    )
     return parser
 
 
@@ -151,22 +173,34 @@ def _backup(settings: Settings, target: Path) -> int:
     return 0
 
 
-def _health(settings: Settings) -> int:
+def _health(settings: Settings, *, schema_only: bool, limit: float) -> int:
+    """0 when the database opens at the current schema and (unless `schema_only`) the
+    running bot's heartbeat is at most `limit` seconds old; 1 with the reason otherwise."""
     try:
         if settings.database_url is None:
-            version = schema_version_of(settings.db_path)
-            print(f"healthy: {settings.db_path} opens at schema version {version}")
-            return 0
-        from bot.storage.postgres_maintenance import postgres_health
+            version, beat_at = health_facts(settings.db_path)
+            role = ""
+        else:
+            from bot.storage.postgres_maintenance import postgres_health
 
-        health = asyncio.run(postgres_health(settings.database_url))
+            health = asyncio.run(postgres_health(settings.database_url))
+            version, beat_at = health.version, health.beat_at
+            role = f"; {health.role} (leader: {health.leader or 'none yet'})"
     except MaintenanceError as error:
         print(f"unhealthy: {error}", file=sys.stderr)
         return 1
-    print(
-        f"healthy: {_store_name(settings)} at schema version {health.version};"
-        f" {health.role} (leader: {health.leader or 'none yet'})"
-    )
+    if schema_only:
+        print(f"healthy: {_store_name(settings)} opens at schema version {version}{role}")
+        return 0
+    age = beat_age(beat_at, datetime.now(UTC))
+    if age is None:
+        print("unhealthy: the bot has not run on this database yet", file=sys.stderr)
+        return 1
+    if age > timedelta(seconds=limit):
+        seconds = age.total_seconds()
+        print(f"unhealthy: the bot's last heartbeat was {seconds:.0f} s ago", file=sys.stderr)
+        return 1
+    print(f"healthy: the bot beat {age.total_seconds():.0f} s ago (schema version {version}){role}")
     return 0
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import logging
 from collections.abc import Callable
@@ -16,25 +17,36 @@ from telegram.ext import (
     ContextTypes,
     TypeHandler,
 )
-from telegram.request import BaseRequest, HTTPXRequest
+from telegram.request import BaseRequest
 
 from bot.config import Settings
 from bot.flows.admin import build_admin_handlers
 from bot.flows.basics import build_basic_handlers, build_fallback_handlers
+from bot.flows.calendar_feed import build_calendar_handlers, calendar_feed_routes
+from bot.flows.edits import EDITS_GROUP, build_edit_handlers
 from bot.flows.errors import handle_error
+from bot.flows.group_chat import build_group_chat_handlers
 from bot.flows.live_session.check import build_go_handlers
 from bot.flows.live_session.controls import build_live_session_handlers
 from bot.flows.live_session.cues import rebuild_cue_jobs
+from bot.flows.live_session.sos import rebuild_follow_up_jobs
+from bot.flows.live_session.words import build_words_handlers
 from bot.flows.onboarding.conversation import build_onboarding_handlers
 from bot.flows.plan.handlers import build_plan_handlers
+from bot.flows.reachability import build_reachability_handlers
 from bot.flows.records.handlers import build_records_handlers
 from bot.flows.reminders.jobs import rebuild_reminder_jobs
 from bot.flows.reminders.settings import build_reminder_handlers
 from bot.flows.session_log.checkin import rebuild_checkin_jobs
 from bot.flows.session_log.handlers import build_session_log_handlers
+from bot.flows.spotter.handlers import build_spotter_handlers
 from bot.flows.watch_files import build_watch_file_handlers
+from bot.flows.workout.handlers import build_workout_handlers
 from bot.runtime.coach_bot import CoachBot
 from bot.runtime.delivery import PriorityRateLimiter
+from bot.runtime.exactly_once import ExactlyOnceApplication
+from bot.runtime.heartbeat import start_heartbeat
+from bot.runtime.http_request import AiohttpRequest
 from bot.runtime.services import (
     CoachApplication,
     CoachContext,
@@ -44,6 +56,7 @@ from bot.runtime.services import (
     utc_now,
 )
 from bot.runtime.update_processor import update_processor_for
+from bot.runtime.webhook_routes import RoutedUpdater
 from bot.storage.persistence import SqlitePersistence
 from bot.texts.common import COMMANDS
 
@@ -65,21 +78,24 @@ def build_application(
     clock: Callable[[], datetime] = utc_now,
 ) -> CoachApplication:
     """The whole bot: services, persistence, handlers. Requests default to real HTTP, and
-    sends keep to Telegram's limits unless a benchmark passes its own `rate_limiter`; time is
-    the real clock unless a simulation passes its own `clock`."""
+    sends keep to the settings' send budget unless a benchmark passes its own `rate_limiter`;
+    time is the real clock unless a simulation passes its own `clock`."""
     services = Services.create(settings, clock)
     base_url, base_file_url = _api_urls(settings.api_base_url)
     bot = CoachBot(
         settings.token or LOCAL_TOKEN,
         base_url=base_url,
         base_file_url=base_file_url,
-        request=request or HTTPXRequest(connection_pool_size=_CONNECTIONS),
-        get_updates_request=updates_request or HTTPXRequest(connection_pool_size=1),
-        rate_limiter=rate_limiter or PriorityRateLimiter(),
+        request=request or AiohttpRequest(_CONNECTIONS),
+        get_updates_request=updates_request or AiohttpRequest(1),
+        rate_limiter=rate_limiter or PriorityRateLimiter.for_send_rate(settings.send_rate),
     )
+    # In webhook mode the web server also serves the calendar feeds.
+    updater = RoutedUpdater(bot, asyncio.Queue(), lambda: calendar_feed_routes(application))
     application: CoachApplication = (
         ApplicationBuilder()
-        .bot(bot)
+        .application_class(ExactlyOnceApplication)
+        .updater(updater)
         .context_types(ContextTypes(context=CoachContext))
         .persistence(SqlitePersistence(services.db))
         .concurrent_updates(update_processor_for(settings.concurrent_updates))
@@ -88,18 +104,26 @@ def build_application(
         .build()
     )
     attach_services(application, services)
-    # Within a group only the first matching handler runs, so the catch-alls come last.
+    application.add_handlers(build_edit_handlers(), group=EDITS_GROUP)
+    # Within a group only the first matching handler runs, so the catch-alls come last,
+    # and group chats' handlers come first: no personal flow runs in a group.
     application.add_handlers(
         [
+            *build_group_chat_handlers(),
+            *build_spotter_handlers(),  # its /start spot-… link before onboarding's /start
             *build_onboarding_handlers(),
             *build_plan_handlers(),
             *build_go_handlers(),
             *build_live_session_handlers(),
+            *build_words_handlers(),
             *build_session_log_handlers(),
             *build_reminder_handlers(),
+            *build_calendar_handlers(),
             *build_records_handlers(),
             *build_watch_file_handlers(),
+            *build_workout_handlers(),
             *build_admin_handlers(),
+            *build_reachability_handlers(),
             *build_basic_handlers(),
             *build_fallback_handlers(),
         ]
@@ -126,6 +150,7 @@ async def _open_services(application: Application[Any, Any, Any, Any, Any, Any])
     await services_of(application).db.open()
     await rebuild_cue_jobs(application)
     await rebuild_checkin_jobs(application)
+    await rebuild_follow_up_jobs(application)
     await rebuild_reminder_jobs(application)
     try:
         await application.bot.set_my_commands(
@@ -134,6 +159,7 @@ async def _open_services(application: Application[Any, Any, Any, Any, Any, Any])
     except TelegramError as error:
         # The menu is a convenience; the bot works without it.
         logger.warning("could not register the command list: %s", error)
+    start_heartbeat(application)
     _freeze_startup_objects()
 
 

@@ -16,6 +16,8 @@ from dotenv import dotenv_values
 
 DEFAULT_DB_PATH = Path("data") / "backstride.sqlite3"
 DEFAULT_CONCURRENT_UPDATES = 256
+DEFAULT_SEND_RATE = 30  # Telegram's bulk limit: new messages per second to many chats
+MAX_SEND_RATE = 1000  # what paid broadcasts (allow_paid_broadcast) allow
 _TOKEN_PATTERN = re.compile(r"^\d{1,20}:[A-Za-z0-9_-]{1,100}$")
 _LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 LOG_FORMATS = ("text", "json")
@@ -42,7 +44,7 @@ class Settings:
     token: str | None
     api_base_url: str | None
     db_path: Path
-    time_scale: float
+    time_scale: float  # live cues, one-off reminders, the check-in wait; not daily reminders
     admin_ids: frozenset[int]
     default_timezone: str
     log_level: str
@@ -55,6 +57,8 @@ class Settings:
     webhook_secret: str | None = None
     # PostgreSQL instead of the SQLite file at `db_path` when set (postgresql://...).
     database_url: str | None = None
+    # New messages per second to many chats (Telegram's bulk limit); None: no limits at all.
+    send_rate: int | None = DEFAULT_SEND_RATE
     # A cue more than this many wall-clock seconds late is not sent; the runner gets one
     # catch-up message instead. Not an environment setting: tests lower it.
     cue_grace_seconds: float = 5.0
@@ -93,6 +97,7 @@ def load_settings(
             get("BACKSTRIDE_WEBHOOK_SECRET"), required=webhook_url is not None
         ),
         database_url=_parse_database_url(get("BACKSTRIDE_DATABASE_URL")),
+        send_rate=_parse_send_rate(get("BACKSTRIDE_SEND_RATE")),
     )
 
 
@@ -194,6 +199,24 @@ def _parse_concurrent_updates(raw: str) -> int:
     if bound < 1:
         raise ConfigError("BACKSTRIDE_CONCURRENT_UPDATES", "must be 1 or more (1: one at a time)")
     return bound
+
+
+def _parse_send_rate(raw: str) -> int | None:
+    if not raw:
+        return DEFAULT_SEND_RATE
+    if raw.lower() == "off":
+        return None
+    try:
+        rate = int(raw)
+    except ValueError:
+        raise ConfigError("BACKSTRIDE_SEND_RATE", f"{raw!r} is not a whole number or off") from None
+    if not 1 <= rate <= MAX_SEND_RATE:
+        raise ConfigError(
+            "BACKSTRIDE_SEND_RATE",
+            f"must be 1 to {MAX_SEND_RATE} messages a second (paid broadcasts allow up to "
+            f"{MAX_SEND_RATE}), or off",
+        )
+    return rate
 
 
 def _parse_log_format(raw: str) -> str:

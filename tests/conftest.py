@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, settings
 from bot.storage.database import Database
 from bot.storage.postgres_maintenance import postgres_program
 from tests.support.harness import Coach, running_coach
+from tests.support.log_scan import SCAN
 from tests.support.postgres_server import NoServer, PostgresServer, start_server
 
 settings.register_profile("quick", max_examples=60, deadline=None)
@@ -101,3 +102,8 @@ async def coach(tmp_path: Path, database_url: str | None) -> AsyncIterator[Coach
     """The real bot on an emulated Telegram with a fresh database, on each backend."""
     async with running_coach(tmp_path, database_url=database_url) as running:
         yield running
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Keep every log line of the run for the raw-id scan (tests/test_zz_log_scan.py)."""
+    SCAN.install()

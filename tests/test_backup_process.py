@@ -84,7 +84,7 @@ async def test_a_backup_during_writes_restores_every_row_committed_before_it(
     # One snapshot: every row up to some moment after the backup started, and no gaps.
     assert ids == list(range(1, len(ids) + 1))
     assert len(ids) >= committed_before
-    health = _bot_command(restored, "health")
+    health = _bot_command(restored, "health", "--schema")
     assert (health.returncode, health.stdout.split(":")[0]) == (0, "healthy"), health.stderr
 
 

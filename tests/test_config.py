@@ -82,6 +82,9 @@ BAD_VALUES = [
     ("BACKSTRIDE_CONCURRENT_UPDATES", "-4"),
     ("BACKSTRIDE_DATABASE_URL", "mysql://db/backstride"),
     ("BACKSTRIDE_DATABASE_URL", "backstride.sqlite3"),
+    ("BACKSTRIDE_SEND_RATE", "fast"),
+    ("BACKSTRIDE_SEND_RATE", "0"),
+    ("BACKSTRIDE_SEND_RATE", "1001"),
 ]
 
 
@@ -107,6 +110,15 @@ def test_one_concurrent_update_is_accepted() -> None:
     settings = load_settings({"BACKSTRIDE_CONCURRENT_UPDATES": "1"}, env_file=None)
 
     assert settings.concurrent_updates == 1
+
+
+@pytest.mark.parametrize(("raw", "rate"), [("", 30), ("1000", 1000), (" OFF ", None)])
+def test_the_send_rate_is_telegrams_by_default_paid_broadcasts_or_off(
+    raw: str, rate: int | None
+) -> None:
+    settings = load_settings({"BACKSTRIDE_SEND_RATE": raw}, env_file=None)
+
+    assert settings.send_rate == rate
 
 
 def test_an_unwritable_db_path_is_refused(tmp_path: Path) -> None:

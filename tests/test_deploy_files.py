@@ -93,12 +93,15 @@ def test_the_images_entrypoint_and_health_check_work_with_its_settings(tmp_path:
     before_migration = run(health)
     migrated = run([*entrypoint, "migrate"])
     after_migration = run(health)
+    schema_only = run([*health, "--schema"])
     backup = run([*entrypoint, "backup", "/data/backups/first.sqlite3"])
 
     assert before_migration.returncode == 1  # no database yet: unhealthy
     assert migrated.returncode == 0, migrated.stderr
-    assert after_migration.returncode == 0, after_migration.stderr
-    assert after_migration.stdout.startswith("healthy: ")
+    assert after_migration.returncode == 1  # no bot has beaten on it yet
+    assert after_migration.stderr == "unhealthy: the bot has not run on this database yet\n"
+    assert schema_only.returncode == 0, schema_only.stderr
+    assert schema_only.stdout.startswith("healthy: ")
     assert backup.returncode == 0, backup.stderr
     assert (data / "backups" / "first.sqlite3").stat().st_mode & 0o777 == 0o600
 
@@ -120,6 +123,7 @@ def test_the_compose_file_keeps_the_database_on_a_named_volume_and_caddy_optiona
     assert "- backstride-data:/data" in compose
     assert "\n  backstride-data:" in compose[compose.index("\nvolumes:") :]
     assert "BACKSTRIDE_DB_PATH: /data/backstride.sqlite3" in compose
+    assert 'test: ["CMD", "python", "-m", "bot", "health"]' in compose
     assert "profiles:\n      - webhook" in caddy
     assert "reverse_proxy bot:8443" in (DEPLOY / "Caddyfile").read_text()
 
@@ -138,6 +142,8 @@ def test_the_systemd_unit_runs_the_bot_unprivileged_and_hardened() -> None:
     db_path = dict(v.split("=", 1) for v in unit["Environment"])["BACKSTRIDE_DB_PATH"]
 
     assert unit["ExecStart"] == ["/opt/backstride/.venv/bin/python -m bot run"]
+    assert unit["Type"] == ["notify"] and unit["NotifyAccess"] == ["main"]
+    assert unit["WatchdogSec"] == ["60"]
     assert unit["User"] == ["backstride"] and unit["KillSignal"] == ["SIGTERM"]
     assert unit["ReadWritePaths"] == [str(Path(db_path).parent)]
     for key, value in {

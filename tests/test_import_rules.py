@@ -25,7 +25,6 @@ SENTENCES_STILL_IN_THE_DOMAIN = frozenset(
     {
         "bot.domain.calendar_file",
         "bot.domain.programme.timeline",
-        "bot.domain.safety_check",
     }
 )
 # Outside packages the domain must never reach for.

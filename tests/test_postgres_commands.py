@@ -50,7 +50,8 @@ async def test_migrate_health_backup_and_restore(
     url = await postgres_server.new_database()
     unmigrated = _bot(url, tmp_path, "health")
     migrated = _bot(url, tmp_path, "migrate")
-    healthy = _bot(url, tmp_path, "health")
+    healthy = _bot(url, tmp_path, "health", "--schema")
+    never_beat = _bot(url, tmp_path, "health")
     database = Database(tmp_path / "unused.sqlite3", url)
     await database.open()
     now = datetime.now(UTC).isoformat()
@@ -72,6 +73,7 @@ async def test_migrate_health_backup_and_restore(
     assert "secret" not in migrated.stdout and "127.0.0.1" in migrated.stdout
     assert healthy.returncode == 0, healthy.stderr
     assert "standby (leader: none yet)" in healthy.stdout
+    assert never_beat.returncode == 1 and "has not run" in never_beat.stderr
     assert backup.returncode == 0, backup.stderr
     assert restored.returncode == 0, restored.stderr
     assert [row["first_name"] for row in names] == ["Ana"]

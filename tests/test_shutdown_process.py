@@ -11,9 +11,11 @@ from contextlib import closing
 from datetime import UTC, datetime
 from pathlib import Path
 
+from bot.domain.programme import Cause, PlanState, Reason
 from bot.emulator.user import EmulatedUser
 from bot.runtime.update_trace import log_key_for, runner_tag
 from bot.storage.database import Database
+from bot.storage.plans import Plans
 from bot.storage.profiles import Profiles
 from bot.storage.runners import Runners
 from bot.texts import session as session_texts
@@ -24,7 +26,7 @@ from tests.support.live_session import TRACK_JOGGER, is_cue
 CHAT = TRACK_JOGGER.user_id
 SAFETY_TAPS = ("Running track", "Yes, all three", "No, I'm fresh", "0", "Ready")
 SCALE = "120"  # the 16-minute session takes 8 s: a 5 min warm-up, then 25 s bouts
-_STEP = re.compile(r"Step (\d+) of 11")
+_STEP = re.compile(r"Step (\d+) of \d+")
 _ENDINGS = (session_texts.DONE.split("{")[0], session_texts.DONE_CAUGHT_UP)
 _CAUGHT_UP_HEAD = session_texts.CAUGHT_UP.split("{")[0]
 
@@ -35,6 +37,9 @@ async def _register_runner(db_path: Path) -> None:
     now = datetime.now(UTC)
     await Runners(database).record_contact(CHAT, CHAT, "Ana", now)
     await Profiles(database).save(TRACK_JOGGER, now)
+    # Past the walking week: level 1, the 11 steps the cues are counted against.
+    jogging = PlanState.starting(1, now.date())
+    await Plans(database).start(CHAT, jogging, Reason(Cause.PROGRESS_LEVEL), now)
     await database.close()
 
 

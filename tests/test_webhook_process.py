@@ -17,6 +17,19 @@ SECRET = "club_webhook-Secret42"
 WEBHOOK_URL = "https://bot.example.org/telegram/hook"
 
 
+def webhook_environment(api: HttpBotApi, db_path: Path, port: int, **extra: str) -> dict[str, str]:
+    """The environment of a bot in webhook mode on a loopback port."""
+    return bot_environment(
+        api,
+        db_path,
+        BACKSTRIDE_WEBHOOK_URL=WEBHOOK_URL,
+        BACKSTRIDE_WEBHOOK_LISTEN="127.0.0.1",
+        BACKSTRIDE_WEBHOOK_PORT=str(port),
+        BACKSTRIDE_WEBHOOK_SECRET=SECRET,
+        **extra,
+    )
+
+
 def _post(port: int, update: Json, secret: str | None) -> int:
     """POST one update to the bot's webhook as Telegram would; returns the HTTP status."""
     headers = {"Content-Type": "application/json"}
@@ -40,15 +53,7 @@ def test_webhook_mode_handles_updates_with_the_secret_and_refuses_the_rest(
 ) -> None:
     port = free_port()
     with HttpBotApi().serving() as api:
-        env = bot_environment(
-            api,
-            tmp_path / "bot.sqlite3",
-            BACKSTRIDE_WEBHOOK_URL=WEBHOOK_URL,
-            BACKSTRIDE_WEBHOOK_LISTEN="127.0.0.1",
-            BACKSTRIDE_WEBHOOK_PORT=str(port),
-            BACKSTRIDE_WEBHOOK_SECRET=SECRET,
-            LOG_LEVEL="DEBUG",
-        )
+        env = webhook_environment(api, tmp_path / "bot.sqlite3", port, LOG_LEVEL="DEBUG")
         with bot_process(env, tmp_path) as bot:
             # PTB starts the web server, then registers it with setWebhook.
             assert wait_for(lambda: api.calls_of("setWebhook"), 30), bot.stderr()[-2000:]

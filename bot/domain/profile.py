@@ -87,11 +87,13 @@ class Profile:
     units: Units
     parq_yes: frozenset[ParqQuestion] = field(default_factory=frozenset)
     medically_cleared: bool = False
+    # A cardiac or neurological stop since the last clearance: walk-only until cleared.
+    safety_hold: bool = False
 
     @property
     def walk_only(self) -> bool:
-        """True while a PAR-Q "yes" has not been cleared by a doctor."""
-        return bool(self.parq_yes) and not self.medically_cleared
+        """True while a PAR-Q "yes" or a cardiac stop has not been cleared by a doctor."""
+        return (bool(self.parq_yes) or self.safety_hold) and not self.medically_cleared
 
     @property
     def has_knee_issue(self) -> bool:

@@ -53,6 +53,7 @@ class Fault:
     status: int
     method: str | None = None
     retry_after: int = 1
+    chat_id: int | None = None  # only calls to this chat (None: any)
 
 
 @dataclass(slots=True)
@@ -102,7 +103,7 @@ class BotApiEmulator:
 
     def answer(self, method: str, params: Json, uploads: dict[str, bytes]) -> tuple[int, Json]:
         """Answer one Bot API call as Telegram would: (HTTP status, JSON body)."""
-        fault = self._take_fault(method) or self._random_fault(method)
+        fault = self._take_fault(method, params) or self._random_fault(method)
         call = ApiCall(method, params, _now())
         if self._keep_calls:
             self.calls.append(call)
@@ -136,10 +137,17 @@ class BotApiEmulator:
         return bool(self._pending_updates)
 
     def fail_next(
-        self, status: int, *, method: str | None = None, times: int = 1, retry_after: int = 1
+        self,
+        status: int,
+        *,
+        method: str | None = None,
+        times: int = 1,
+        retry_after: int = 1,
+        chat_id: int | None = None,
     ) -> None:
-        """Make the next `times` calls (of `method`, or of any method) fail with `status`."""
-        self.faults.extend(Fault(status, method, retry_after) for _ in range(times))
+        """Make the next `times` calls (of `method`, or of any method; to `chat_id`, or to any
+        chat) fail with `status`."""
+        self.faults.extend(Fault(status, method, retry_after, chat_id) for _ in range(times))
 
     def fault_rate(self, share: float, rng: random.Random) -> None:
         """From now on fail a random `share` of calls (0 stops it) with a status drawn by `rng`
@@ -177,9 +185,10 @@ class BotApiEmulator:
         self.faults_injected[status] += 1
         return Fault(status, method)
 
-    def _take_fault(self, method: str) -> Fault | None:
+    def _take_fault(self, method: str, params: Json) -> Fault | None:
         for fault in self.faults:
-            if fault.method in (None, method):
+            chat_ok = fault.chat_id is None or str(fault.chat_id) == str(params.get("chat_id"))
+            if fault.method in (None, method) and chat_ok:
                 self.faults.remove(fault)
                 return fault
         return None
@@ -195,7 +204,7 @@ class BotApiEmulator:
         message = {
             "message_id": next(self._message_ids),
             "date": int(time.time()),
-            "chat": {"id": chat_id, "type": "private"},
+            "chat": chat_of(chat_id),
             "from": BOT_USER,
             **extra,
         }
@@ -259,6 +268,14 @@ class BotApiEmulator:
     def _set_commands(self, params: Json, _: dict[str, bytes]) -> bool:
         self.commands = list(_as_json(params["commands"]))
         return True
+
+
+def chat_of(chat_id: int) -> Json:
+    """A chat as Telegram describes it: a positive id is a private chat, a negative one a
+    group (the emulator's groups are all supergroups, as Telegram's groups become)."""
+    if chat_id > 0:
+        return {"id": chat_id, "type": "private"}
+    return {"id": chat_id, "type": "supergroup", "title": f"Group {-chat_id}"}
 
 
 def _as_json(value: Any) -> Any:

@@ -2,11 +2,15 @@
 
 The runner types; the coach's messages print; inline buttons show as numbered choices
 picked by typing the number. Photos and documents the coach sends are saved to a folder.
+At a terminal, lines are read with readline (arrow keys edit, up and down walk the
+history), and a message that arrives while the runner types (a cue, a reminder) prints
+above the input line, which is then drawn again with what was typed so far.
 """
 
 from __future__ import annotations
 
 import asyncio
+import getpass
 import html
 import re
 import string
@@ -26,10 +30,18 @@ TERMINAL_USER_ID = 4242
 _QUIT = frozenset({"/quit", "/exit", ":q"})
 _TAG = re.compile(r"<[^>]+>")
 
-INTRO = """Backstride terminal chat: you are talking to the real coach, with no Telegram.
+PROMPT = "you> "
+INTRO = """Type /start to begin (or /help to see everything I can do).
+Backstride terminal chat: you are talking to the real coach, with no Telegram.
 Type messages and /commands. To press a button, type the number or letter beside it.
 Extras: :location LAT LON, :sticker, :photo, :voice, :file PATH. Quit with /quit or Ctrl-D.
 """
+# Said under the first keyboard of each kind: what the keys beside the buttons mean.
+NUMBER_KEYS_HINT = "   (type a number to tap that button, or type your own answer)\n"
+LETTER_KEYS_HINT = (
+    "   (these buttons start with numbers, so type the letter to tap one;"
+    " a number you type is sent as your answer)\n"
+)
 
 
 def _keys_for(labels: list[str]) -> list[str]:
@@ -58,6 +70,7 @@ class TerminalChat:
     # What to type to press each button: numbers, or letters where labels start with a
     # number ("2 a week", a 0-10 scale), so that a typed number always means that answer.
     _keys: list[str] = field(default_factory=list)
+    _hinted: set[str] = field(default_factory=set)
 
     def show(self, call: ApiCall) -> None:
         """Print one Bot API call if it is something the runner would see."""
@@ -112,6 +125,10 @@ class TerminalChat:
         self.out.write(
             "".join(f"   [{k}] {label}\n" for k, label in zip(self._keys, labels, strict=True))
         )
+        hint = NUMBER_KEYS_HINT if self._keys[:1] == ["1"] else LETTER_KEYS_HINT
+        if hint not in self._hinted:
+            self._hinted.add(hint)
+            self.out.write(hint)
 
     def _save_file(self, sent: Any) -> Path:
         item = sent[-1] if isinstance(sent, list) else sent
@@ -154,7 +171,10 @@ async def run_terminal_chat(
 ) -> None:
     """Run the bot against the emulator, reading the runner's lines until /quit or EOF."""
     emulator = BotApiEmulator()
-    chat = TerminalChat(emulator, EmulatedUser(emulator, TERMINAL_USER_ID, "You"), out, files_dir)
+    at_terminal = lines.isatty() and out.isatty()
+    screen = AboveInput(out) if at_terminal else out
+    user = EmulatedUser(emulator, TERMINAL_USER_ID, runner_name())
+    chat = TerminalChat(emulator, user, screen, files_dir)  # type: ignore[arg-type]
     emulator.listeners.append(chat.show)
     application = build_application(
         settings, request=EmulatedRequest(emulator), updates_request=EmulatedRequest(emulator)
@@ -162,9 +182,12 @@ async def run_terminal_chat(
     out.write(INTRO)
     async with running(application, poll=True):
         while True:
-            out.write("you> ")
-            out.flush()
-            raw = await asyncio.to_thread(lines.readline)
+            if at_terminal:
+                raw = await _read_at_terminal(screen)  # type: ignore[arg-type]
+            else:
+                out.write(PROMPT)
+                out.flush()
+                raw = await asyncio.to_thread(lines.readline)
             line = raw.strip()
             if not raw or line in _QUIT:  # readline() gives "" only at end of input
                 break
@@ -177,6 +200,63 @@ async def run_terminal_chat(
                 emulator.queue_update(payload)
                 await _settle(emulator, application.update_queue)
     out.write("\nBye! Your profile and plan are saved; run me again any time.\n")
+
+
+class AboveInput:
+    """The terminal as the chat writes to it: while the runner is typing, what the coach
+    sends goes above the input line, and the prompt with the half-typed line comes back."""
+
+    def __init__(self, out: TextIO, typed_so_far: Callable[[], str] | None = None) -> None:
+        self._out = out
+        self._typed_so_far = typed_so_far or _readline_buffer
+        self.reading = False
+        self._cleared = False
+
+    def write(self, text: str) -> None:
+        """Print `text`; the first write while reading clears the input line."""
+        if self.reading and not self._cleared:
+            self._out.write("\r\x1b[K")  # to the line's start, then erase the line
+            self._cleared = True
+        self._out.write(text)
+
+    def flush(self) -> None:
+        """Show what was written; redraw the prompt and the typed text if it was cleared."""
+        if self._cleared:
+            self._out.write(PROMPT + self._typed_so_far())
+            self._cleared = False
+        self._out.flush()
+
+
+async def _read_at_terminal(screen: AboveInput) -> str:
+    """One line read with readline (editing, history); "" at Ctrl-D."""
+    import readline  # noqa: F401  (importing it gives input() editing and history)
+
+    screen.reading = True
+    try:
+        return await asyncio.to_thread(_input_line) + "\n"
+    except EOFError:
+        return ""
+    finally:
+        screen.reading = False
+
+
+def _input_line() -> str:
+    return input(PROMPT)
+
+
+def _readline_buffer() -> str:
+    import readline
+
+    return readline.get_line_buffer()
+
+
+def runner_name() -> str:
+    """The name the coach greets: the computer account's, unless that is a system one."""
+    try:
+        name = getpass.getuser()
+    except (KeyError, OSError):
+        name = ""
+    return "Runner" if name in ("", "root") or not name.isalpha() else name.capitalize()
 
 
 async def _settle(emulator: BotApiEmulator, queue: asyncio.Queue[object]) -> None:

@@ -7,7 +7,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.emulator.botapi import BotApiEmulator, Json
+from bot.emulator.botapi import BotApiEmulator, Json, chat_of
 
 _callback_ids = itertools.count(1)
 _message_ids = itertools.count(1_000_000)
@@ -15,12 +15,14 @@ _message_ids = itertools.count(1_000_000)
 
 @dataclass(slots=True)
 class EmulatedUser:
-    """One runner in a private chat with the bot (their chat id equals their user id)."""
+    """One runner writing in a chat with the bot: their private chat (whose id equals their
+    user id), or a group the bot is in (a negative `chat_id`)."""
 
     emulator: BotApiEmulator
     user_id: int
     first_name: str = "Runner"
     language_code: str = "en"
+    chat_id: int = 0  # 0: the private chat
     _user: Json = field(init=False)
 
     def __post_init__(self) -> None:
@@ -30,6 +32,8 @@ class EmulatedUser:
             "first_name": self.first_name,
             "language_code": self.language_code,
         }
+        if not self.chat_id:
+            self.chat_id = self.user_id
 
     def text(self, text: str) -> Json:
         """A text message; a leading /command is marked as a command, as Telegram does."""
@@ -53,7 +57,7 @@ class EmulatedUser:
             "callback_query": {
                 "id": str(next(_callback_ids)),
                 "from": self._user,
-                "chat_instance": str(self.user_id),
+                "chat_instance": str(self.chat_id),
                 "message": message,
                 "data": callback_data,
             }
@@ -99,11 +103,14 @@ class EmulatedUser:
         return {"file_id": file_id, "file_unique_id": f"{kind}-{file_id}"}
 
     def _message(self, extra: dict[str, Any]) -> Json:
+        chat = chat_of(self.chat_id)
+        if self.chat_id == self.user_id:
+            chat["first_name"] = self.first_name
         return {
             "message": {
                 "message_id": next(_message_ids),
                 "date": int(time.time()),
-                "chat": {"id": self.user_id, "type": "private", "first_name": self.first_name},
+                "chat": chat,
                 "from": self._user,
                 **extra,
             }

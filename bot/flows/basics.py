@@ -1,4 +1,4 @@
-"""The baseline chat: /help, /cancel and the pointer to /help for anything else."""
+"""The baseline chat: /help, /cancel, and for anything else a pointer to the next step."""
 
 from __future__ import annotations
 
@@ -23,12 +23,29 @@ def replying(text: str) -> Callable[[Update, CoachContext], Coroutine[Any, Any, 
     return reply
 
 
-# /help lists every command; the others answer /cancel with nothing running, an unknown
-# /command, and anything else (text, stickers, photos, voice…) with a pointer to /help.
+# /help lists every command; the others answer /cancel with nothing running and an unknown
+# /command.
 show_help = replying(common.help_text())
 cancel_outside_conversation = replying(common.NOTHING_TO_CANCEL)
 unknown_command = replying(common.UNKNOWN_COMMAND)
-not_understood = replying(common.NOT_UNDERSTOOD)
+
+
+async def not_understood(update: Update, context: CoachContext) -> None:
+    """Anything no flow took: a voice note, a photo or a sticker said kindly, then the next
+    step: /start for a runner not set up yet, /go, /plan and /log for one between sessions."""
+    message = update.effective_message
+    if message is None or update.effective_user is None:
+        return
+    if message.voice or message.video_note or message.audio:
+        opening: str | None = common.VOICE_NOT_YET
+    elif message.photo or message.video:
+        opening = common.PHOTO_NOT_YET
+    elif message.sticker:
+        opening = common.STICKER_THANKS
+    else:
+        opening = None
+    set_up = await context.services.profiles.get(update.effective_user.id) is not None
+    await message.reply_text(common.unexpected_reply(opening, set_up))
 
 
 async def expired_button(update: Update, _: CoachContext) -> None:

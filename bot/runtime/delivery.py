@@ -3,16 +3,23 @@
 `PriorityRateLimiter` is the Application's rate limiter (it replaces PTB's AIORateLimiter).
 Callers tag a send with `rate_limit_args=delivery_args(Priority.CUE, deadline=...)`:
 
-- Counted calls are those that carry a `chat_id` (sends, edits, chat actions, deletions). They
-  share the overall budget (30 per second by default) and, for group chats (negative ids or
-  @usernames), 20 per minute per group. When the budget is short they wait in one queue: cues
-  before replies before bulk messages (reminders, nudges), first come first served within a
-  priority. Calls without a `chat_id` (answerCallbackQuery, getMe, setMyCommands, ...) are not
-  counted and never wait; PTB never passes getUpdates to a rate limiter at all.
+- Counted calls are those that carry a `chat_id` (sends, edits, chat actions, deletions): they
+  obey their chat's 429 pauses and, for group chats (negative ids or @usernames), 20 per minute
+  per group. New messages (send*, but not sendChatAction) also share the overall budget
+  (`BACKSTRIDE_SEND_RATE`, 30 per second by default: Telegram's limit for bulk notifications).
+  Edits, chat actions and deletions do not: in this bot each one answers a tap of the runner's
+  own, so their pace is the runner's (README, "The send budget"). When the budget is short,
+  messages wait in one queue: cues before replies before bulk messages (reminders, nudges),
+  first come first served within a priority. Calls without a `chat_id` (answerCallbackQuery,
+  getMe, setMyCommands, ...) are not counted and never wait; PTB never passes getUpdates to a
+  rate limiter at all.
 - A call with a deadline that it cannot meet (still queued, or a retry would land after it)
   raises StaleDelivery instead of arriving late. It is never sent after its deadline.
-- A 429 pauses every counted call for its `retry_after` (Telegram's flood control is per bot)
-  and the call is retried, up to `max_retries` times. Other network errors (5xx answers,
+- A 429 pauses the chat it came from for its `retry_after` (a chat's own flood limit): other
+  chats' calls go on. When 429s come from several chats at once and make up half of the
+  calls of the last second, Telegram's limit for the whole bot was hit, and every counted call
+  pauses. A call without a chat that gets a 429 pauses them all too. The call is retried, up
+  to `max_retries` times, keeping its place. Other network errors (5xx answers,
   time-outs) are retried briefly; BadRequest, Forbidden, InvalidToken, Conflict and
   ChatMigrated are raised at once. PTB's contract says a limiter should only handle
   RetryAfter: retrying 5xx and time-outs here is a deliberate extension (see ARCHITECTURE.md,
@@ -43,14 +50,17 @@ from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError
 from telegram.ext import BaseRateLimiter
 from telegram.warnings import PTBDeprecationWarning
 
+from bot.config import DEFAULT_SEND_RATE
+
 logger = logging.getLogger(__name__)
 
 ApiResult = bool | dict[str, Any] | list[dict[str, Any]]
 ChatKey = int | str
 
-MESSAGES_PER_SECOND = 30
 GROUP_MESSAGES_PER_MINUTE = 20
 NETWORK_RETRY_BACKOFF = (0.25, 1.0)
+BOT_WIDE_FLOODS = 3  # 429s from this many chats within a second, half the calls: bot-wide
+WAKER_RESTART_PAUSE = 0.05  # seconds between a waker failure and its restart
 _TIDY_MIN = 1024  # a queue holding this many entries drops the abandoned ones
 
 
@@ -97,7 +107,7 @@ class PriorityRateLimiter(BaseRateLimiter[dict[str, Any]]):
 
     def __init__(
         self,
-        overall_per_second: int | None = MESSAGES_PER_SECOND,
+        overall_per_second: int | None = DEFAULT_SEND_RATE,
         *,
         group_per_minute: int | None = GROUP_MESSAGES_PER_MINUTE,
         max_retries: int = 3,
@@ -118,15 +128,24 @@ class PriorityRateLimiter(BaseRateLimiter[dict[str, Any]]):
         self._sleep = sleep
         self._wall_clock = wall_clock
         self._arrivals = itertools.count()
-        self._paused_until = -math.inf
+        self._paused_until = -math.inf  # every counted call waits until then (bot-wide 429)
+        self._floods = _FloodGauge()
         self._queue = _Line()  # counted calls waiting for the overall budget, best first
         self._deadlines = _Line()  # every waiting call that has a deadline, soonest first
-        self._lanes: OrderedDict[ChatKey, _GroupLane] = OrderedDict()  # least recently used first
-        self._group_timers: list[tuple[float, int, ChatKey]] = []  # (window opens, _, group)
+        # Chats with their own limit (groups) or a 429 pause; least recently used first.
+        self._lanes: OrderedDict[ChatKey, _ChatLane] = OrderedDict()
+        self._lane_timers: list[tuple[float, int, ChatKey]] = []  # (lane opens, _, chat)
         self._waker: asyncio.Task[None] | None = None
         self._nap: asyncio.Future[None] | None = None
         self._wake_at = math.inf
         self.messages_sent = 0  # messages Telegram accepted (sendMessage, sendPhoto, …)
+
+    @classmethod
+    def for_send_rate(cls, send_rate: int | None) -> PriorityRateLimiter:
+        """The limiter of a `BACKSTRIDE_SEND_RATE`: None lifts every limit but the 429s."""
+        if send_rate is None:
+            return cls(None, group_per_minute=None)
+        return cls(send_rate)
 
     async def initialize(self) -> None:
         """Start the waker."""
@@ -148,7 +167,7 @@ class PriorityRateLimiter(BaseRateLimiter[dict[str, Any]]):
             ticket.future.cancel()
         self._queue, self._deadlines = _Line(), _Line()
         self._lanes.clear()
-        self._group_timers.clear()
+        self._lane_timers.clear()
         self._wake_at = math.inf
 
     async def process_request(
@@ -164,6 +183,8 @@ class PriorityRateLimiter(BaseRateLimiter[dict[str, Any]]):
         call = self._call_for(endpoint, data, rate_limit_args)
         while True:
             await self._take_turn(call)
+            if call.chat_id is not None:
+                self._floods.attempt(self._clock())
             try:
                 result = await callback(*args, **kwargs)
             except TelegramError as error:
@@ -191,9 +212,17 @@ class PriorityRateLimiter(BaseRateLimiter[dict[str, Any]]):
         if unix_deadline is not None:
             deadline = self._clock() + (unix_deadline - self._wall_clock())
         chat_id = _chat_key(data.get("chat_id"))
-        group = chat_id if self._group_per_minute and _is_group(chat_id) else None
+        grouped = bool(self._group_per_minute) and _is_group(chat_id)
+        bulk = chat_id is not None and _is_message(endpoint)
         return _Call(
-            endpoint, chat_id, group, priority, next(self._arrivals), deadline, unix_deadline
+            endpoint,
+            chat_id,
+            grouped,
+            bulk,
+            priority,
+            next(self._arrivals),
+            deadline,
+            unix_deadline,
         )
 
     async def _take_turn(self, call: _Call) -> None:
@@ -203,8 +232,8 @@ class PriorityRateLimiter(BaseRateLimiter[dict[str, Any]]):
             raise call.stale()
         if call.chat_id is None:
             return
-        if self._may_send_now(call.group, now):
-            self._record_send(call.group, now)
+        if self._may_send_now(call, now):
+            self._record_send(call, now)
             return
         ticket = self._enqueue(call, now)
         try:
@@ -220,7 +249,7 @@ class PriorityRateLimiter(BaseRateLimiter[dict[str, Any]]):
         now = self._clock()
         if isinstance(error, RetryAfter):
             delay = _retry_after_seconds(error)
-            self._paused_until = max(self._paused_until, now + delay)
+            self._pause_for_flood(call, now + delay, now)
             if call.flood_retries >= self._max_retries:
                 return None
             call.flood_retries += 1
@@ -243,66 +272,95 @@ class PriorityRateLimiter(BaseRateLimiter[dict[str, Any]]):
 
     # --- admission ----------------------------------------------------------------------
 
-    def _may_send_now(self, group: ChatKey | None, now: float) -> bool:
-        if self._paused_until > now or self._queue or self._overall_opens() > now:
+    def _pause_for_flood(self, call: _Call, until: float, now: float) -> None:
+        """A 429: pause the call's chat, or every counted call if the flood is the bot's."""
+        if call.chat_id is None or self._floods.bot_wide(call.chat_id, now):
+            self._paused_until = max(self._paused_until, until)
+        if call.chat_id is not None:
+            lane = self._lane(call.chat_id, call.grouped)
+            lane.paused_until = max(lane.paused_until, until)
+            self._lanes.move_to_end(call.chat_id)
+
+    def chat_paused_for(self, chat_id: int) -> float:
+        """Seconds until no 429 pause holds back calls to `chat_id` (0: none does)."""
+        lane = self._lanes.get(chat_id)
+        until = max(self._paused_until, -math.inf if lane is None else lane.paused_until)
+        return max(0.0, until - self._clock())
+
+    def _may_send_now(self, call: _Call, now: float) -> bool:
+        if self._paused_until > now:
             return False
-        lane = None if group is None else self._lanes.get(group)
-        return lane is None or (lane.idle and lane.window.opens() <= now)
+        if call.bulk and (self._queue or self._overall_opens() > now):
+            return False
+        lane = None if call.chat_id is None else self._lanes.get(call.chat_id)
+        return lane is None or (lane.idle and lane.opens() <= now)
 
     def _overall_opens(self) -> float:
         return -math.inf if self._overall is None else self._overall.opens()
 
-    def _record_send(self, group: ChatKey | None, now: float) -> None:
-        if self._overall is not None:
+    def _record_send(self, call: _Call, now: float) -> None:
+        if self._overall is not None and call.bulk:
             self._overall.record(now)
-        if group is None:
+        if call.chat_id is None or (not call.grouped and not self._lanes):
             return
-        self._lane(group).window.record(now)
-        self._lanes.move_to_end(group)
+        lane = self._lane(call.chat_id, True) if call.grouped else self._lanes.get(call.chat_id)
+        if lane is not None:
+            if lane.window is not None:
+                lane.window.record(now)
+            self._lanes.move_to_end(call.chat_id)
         self._forget_quiet_lanes(now)
 
-    def _lane(self, group: ChatKey) -> _GroupLane:
-        lane = self._lanes.get(group)
+    def _lane(self, chat_id: ChatKey, grouped: bool) -> _ChatLane:
+        lane = self._lanes.get(chat_id)
         if lane is None:
-            assert self._group_per_minute is not None  # groups exist only with a group limit
-            lane = self._lanes[group] = _GroupLane(_Window(self._group_per_minute, 60.0))
+            window = None
+            if grouped:
+                assert self._group_per_minute is not None  # grouped only with a group limit
+                window = _Window(self._group_per_minute, 60.0)
+            lane = self._lanes[chat_id] = _ChatLane(window)
         return lane
 
     def _forget_quiet_lanes(self, now: float) -> None:
-        """Drop groups whose past sends no longer count, oldest first, until one still matters."""
+        """Drop chats whose limits no longer hold anything back, oldest first, until one does."""
         while self._lanes:
-            group, lane = next(iter(self._lanes.items()))
-            if not (lane.idle and lane.window.forgotten_by(now)):
+            chat_id, lane = next(iter(self._lanes.items()))
+            if not lane.quiet_by(now):
                 return
-            del self._lanes[group]
+            del self._lanes[chat_id]
 
     def _enqueue(self, call: _Call, now: float) -> _Ticket:
         ticket = _Ticket(call, asyncio.get_running_loop().create_future())
         if call.deadline < math.inf:
             self._deadlines.push(call.deadline, ticket)
-        if call.group is None:
+        assert call.chat_id is not None  # only counted calls wait
+        lane = self._lane(call.chat_id, True) if call.grouped else self._lanes.get(call.chat_id)
+        if lane is None:
             self._queue.push(call.priority, ticket)
         else:
-            lane = self._lane(call.group)
-            lane.waiting.push(call.priority, ticket)
-            if lane.in_queue is None and not lane.timer_set:
-                self._advance(call.group, lane, now)
+            self._wait_in_lane(ticket, call.chat_id, lane, now)
         self._nudge()
         return ticket
 
-    def _advance(self, group: ChatKey, lane: _GroupLane, now: float) -> None:
-        """Queue the group's best waiting call, or set a timer for when its window opens.
+    def _wait_in_lane(self, ticket: _Ticket, chat_id: ChatKey, lane: _ChatLane, now: float) -> None:
+        lane.waiting.push(ticket.call.priority, ticket)
+        if lane.in_queue is ticket:
+            lane.in_queue = None
+        if lane.in_queue is None and not lane.timer_set:
+            self._advance(chat_id, lane, now)
 
-        A group has at most one call in the main queue, so its window is checked against the
-        times its calls were really sent.
+    def _advance(self, chat_id: ChatKey, lane: _ChatLane, now: float) -> None:
+        """Queue the chat's best waiting call, or set a timer for when its lane opens.
+
+        A chat with a lane has at most one call in the main queue, so its window and pause
+        are checked against the times its calls were really sent.
         """
         lane.in_queue = None
         if not lane.waiting:
             return
-        opens = lane.window.opens()
+        opens = lane.opens()
         if opens > now:
             lane.timer_set = True
-            heapq.heappush(self._group_timers, (opens, next(self._arrivals), group))
+            heapq.heappush(self._lane_timers, (opens, next(self._arrivals), chat_id))
             return
         ticket = lane.waiting.pop()
         lane.in_queue = ticket
@@ -312,7 +370,7 @@ class PriorityRateLimiter(BaseRateLimiter[dict[str, Any]]):
         """Tell a waiting call to go (counting its send) or that it is stale."""
         ticket.future.set_result(go)
         if go:
-            self._record_send(ticket.call.group, now)
+            self._record_send(ticket.call, now)
         self._free_lane(ticket, now)
 
     def _abandon(self, ticket: _Ticket) -> None:
@@ -321,25 +379,38 @@ class PriorityRateLimiter(BaseRateLimiter[dict[str, Any]]):
             self._nudge()
 
     def _free_lane(self, ticket: _Ticket, now: float) -> bool:
-        """If `ticket` held its group's place in the main queue, pass it on; True if it did."""
-        group = ticket.call.group
-        lane = None if group is None else self._lanes.get(group)
-        if group is None or lane is None or lane.in_queue is not ticket:
+        """If `ticket` held its chat's place in the main queue, pass it on; True if it did."""
+        chat_id = ticket.call.chat_id
+        lane = None if chat_id is None else self._lanes.get(chat_id)
+        if chat_id is None or lane is None or lane.in_queue is not ticket:
             return False
-        self._advance(group, lane, now)
+        self._advance(chat_id, lane, now)
         return True
 
     # --- the waker ----------------------------------------------------------------------
 
     def _ensure_waker(self) -> None:
         if self._waker is None or self._waker.done():
-            self._waker = asyncio.get_running_loop().create_task(self._wake_up_repeatedly())
+            self._waker = asyncio.get_running_loop().create_task(self._supervise_waker())
 
     def _nudge(self) -> None:
         """Wake the waker now if something needs doing before it planned to look."""
         self._ensure_waker()
         if self._nap is not None and self._next_wake() < self._wake_at:
             self._nap.cancel()
+
+    async def _supervise_waker(self) -> None:
+        """Run the waker; if it fails, log why and start it again on the same queues.
+
+        Waiting calls live in the queues, not in the waker, so a restart loses none of them.
+        A short pause between restarts keeps a fault that repeats from spinning the loop.
+        """
+        while True:
+            try:
+                await self._wake_up_repeatedly()
+            except Exception:
+                logger.exception("The delivery waker failed; restarting it")
+                await self._sleep(WAKER_RESTART_PAUSE)
 
     async def _wake_up_repeatedly(self) -> None:
         loop = asyncio.get_running_loop()
@@ -354,24 +425,44 @@ class PriorityRateLimiter(BaseRateLimiter[dict[str, Any]]):
             await asyncio.wait({self._nap})
 
     def _release_due(self, now: float) -> None:
-        """Expire stale calls, open group windows, then admit calls while the budget allows."""
+        """Expire stale calls, open chat lanes, then admit calls while the budget allows.
+
+        A call queued before its chat was paused by a 429 is turned back into the chat's lane.
+        """
         while self._deadlines.first_rank() <= now:
             self._settle(self._deadlines.pop(), False, now)
-        while self._group_timers and self._group_timers[0][0] <= now:
-            group = heapq.heappop(self._group_timers)[2]
-            lane = self._lanes[group]
+        while self._lane_timers and self._lane_timers[0][0] <= now:
+            chat_id = heapq.heappop(self._lane_timers)[2]
+            lane = self._lanes[chat_id]
             lane.timer_set = False
-            self._advance(group, lane, now)
-        while self._queue and self._paused_until <= now and self._overall_opens() <= now:
-            self._settle(self._queue.pop(), True, now)
+            self._advance(chat_id, lane, now)
+        while self._queue and self._paused_until <= now and self._queue_head_opens() <= now:
+            ticket = self._queue.pop()
+            if not self._turned_back(ticket, now):
+                self._settle(ticket, True, now)
+
+    def _queue_head_opens(self) -> float:
+        """When the first call of the main queue may go, as far as the overall budget says."""
+        return self._overall_opens() if self._queue.first().call.bulk else -math.inf
+
+    def _turned_back(self, ticket: _Ticket, now: float) -> bool:
+        """Send `ticket` back to its chat's lane if the lane does not let it go now."""
+        chat_id = ticket.call.chat_id
+        lane = None if chat_id is None else self._lanes.get(chat_id)
+        if chat_id is None or lane is None:
+            return False
+        if lane.in_queue is ticket and lane.opens() <= now:
+            return False
+        self._wait_in_lane(ticket, chat_id, lane, now)
+        return True
 
     def _next_wake(self) -> float:
         """The next moment something is due: a deadline, a group window, the budget."""
         wake = self._deadlines.first_rank()
-        if self._group_timers:
-            wake = min(wake, self._group_timers[0][0])
+        if self._lane_timers:
+            wake = min(wake, self._lane_timers[0][0])
         if self._queue:
-            wake = min(wake, max(self._paused_until, self._overall_opens()))
+            wake = min(wake, max(self._paused_until, self._queue_head_opens()))
         return wake
 
 
@@ -381,7 +472,8 @@ class _Call:
 
     method: str
     chat_id: ChatKey | None  # None: not a message, never counted
-    group: ChatKey | None  # set for group chats under a group limit
+    grouped: bool  # a group chat under a group limit
+    bulk: bool  # a new message: counts against the overall budget
     priority: Priority
     arrival: int
     deadline: float  # on the limiter's clock; inf: none
@@ -408,12 +500,19 @@ class _Ticket:
 
 
 class _Line:
-    """Tickets by (rank, arrival), forgetting those no longer waiting when it meets them."""
+    """Tickets by (rank, arrival), forgetting those no longer waiting when it meets them.
 
-    __slots__ = ("_heap", "_tidy_at")
+    A retried call comes back with a new ticket but its old rank and arrival, and its settled
+    entry may still be in the heap: each entry therefore carries a number no other entry has,
+    so two entries always compare before their tickets would (tickets have no order). A call
+    has at most one waiting ticket at a time, so it has exactly one live entry in a line.
+    """
+
+    __slots__ = ("_heap", "_pushes", "_tidy_at")
 
     def __init__(self) -> None:
-        self._heap: list[tuple[float, int, _Ticket]] = []
+        self._heap: list[tuple[float, int, int, _Ticket]] = []
+        self._pushes = itertools.count()
         self._tidy_at = _TIDY_MIN
 
     def __bool__(self) -> bool:
@@ -422,9 +521,9 @@ class _Line:
 
     def push(self, rank: float, ticket: _Ticket) -> None:
         """Add a ticket; now and then drop abandoned ones so memory follows the waiting calls."""
-        heapq.heappush(self._heap, (rank, ticket.call.arrival, ticket))
+        heapq.heappush(self._heap, (rank, ticket.call.arrival, next(self._pushes), ticket))
         if len(self._heap) >= self._tidy_at:
-            self._heap = [entry for entry in self._heap if entry[2].waiting]
+            self._heap = [entry for entry in self._heap if entry[3].waiting]
             heapq.heapify(self._heap)
             self._tidy_at = max(_TIDY_MIN, 2 * len(self._heap))
 
@@ -433,19 +532,24 @@ class _Line:
         self._drop_gone()
         return self._heap[0][0] if self._heap else math.inf
 
+    def first(self) -> _Ticket:
+        """The first waiting ticket, left in place (check truthiness first)."""
+        self._drop_gone()
+        return self._heap[0][3]
+
     def pop(self) -> _Ticket:
         """Remove and return the first waiting ticket (check truthiness first)."""
         self._drop_gone()
-        return heapq.heappop(self._heap)[2]
+        return heapq.heappop(self._heap)[3]
 
     def drain(self) -> list[_Ticket]:
         """Remove and return every ticket still waiting."""
-        tickets = [entry[2] for entry in self._heap if entry[2].waiting]
+        tickets = [entry[3] for entry in self._heap if entry[3].waiting]
         self._heap = []
         return tickets
 
     def _drop_gone(self) -> None:
-        while self._heap and not self._heap[0][2].waiting:
+        while self._heap and not self._heap[0][3].waiting:
             heapq.heappop(self._heap)
 
 
@@ -475,18 +579,60 @@ class _Window:
 
 
 @dataclass(slots=True)
-class _GroupLane:
-    """One group chat's waiting calls; at most one of them is in the main queue at a time."""
+class _ChatLane:
+    """One chat's waiting calls, for a group's window or a 429 pause; at most one of them is
+    in the main queue at a time."""
 
-    window: _Window
+    window: _Window | None  # a group's own limit; None for a private chat
+    paused_until: float = -math.inf  # a 429 for this chat
     waiting: _Line = field(default_factory=_Line)
     in_queue: _Ticket | None = None
-    timer_set: bool = False  # waiting for the window to open
+    timer_set: bool = False  # waiting for the lane to open
 
     @property
     def idle(self) -> bool:
-        """Nothing of this group is waiting."""
+        """Nothing of this chat is waiting."""
         return self.in_queue is None and not self.timer_set and not self.waiting
+
+    def opens(self) -> float:
+        """The earliest time the chat's next call may be made."""
+        window_opens = -math.inf if self.window is None else self.window.opens()
+        return max(window_opens, self.paused_until)
+
+    def quiet_by(self, now: float) -> bool:
+        """True once the lane holds nothing back and would not hold back a new call."""
+        return (
+            self.idle
+            and self.opens() <= now
+            and (self.window is None or self.window.forgotten_by(now))
+        )
+
+
+class _FloodGauge:
+    """Counts counted calls and 429s second by second, to tell a chat's flood from the bot's."""
+
+    __slots__ = ("_calls", "_chats", "_second")
+
+    def __init__(self) -> None:
+        self._second = -math.inf
+        self._calls = 0
+        self._chats: set[ChatKey] = set()
+
+    def attempt(self, now: float) -> None:
+        """A counted call is being made."""
+        self._roll(now)
+        self._calls += 1
+
+    def bot_wide(self, chat_id: ChatKey, now: float) -> bool:
+        """A 429 for `chat_id`: True if this second's 429s say the bot's limit was hit."""
+        self._roll(now)
+        self._chats.add(chat_id)
+        return len(self._chats) >= BOT_WIDE_FLOODS and 2 * len(self._chats) >= self._calls
+
+    def _roll(self, now: float) -> None:
+        if now - self._second >= 1.0:
+            self._second, self._calls = now, 0
+            self._chats.clear()
 
 
 def _chat_key(chat_id: object) -> ChatKey | None:

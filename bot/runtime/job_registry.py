@@ -1,4 +1,8 @@
-"""Scheduled jobs by name, so replacing one never scans the whole JobQueue."""
+"""Scheduled jobs by name, so replacing one never scans the whole JobQueue.
+
+A runner's job is named after a keyed hash of their id, never the id itself: APScheduler
+puts job names in its own log lines (a missed run, for one), out of reach of our logging.
+"""
 
 from __future__ import annotations
 
@@ -8,24 +12,26 @@ from typing import Any
 from apscheduler.jobstores.base import JobLookupError
 from telegram.ext import Job
 
+from bot.runtime.update_trace import runner_tag
+
 logger = logging.getLogger(__name__)
 
-
-def cue_job_name(user_id: int) -> str:
-    """The name of a runner's cue job."""
-    return f"cue:{user_id}"
-
-
-def checkin_job_name(user_id: int, log_id: int) -> str:
-    """The name of the next-morning check-in job of one logged session."""
-    return f"checkin:{log_id}:{user_id}"
+CUE = "cue"  # a runner's next cue
+HELD_BACK = "held-back"  # the "where you are" line after a stale cue
+FOLLOW_UP = "followup"  # "how are you?" later on the day of an SOS stop
 
 
 class JobRegistry:
-    """At most one pending job per name (e.g. "cue:42"); lookups are O(1)."""
+    """At most one pending job per name (e.g. "cue:3f9a…"); lookups are O(1)."""
 
-    def __init__(self) -> None:
+    def __init__(self, key: bytes = b"") -> None:
         self._jobs: dict[str, Job[Any]] = {}
+        self._key = key
+
+    def runner_job(self, kind: str, user_id: int) -> str:
+        """The name of one runner's job of `kind` ("cue", "checkin:<log>", …): the kind, then the
+        runner's keyed hash, the same one log lines show."""
+        return f"{kind}:{runner_tag(user_id, self._key)}"
 
     def replace(self, name: str, job: Job[Any]) -> None:
         """Remember `job` under `name`, cancelling the job it replaces."""
@@ -49,8 +55,8 @@ class JobRegistry:
             del self._jobs[name]
 
     def cancel_runner(self, user_id: int) -> None:
-        """Cancel every job of one runner (their names end in ":<user_id>")."""
-        suffix = f":{user_id}"
+        """Cancel every job of one runner (their names end in ":<their hash>")."""
+        suffix = f":{runner_tag(user_id, self._key)}"
         for name in [name for name in self._jobs if name.endswith(suffix)]:
             self.cancel(name)
 

@@ -73,3 +73,19 @@ def configure_logging(level: int, *secrets: str | None, json_lines: bool = False
     # keep them to warnings.
     for noisy in ("httpx", "httpcore", "apscheduler", "tornado.access"):
         logging.getLogger(noisy).setLevel(max(level, logging.WARNING))
+    # At DEBUG, python-telegram-bot writes every update, request and answer whole, and
+    # aiosqlite every statement with its parameters (runners' ids and messages, health
+    # notes included); our own lines say what happened instead.
+    for whole_requests in _WHOLE_REQUEST_LOGGERS:
+        logging.getLogger(whole_requests).setLevel(max(level, logging.INFO))
+
+
+_WHOLE_REQUEST_LOGGERS = (
+    "aiosqlite",
+    "telegram.Bot",
+    "telegram.ext.ConversationHandler",
+    "telegram.ext.ExtBot",
+    "telegram.ext.Application",
+    "telegram.request.BaseRequest",
+    "telegram.request.HTTPXRequest",
+)

@@ -18,16 +18,26 @@ logger = logging.getLogger(__name__)
 AnyApplication = Application[Any, Any, Any, Any, Any, Any]
 
 
-async def runner_unreachable(application: AnyApplication, chat_id: int) -> None:
-    """The runner blocked the bot: mark them inactive, end a live session, cancel their jobs.
+async def runner_unreachable(
+    application: AnyApplication, chat_id: int, *, user_id: int | None = None
+) -> None:
+    """The bot can no longer write to `chat_id` (blocked in a private chat, removed from a
+    group): every runner whose chat it is becomes inactive, and they and `user_id` (whose
+    session ran in that chat) have their live session ended and their jobs cancelled.
 
-    Their data stays until they ask to delete it; /start makes them active again.
+    A private chat's id is its runner's id, a group's is not: the runners are found by
+    their chat. Their data stays until they ask to delete it; /start, or unblocking the
+    bot, makes them active again.
     """
     services = services_of(application)
-    logger.info("runner %s blocked the bot; marking them unreachable", services.runner_tag(chat_id))
-    await services.runners.mark_unreachable(chat_id)
-    await services.live_sessions.end(chat_id)
-    services.jobs.cancel_runner(chat_id)
+    runners = set(await services.runners.mark_unreachable(chat_id))
+    for runner in sorted(runners | ({user_id} if user_id is not None else set())):
+        logger.info(
+            "runner %s blocked the bot or left the chat; marking them unreachable",
+            services.runner_tag(runner),
+        )
+        await services.live_sessions.end(runner)
+        services.jobs.cancel_runner(runner)
 
 
 async def send_or_mark_unreachable(

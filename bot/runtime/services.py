@@ -14,19 +14,26 @@ from telegram.ext import Application, CallbackContext
 from bot.config import Settings
 from bot.runtime.coach_bot import CoachBot
 from bot.runtime.cue_stats import CueStats
+from bot.runtime.file_workers import FileWorkers
 from bot.runtime.job_registry import JobRegistry
 from bot.runtime.recent_events import RecentEvents
 from bot.runtime.update_trace import RunnerTag, log_key_for
+from bot.storage.applied import AppliedUpdates, SpentOffers
+from bot.storage.calendar_feeds import CalendarFeeds
 from bot.storage.database import Database
 from bot.storage.live_sessions import LiveSessions
+from bot.storage.log_drafts import LogDrafts
 from bot.storage.plans import Plans
 from bot.storage.profiles import Profiles
 from bot.storage.reminders import Reminders
 from bot.storage.runner_data import RunnerData
 from bot.storage.runners import Runners
 from bot.storage.safety_checks import SafetyChecks
+from bot.storage.safety_stops import SafetyStops
 from bot.storage.session_logs import SessionLogs
+from bot.storage.spotters import Spotters
 from bot.storage.usage import Usage
+from bot.storage.watch_workouts import WatchWorkouts
 
 _SERVICES_KEY = "services"
 
@@ -46,10 +53,17 @@ class Services:
     profiles: Profiles
     plans: Plans
     safety_checks: SafetyChecks
+    safety_stops: SafetyStops
     live_sessions: LiveSessions
     logs: SessionLogs
     reminders: Reminders
     usage: Usage
+    applied_updates: AppliedUpdates
+    spent_offers: SpentOffers
+    spotters: Spotters
+    watch_workouts: WatchWorkouts
+    calendar_feeds: CalendarFeeds
+    log_drafts: LogDrafts
     jobs: JobRegistry = field(default_factory=JobRegistry)
     cue_stats: CueStats = field(default_factory=CueStats)
     # Held while a live session is read, changed and written back (a cue, a tap).
@@ -57,6 +71,7 @@ class Services:
         default_factory=lambda: defaultdict(asyncio.Lock)
     )
     errors: RecentEvents = field(default_factory=RecentEvents)  # unix times, last 24 h
+    file_workers: FileWorkers = field(default_factory=FileWorkers)
     # What `now()` reads: the real clock, or a simulated one (the season simulator, tests).
     clock: Callable[[], datetime] = utc_now
 
@@ -64,6 +79,7 @@ class Services:
     def create(cls, settings: Settings, clock: Callable[[], datetime] = utc_now) -> Services:
         """The services of one Application, on the database `settings` names and `clock`."""
         db = Database(settings.db_path, settings.database_url)
+        key = log_key_for(settings.token or "")
         return cls(
             settings,
             db,
@@ -71,16 +87,26 @@ class Services:
             Profiles(db),
             Plans(db),
             SafetyChecks(db),
+            SafetyStops(db),
             LiveSessions(db),
             SessionLogs(db),
             Reminders(db),
             Usage(db),
+            AppliedUpdates(db),
+            SpentOffers(db),
+            Spotters(db),
+            WatchWorkouts(db),
+            CalendarFeeds(db),
+            LogDrafts(db),
+            JobRegistry(key),
             clock=clock,
         )
 
     def runner_data(self) -> RunnerData:
         """Export and erase of one runner's rows, clearing what repositories remember."""
-        return RunnerData(self.db, remembering=(self.profiles, self.plans, self.safety_checks))
+        return RunnerData(
+            self.db, remembering=(self.profiles, self.plans, self.safety_checks, self.live_sessions)
+        )
 
     def runner_tag(self, chat_id: int) -> RunnerTag:
         """How a log line names a runner: the update log's keyed hash, never the chat id."""

@@ -29,6 +29,7 @@ def log_key_for(token: str) -> bytes:
     return hashlib.sha256(b"backstride update log\0" + token.encode()).digest()
 
 
+@functools.lru_cache(maxsize=8192)  # a cue names its runner's job each time
 def runner_tag(user_id: int, key: bytes) -> str:
     """A short keyed hash (HMAC-SHA256) of a Telegram user id."""
     return hmac.new(key, str(user_id).encode(), hashlib.sha256).hexdigest()[:_TAG_LENGTH]

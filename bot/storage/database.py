@@ -16,6 +16,8 @@ import os
 import sqlite3
 from collections.abc import AsyncIterator, Iterable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
@@ -62,7 +64,7 @@ class SqliteBackend:
         connection.row_factory = sqlite3.Row
         for pragma in (
             "PRAGMA journal_mode=WAL",
-            "PRAGMA synchronous=NORMAL",
+            "PRAGMA synchronous=FULL",
             "PRAGMA foreign_keys=ON",
             "PRAGMA busy_timeout=5000",
         ):
@@ -133,8 +135,12 @@ class SqliteTransaction:
 
     async def fetch_one(self, sql: str, params: Params = ()) -> Row | None:
         """The first row of a query run inside the transaction."""
-        rows = await _rows(self._connection, sql, params)
+        rows = await self.fetch_all(sql, params)
         return rows[0] if rows else None
+
+    async def fetch_all(self, sql: str, params: Params = ()) -> list[Row]:
+        """Every row of a statement run inside the transaction (a query, or RETURNING)."""
+        return await _rows(self._connection, sql, params)
 
 
 async def _changes(connection: aiosqlite.Connection, sql: str, params: Params) -> int:
@@ -164,6 +170,20 @@ def _create_owner_only(path: Path) -> None:
         os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
 
 
+@dataclass(slots=True)
+class _UnitOfWork:
+    """Statements that ride along with the next write made within one piece of work (an
+    update being handled): they commit with that write, or not at all."""
+
+    riders: list[tuple[str, Params]] = field(default_factory=list)
+    # Riders written even if the work writes nothing else (the rest are dropped then).
+    alone: list[tuple[str, Params]] = field(default_factory=list)
+
+
+# The piece of work the current task (and the tasks it starts) belongs to, if any.
+_current_work: ContextVar[_UnitOfWork | None] = ContextVar("backstride_work", default=None)
+
+
 class Backend(Protocol):
     """One store's connection handling, behind `Database`."""
 
@@ -189,6 +209,10 @@ class Database:
 
     `transaction()` runs statements atomically, and a process's transactions never
     interleave; `execute` runs one writing statement on its own; `fetch_one`/`fetch_all` read.
+
+    Within `unit_of_work()`, statements added with `ride_along()` join the first write
+    that follows (in its transaction), so they are recorded if and only if that write is.
+    This is done here, above the backends, so it works the same on both.
     """
 
     def __init__(self, path: Path, url: str | None = None) -> None:
@@ -226,12 +250,52 @@ class Database:
         """Close after any running transaction has finished."""
         await self._backend.close()
 
-    def transaction(self) -> AbstractAsyncContextManager[Transaction]:
-        """Run statements atomically; the process's other transactions wait for it."""
-        return self._backend.transaction()
+    @asynccontextmanager
+    async def unit_of_work(self) -> AsyncIterator[None]:
+        """One piece of work (an update): statements added with `ride_along()` inside it are
+        written with its first write; any still unwritten at a normal exit, on their own."""
+        work = _UnitOfWork()
+        token = _current_work.set(work)
+        try:
+            yield
+            work.riders[:] = [rider for rider in work.riders if rider in work.alone]
+            if work.riders:
+                async with self.transaction():
+                    pass  # the riders on their own
+        finally:
+            _current_work.reset(token)
+
+    @staticmethod
+    def ride_along(sql: str, params: Params = (), *, even_alone: bool = True) -> None:
+        """Write `sql` with the next write of the current unit of work, or at its end if it
+        wrote nothing (unless not `even_alone`: then it is dropped). Outside a unit of work
+        this does nothing: there is nothing to ride along with."""
+        work = _current_work.get()
+        if work is not None:
+            work.riders.append((sql, params))
+            if even_alone:
+                work.alone.append((sql, params))
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[Transaction]:
+        """Run statements atomically; the process's other transactions wait for it. The
+        current unit of work's riders, if any, are written first, in the same transaction."""
+        async with self._backend.transaction() as tx:
+            work = _current_work.get()
+            riders = work.riders if work is not None else []
+            joined = len(riders)
+            for sql, params in riders[:joined]:
+                await tx.execute(sql, params)
+            yield tx
+        del riders[:joined]
 
     async def execute(self, sql: str, params: Params = ()) -> int:
-        """Run one writing statement on its own; returns the number of rows it changed."""
+        """Run one writing statement on its own; returns the number of rows it changed.
+        With statements waiting to ride along, all go in one transaction."""
+        work = _current_work.get()
+        if work is not None and work.riders:
+            async with self.transaction() as tx:
+                return await tx.execute(sql, params)
         return await self._backend.execute(sql, params)
 
     async def fetch_one(self, sql: str, params: Params = ()) -> Row | None:

@@ -30,6 +30,9 @@ class Transaction(Protocol):
     async def fetch_one(self, sql: str, params: Params = ()) -> Row | None:
         """The first row of a query (or of an INSERT ... RETURNING) run inside it."""
 
+    async def fetch_all(self, sql: str, params: Params = ()) -> list[Row]:
+        """Every row of a query (or of an INSERT ... RETURNING) run inside it."""
+
 
 class IntegrityError(sqlite3.IntegrityError):
     """A statement broke a constraint (a second row for a unique key, a missing parent).

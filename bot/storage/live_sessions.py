@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -12,6 +12,7 @@ from bot.domain.live_session import LiveSession
 from bot.domain.profile import Place
 from bot.domain.programme import SessionTemplate, StepKind, TimelineStep
 from bot.storage.database import Database, IntegrityError, Row
+from bot.storage.row_cache import RowCache
 
 _SELECT = (
     "SELECT user_id, chat_id, day, place, template, downgraded, steps, due, next_index,"
@@ -41,14 +42,18 @@ class StoredSession:
 
 
 class LiveSessions:
-    """Repository of sessions in progress (at most one per runner)."""
+    """Repository of sessions in progress (at most one per runner). Every cue reads and
+    writes its runner's session, so sessions are also kept in memory (`RowCache`, immutable
+    values); `forget` after deleting rows directly."""
 
     def __init__(self, db: Database) -> None:
         self._db = db
+        self._cache: RowCache[StoredSession | None] = RowCache()
 
     async def start(self, session: StoredSession, now: datetime) -> bool:
         """Store a new session; False (and nothing stored) if the runner already has one."""
         live = session.live
+        self._cache.forget(session.user_id)
         try:
             await self._db.execute(
                 _INSERT,
@@ -69,10 +74,18 @@ class LiveSessions:
             )
         except IntegrityError:
             return False
+        self._cache.stored(session.user_id, session)
         return True
 
     async def get(self, user_id: int) -> StoredSession | None:
         """The runner's session in progress, or None."""
+        return await self._cache.read(user_id, lambda: self._load(user_id))
+
+    def forget(self, user_id: int) -> None:
+        """The runner's rows were deleted or changed behind this repository's back."""
+        self._cache.forget(user_id)
+
+    async def _load(self, user_id: int) -> StoredSession | None:
         row = await self._db.fetch_one(_SELECT + " WHERE user_id = ?", (user_id,))
         return None if row is None else _from_row(row)
 
@@ -82,14 +95,22 @@ class LiveSessions:
 
     async def save_progress(self, user_id: int, live: LiveSession) -> bool:
         """Store where a session is (cues sent, due times, pause); False if it has ended."""
+        known = self._cache.known(user_id)
+        self._cache.forget(user_id)
         changed = await self._db.execute(
             _UPDATE_PROGRESS, (json.dumps(live.due), live.next_index, live.paused_at, user_id)
         )
+        if not changed:
+            self._cache.stored(user_id, None)
+        elif known is not None:
+            self._cache.stored(user_id, replace(known, live=live))
         return changed > 0
 
     async def end(self, user_id: int) -> bool:
         """Remove the runner's session; False if there was none."""
+        self._cache.forget(user_id)
         changed = await self._db.execute("DELETE FROM live_sessions WHERE user_id = ?", (user_id,))
+        self._cache.stored(user_id, None)
         return changed > 0
 
 

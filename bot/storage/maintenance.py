@@ -12,6 +12,7 @@ import tempfile
 from contextlib import closing
 from pathlib import Path
 
+from bot.storage.heartbeat import READ_BEAT
 from bot.storage.migrations import LATEST_VERSION
 
 
@@ -68,12 +69,21 @@ def _copy(source: Path, copy: Path) -> int:
 def schema_version_of(path: Path) -> int:
     """The schema version of the database at `path`, only read (nothing is created or
     migrated); raises MaintenanceError unless it opens and is at this program's version."""
+    return health_facts(path)[0]
+
+
+def health_facts(path: Path) -> tuple[int, str | None]:
+    """The schema version and the running bot's last heartbeat (None: it never beat on this
+    database), after the same checks as schema_version_of."""
     if not path.is_file():
         raise MaintenanceError(f"there is no database at {path}")
+    row = None
     try:
         with closing(sqlite3.connect(_existing_file_uri(path), uri=True, timeout=5)) as connection:
             version = int(connection.execute("PRAGMA user_version").fetchone()[0])
             connection.execute("SELECT count(*) FROM runners").fetchone()
+            if version == LATEST_VERSION:
+                row = connection.execute(READ_BEAT).fetchone()
     except sqlite3.Error as error:
         raise MaintenanceError(f"cannot read {path}: {error}") from error
     if version != LATEST_VERSION:
@@ -81,7 +91,7 @@ def schema_version_of(path: Path) -> int:
             f"{path} is at schema version {version}, this program needs {LATEST_VERSION}"
             " (run `python -m bot migrate`)"
         )
-    return version
+    return version, row[0] if row else None
 
 
 def _existing_file_uri(path: Path) -> str:

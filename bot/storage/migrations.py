@@ -24,45 +24,6 @@ class PerDialect:
 
 
 Statement = str | PerDialect
-# Plan reasons were English sentences up to version 6; these patterns (SQL LIKE, first match
-# wins) turn each known one into its key. Anything else becomes "earlier".
-_REASON_KEYS: tuple[tuple[str, str], ...] = (
-    (
-        "You mentioned dizziness or losing your balance, so until a doctor%",
-        "start_dizziness_uncleared",
-    ),
-    ("You answered yes to one of the health questions%", "start_parq_uncleared"),
-    ("You mentioned dizziness or balance trouble%", "start_balance"),
-    ("Because of your knee, we start with backward walking%", "start_knee"),
-    ("Because something hurts right now%", "start_pain"),
-    ("As you're working with a physiotherapist%", "start_physio"),
-    ("Backwards is new work for your balance%", "start_older"),
-    ("Jogging backwards is harder than it looks%", "start_non_runner"),
-    ("You run now and then%", "start_occasional"),
-    ("You already run regularly%", "start_runner"),
-    ("Your last sessions felt comfortable%move up to level%", "progress_level"),
-    ("Your last sessions felt comfortable%", "progress_stage"),
-    ("Until a doctor clears you, we stick to backward walking%", "walk_only"),
-    ("You reported a warning sign%", "red_flag"),
-    ("It's been % days since your last session%", "break"),
-    ("Your pain went above 5 out of 10%", "pain"),
-    ("You felt worse the morning after%", "morning_worse"),
-    ("Your knee felt worse the morning after%", "morning_worse_knee"),
-    ("You missed a few sessions in a row%", "missed"),
-    ("Your last two sessions felt very hard%", "too_hard"),
-    ("We repeat this step from tomorrow%", "hold_realign"),
-)
-
-
-def _reason_to_key(table: str) -> str:
-    """An UPDATE that replaces the English reasons of `table` with their stored keys."""
-    cases = " ".join(
-        f"WHEN reason LIKE '{pattern.replace(chr(39), chr(39) * 2)}' THEN '{{\"key\": \"{key}\"}}'"
-        for pattern, key in _REASON_KEYS
-    )
-    # Built from the constants above only, never from input.
-    return f"""UPDATE {table} SET reason = CASE {cases} ELSE '{{"key": "earlier"}}' END"""  # noqa: S608
-
 
 # Each entry is one schema version: the statements that take the previous version to it.
 # Never edit a released entry; append a new one. Write portable DDL (INTEGER, REAL, TEXT;
@@ -246,11 +207,167 @@ MIGRATIONS: tuple[tuple[Statement, ...], ...] = (
     (
         # Plan reasons become keys (the texts word them), and a step back can cap the
         # session's backward seconds.
-        _reason_to_key("plan_states"),
-        _reason_to_key("plan_changes"),
+        # Each English reason, matched by its start (the first pattern by rank wins), becomes
+        # its key; anything else becomes "earlier".
+        "CREATE TEMP TABLE reason_keys (rank INTEGER, pattern TEXT, key TEXT)",
+        """INSERT INTO reason_keys VALUES
+            (1, 'You mentioned dizziness or losing your balance, so until a doctor%',
+                'start_dizziness_uncleared'),
+            (2, 'You answered yes to one of the health questions%', 'start_parq_uncleared'),
+            (3, 'You mentioned dizziness or balance trouble%', 'start_balance'),
+            (4, 'Because of your knee, we start with backward walking%', 'start_knee'),
+            (5, 'Because something hurts right now%', 'start_pain'),
+            (6, 'As you''re working with a physiotherapist%', 'start_physio'),
+            (7, 'Backwards is new work for your balance%', 'start_older'),
+            (8, 'Jogging backwards is harder than it looks%', 'start_non_runner'),
+            (9, 'You run now and then%', 'start_occasional'),
+            (10, 'You already run regularly%', 'start_runner'),
+            (11, 'Your last sessions felt comfortable%move up to level%', 'progress_level'),
+            (12, 'Your last sessions felt comfortable%', 'progress_stage'),
+            (13, 'Until a doctor clears you, we stick to backward walking%', 'walk_only'),
+            (14, 'You reported a warning sign%', 'red_flag'),
+            (15, 'It''s been % days since your last session%', 'break'),
+            (16, 'Your pain went above 5 out of 10%', 'pain'),
+            (17, 'You felt worse the morning after%', 'morning_worse'),
+            (18, 'Your knee felt worse the morning after%', 'morning_worse_knee'),
+            (19, 'You missed a few sessions in a row%', 'missed'),
+            (20, 'Your last two sessions felt very hard%', 'too_hard'),
+            (21, 'We repeat this step from tomorrow%', 'hold_realign')""",
+        PerDialect(
+            sqlite="""UPDATE plan_states SET reason = COALESCE(
+            (SELECT json_object('key', key) FROM reason_keys
+             WHERE plan_states.reason LIKE pattern ORDER BY rank LIMIT 1),
+            json_object('key', 'earlier'))""",
+            postgresql="""UPDATE plan_states SET reason = COALESCE(
+            (SELECT json_build_object('key', key)::text FROM reason_keys
+             WHERE plan_states.reason LIKE pattern ORDER BY rank LIMIT 1),
+            json_build_object('key', 'earlier')::text)""",
+        ),
+        PerDialect(
+            sqlite="""UPDATE plan_changes SET reason = COALESCE(
+            (SELECT json_object('key', key) FROM reason_keys
+             WHERE plan_changes.reason LIKE pattern ORDER BY rank LIMIT 1),
+            json_object('key', 'earlier'))""",
+            postgresql="""UPDATE plan_changes SET reason = COALESCE(
+            (SELECT json_build_object('key', key)::text FROM reason_keys
+             WHERE plan_changes.reason LIKE pattern ORDER BY rank LIMIT 1),
+            json_build_object('key', 'earlier')::text)""",
+        ),
+        "DROP TABLE reason_keys",
         "ALTER TABLE plan_states ADD COLUMN reverse_cap INTEGER",
         # The last plan reason the runner read after a log, so the same one is not repeated.
         "ALTER TABLE plan_states ADD COLUMN told TEXT",
+    ),
+    (
+        # /workout: the runner's treadmill walking speed, and each workout file sent (its
+        # name comes back inside the watch's activity file and finds the session).
+        """CREATE TABLE workout_prefs (
+            user_id INTEGER PRIMARY KEY REFERENCES runners (user_id) ON DELETE CASCADE,
+            walking_kmh REAL,
+            updated_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE sent_workouts (
+            user_id INTEGER NOT NULL REFERENCES runners (user_id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            session_day TEXT NOT NULL,
+            template TEXT NOT NULL,
+            place TEXT NOT NULL,
+            reverse_seconds INTEGER NOT NULL,
+            total_seconds INTEGER NOT NULL,
+            sent_at TEXT NOT NULL,
+            PRIMARY KEY (user_id, name)
+        )""",
+        # The secret of each runner's calendar feed (webhook mode); a reset replaces it.
+        """CREATE TABLE calendar_feeds (
+            user_id INTEGER PRIMARY KEY REFERENCES runners (user_id) ON DELETE CASCADE,
+            token TEXT NOT NULL UNIQUE,
+            created_at TEXT NOT NULL
+        )""",
+    ),
+    (
+        # A cardiac or neurological stop since the last clearance keeps the runner walk-only.
+        "ALTER TABLE profiles ADD COLUMN safety_hold INTEGER NOT NULL DEFAULT 0",
+        # Notes accumulate: each typed note of a session, with its time, never overwritten.
+        # No log_id yet: typed during the live session, attached to its log when it ends.
+        """CREATE TABLE session_notes (
+            id INTEGER PRIMARY KEY,
+            log_id INTEGER REFERENCES session_logs (id) ON DELETE CASCADE,
+            user_id INTEGER NOT NULL REFERENCES runners (user_id) ON DELETE CASCADE,
+            at TEXT NOT NULL,
+            text TEXT NOT NULL
+        )""",
+        "CREATE INDEX session_notes_by_log ON session_notes (log_id)",
+        "INSERT INTO session_notes (log_id, user_id, at, text) SELECT id, user_id,"
+        " updated_at, notes FROM session_logs WHERE notes != ''",
+        # Sessions stopped for a warning sign (an SOS): when, why, and the follow-up later.
+        """CREATE TABLE safety_stops (
+            id INTEGER PRIMARY KEY,
+            user_id INTEGER NOT NULL REFERENCES runners (user_id) ON DELETE CASCADE,
+            at TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            follow_up_due REAL NOT NULL,
+            follow_up_sent INTEGER NOT NULL DEFAULT 0,
+            -- after a fall: the place, whose advice the next safety check shows once
+            advice_place TEXT
+        )""",
+        "CREATE INDEX safety_stops_by_runner ON safety_stops (user_id, at)",
+    ),
+    (
+        # The running bot's heartbeat: one row, rewritten every few seconds; `python -m bot
+        # health` reports the bot dead when it is older than a minute.
+        """CREATE TABLE heartbeat (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            beat_at TEXT NOT NULL
+        )""",
+    ),
+    (
+        # A guided /log under way (or a fix of the log `log_id`): the question being asked
+        # and the answers so far, so a restart in the middle carries on where it was.
+        """CREATE TABLE log_drafts (
+            user_id INTEGER PRIMARY KEY REFERENCES runners (user_id) ON DELETE CASCADE,
+            log_id INTEGER REFERENCES session_logs (id) ON DELETE CASCADE,
+            step TEXT NOT NULL,
+            answers TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )""",
+    ),
+    (
+        # Updates already applied, so a re-delivered one is ignored (kept for two days:
+        # Telegram keeps an unconfirmed update for one).
+        """CREATE TABLE applied_updates (
+            update_id INTEGER PRIMARY KEY,
+            applied_at REAL NOT NULL
+        )""",
+        "CREATE INDEX applied_updates_by_time ON applied_updates (applied_at)",
+        # Single-use keyboards already answered, by a keyed hash of chat and message (no
+        # raw id, so nothing here is a runner's data to export or erase).
+        """CREATE TABLE spent_offers (
+            offer TEXT PRIMARY KEY,
+            spent_at REAL NOT NULL
+        )""",
+        "CREATE INDEX spent_offers_by_time ON spent_offers (spent_at)",
+    ),
+    (
+        # A runner's open invitation to a spotter: single-use (deleted when accepted),
+        # expiring at `expires_at` (unix time).
+        """CREATE TABLE spotter_invites (
+            token TEXT PRIMARY KEY,
+            user_id INTEGER NOT NULL REFERENCES runners (user_id) ON DELETE CASCADE,
+            expires_at REAL NOT NULL
+        )""",
+        # A pairing is two rows, one per side, so each side's /export and /delete hold it:
+        # role 'runner' (user_id runs, partner_id spots) or 'spotter' (user_id spots
+        # partner_id). `following` (spotter rows): they asked for the cues of the session
+        # the runner is in now.
+        """CREATE TABLE spotter_pairs (
+            user_id INTEGER NOT NULL REFERENCES runners (user_id) ON DELETE CASCADE,
+            partner_id INTEGER NOT NULL REFERENCES runners (user_id) ON DELETE CASCADE,
+            role TEXT NOT NULL,
+            following INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL,
+            PRIMARY KEY (user_id, partner_id, role)
+        )""",
+        "CREATE INDEX spotter_pairs_by_partner ON spotter_pairs (partner_id)",
     ),
 )
 

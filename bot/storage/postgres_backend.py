@@ -118,6 +118,10 @@ class PostgresTransaction:
         rows = await _rows(self._connection, sql, params)
         return rows[0] if rows else None
 
+    async def fetch_all(self, sql: str, params: Params = ()) -> list[Row]:
+        """Every row of a query (or of an INSERT ... RETURNING) run inside the transaction."""
+        return await _rows(self._connection, sql, params)
+
 
 async def _changes(runner: asyncpg.Pool | asyncpg.Connection, sql: str, params: Params) -> int:
     """Run a writing statement; the count from its status ("UPDATE 3", "INSERT 0 1")."""

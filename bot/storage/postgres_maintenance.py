@@ -19,6 +19,7 @@ from urllib.parse import urlparse
 
 import asyncpg
 
+from bot.storage.heartbeat import READ_BEAT
 from bot.storage.leadership import current_leader
 from bot.storage.maintenance import MaintenanceError
 from bot.storage.migrations import LATEST_VERSION
@@ -27,10 +28,12 @@ from bot.storage.postgres_backend import schema_version
 
 @dataclass(frozen=True, slots=True)
 class PostgresHealth:
-    """What `health` found: the schema version and who leads ("host pid"), if anyone."""
+    """What `health` found: the schema version, who leads ("host pid"), if anyone, and the
+    running bot's last heartbeat (None: it never beat on this database)."""
 
     version: int
     leader: str | None
+    beat_at: str | None
 
     @property
     def role(self) -> str:
@@ -54,8 +57,10 @@ async def postgres_health(url: str) -> PostgresHealth:
         raise MaintenanceError(f"cannot reach {where(url)}: {error}") from error
     try:
         version = await schema_version(connection)
+        beat_at = None
         if version == LATEST_VERSION:
             await connection.fetchval("SELECT count(*) FROM runners")
+            beat_at = await connection.fetchval(READ_BEAT)
         leader = await current_leader(connection)
     except asyncpg.PostgresError as error:
         raise MaintenanceError(f"cannot read {where(url)}: {error}") from error
@@ -66,7 +71,7 @@ async def postgres_health(url: str) -> PostgresHealth:
             f"{where(url)} is at schema version {version}, this program needs {LATEST_VERSION}"
             " (run `python -m bot migrate`)"
         )
-    return PostgresHealth(version, leader)
+    return PostgresHealth(version, leader, beat_at)
 
 
 def postgres_program(name: str) -> str | None:

@@ -15,19 +15,21 @@ from bot.storage.row_cache import RowCache
 _INSERT_PROFILE = """
     INSERT INTO profiles (user_id, age, experience, weekly_km, goals, injuries,
         physio_supervised, places, sessions_per_week, weekdays, session_time, timezone, units,
-        parq_yes, medically_cleared, updated_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        parq_yes, medically_cleared, safety_hold, updated_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT (user_id) DO UPDATE SET age = excluded.age, experience = excluded.experience,
         weekly_km = excluded.weekly_km, goals = excluded.goals, injuries = excluded.injuries,
         physio_supervised = excluded.physio_supervised, places = excluded.places,
         sessions_per_week = excluded.sessions_per_week, weekdays = excluded.weekdays,
         session_time = excluded.session_time, timezone = excluded.timezone,
         units = excluded.units, parq_yes = excluded.parq_yes,
-        medically_cleared = excluded.medically_cleared, updated_at = excluded.updated_at
+        medically_cleared = excluded.medically_cleared, safety_hold = excluded.safety_hold,
+        updated_at = excluded.updated_at
 """
 _SELECT_PROFILE = """
     SELECT user_id, age, experience, weekly_km, goals, injuries, physio_supervised, places,
-        sessions_per_week, weekdays, session_time, timezone, units, parq_yes, medically_cleared
+        sessions_per_week, weekdays, session_time, timezone, units, parq_yes, medically_cleared,
+        safety_hold
     FROM profiles WHERE user_id = ?
 """
 
@@ -118,6 +120,7 @@ def _to_row(p: Profile) -> tuple[Any, ...]:
         p.units.value,
         _sorted_json(p.parq_yes),
         int(p.medically_cleared),
+        int(p.safety_hold),
     )
 
 
@@ -138,4 +141,5 @@ def _from_row(row: Row) -> Profile:
         units=Units(row["units"]),
         parq_yes=frozenset(ParqQuestion(v) for v in json.loads(row["parq_yes"])),
         medically_cleared=bool(row["medically_cleared"]),
+        safety_hold=bool(row["safety_hold"]),
     )

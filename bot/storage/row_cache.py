@@ -39,6 +39,10 @@ class RowCache(Generic[Value]):
             self._remember(user_id, value)
         return value
 
+    def known(self, user_id: int) -> Value | None:
+        """The remembered value, if any, without loading it (None if not remembered)."""
+        return self._values.get(user_id)
+
     def forget(self, user_id: int) -> None:
         """Drop the runner's value; call before and after the database changes it."""
         self._writes += 1

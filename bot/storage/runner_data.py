@@ -1,10 +1,11 @@
 """Everything stored about one runner: gathered for /export, erased for /delete.
 
 Which tables hold a runner's rows is read from the schema, not listed here, so a table a
-later migration adds is covered as soon as it names the runner in one of three ways: a
-`user_id` column; a `chat_id` column (a private chat's id is the runner's user id; a group
-chat's rows are not one runner's); or a python-telegram-bot `conversation_key`, a JSON list
-such as `[chat_id, user_id]` that names the runner when one of its integers is their id.
+later migration adds is covered as soon as it names the runner in one of these ways: a
+`user_id` column (with a `partner_id` too, a row about two runners is both's); a `chat_id`
+column (a private chat's id is the runner's user id; a group chat's rows are not one
+runner's); or a python-telegram-bot `conversation_key`, a JSON list such as
+`[chat_id, user_id]` that names the runner when one of its integers is their id.
 """
 
 from __future__ import annotations
@@ -23,9 +24,11 @@ from bot.storage.profiles import Profiles
 from bot.storage.session_logs import LogEntry, SessionLogs
 
 # How a table names the runner, strongest first; each condition takes the user id once.
+# A row about two people (`user_id` and `partner_id`, as a pairing) belongs to both.
 # A conversation key is a JSON list of integers, one of which may be the runner's id.
 _RUNNER_CONDITIONS: dict[Dialect, tuple[tuple[str, str], ...]] = {
     "sqlite": (
+        ("partner_id", "? IN (user_id, partner_id)"),
         ("user_id", "user_id = ?"),
         ("chat_id", "chat_id = ?"),
         (
@@ -35,6 +38,7 @@ _RUNNER_CONDITIONS: dict[Dialect, tuple[tuple[str, str], ...]] = {
         ),
     ),
     "postgresql": (
+        ("partner_id", "? IN (user_id, partner_id)"),
         ("user_id", "user_id = ?"),
         ("chat_id", "chat_id = ?"),
         (
@@ -74,7 +78,7 @@ _FOREIGN_KEYS: dict[Dialect, str] = {
 }
 # Tables the export already holds as typed sections.
 _TYPED_TABLES = frozenset(
-    {"profiles", "plan_states", "plan_changes", "session_logs", "live_sessions"}
+    {"profiles", "plan_states", "plan_changes", "session_logs", "session_notes", "live_sessions"}
 )
 
 Record = dict[str, Any]

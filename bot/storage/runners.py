@@ -37,9 +37,23 @@ class Runners:
             (user_id, chat_id, first_name, now.isoformat(), now.isoformat()),
         )
 
-    async def mark_unreachable(self, chat_id: int) -> None:
-        """The runner blocked the bot: stop messaging them, keep their data."""
-        await self._db.execute("UPDATE runners SET active = 0 WHERE chat_id = ?", (chat_id,))
+    async def mark_unreachable(self, chat_id: int) -> list[int]:
+        """The bot cannot write to this chat: stop messaging the runners whose chat it is
+        (keeping their data); returns their user ids."""
+        async with self._db.transaction() as tx:
+            rows = await tx.fetch_all(
+                "UPDATE runners SET active = 0 WHERE chat_id = ? RETURNING user_id", (chat_id,)
+            )
+        return sorted(int(row["user_id"]) for row in rows)
+
+    async def mark_reachable(self, chat_id: int) -> list[int]:
+        """The bot may write to this chat again (unblocked): its runners are active again;
+        returns their user ids."""
+        async with self._db.transaction() as tx:
+            rows = await tx.fetch_all(
+                "UPDATE runners SET active = 1 WHERE chat_id = ? RETURNING user_id", (chat_id,)
+            )
+        return sorted(int(row["user_id"]) for row in rows)
 
     async def get(self, user_id: int) -> Runner | None:
         """One runner, or None if they never wrote."""

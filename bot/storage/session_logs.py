@@ -1,10 +1,13 @@
-"""The `session_logs`, `log_prompts` and `checkins` tables: what runners did and how it felt,
-the logging question each runner's next reply answers, and the next-morning check-ins."""
+"""The `session_logs`, `session_notes`, `log_prompts` and `checkins` tables: what runners did
+and how it felt (notes accumulate, each with its time), the logging question each runner's
+next reply answers, and the next-morning check-ins."""
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from enum import StrEnum
 
@@ -39,7 +42,8 @@ class NewLog:
 
 @dataclass(frozen=True, slots=True)
 class LogAnswers:
-    """What the runner told us; None leaves a field as it is. A red flag is never cleared."""
+    """What the runner told us; None leaves a field as it is. A red flag is never cleared;
+    a note is added to the log's notes, never replacing one."""
 
     effort: int | None = None
     pain: int | None = None
@@ -51,6 +55,14 @@ class LogAnswers:
     red_flag: bool = False
     morning_after: MorningAfter | None = None
     reverse_seconds: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SessionNote:
+    """One note the runner typed about a session, and when."""
+
+    at: datetime
+    text: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +84,7 @@ class LogEntry:
     heart_rate: int | None
     distance_km: float | None
     duration_seconds: int | None
-    notes: str
+    notes: tuple[SessionNote, ...]
     red_flag: bool
     morning_after: MorningAfter | None
 
@@ -89,6 +101,7 @@ class LogEntry:
             planned_reverse_minutes=(
                 None if self.template is None else self.template.reverse_seconds / 60
             ),
+            # A session made gentler, or an extra one the same day, is not prescribed work.
             downgraded=self.downgraded,
         )
 
@@ -100,11 +113,12 @@ class LogPrompt:
     log_id: int
     step: str
     pending: dict[str, object] | None
+    asked_at: datetime | None = None
 
 
 _SELECT_LOGS = (
     "SELECT id, user_id, day, source, completed, template, place, downgraded, reverse_seconds,"
-    " effort, pain, pain_site, heart_rate, distance_km, duration_seconds, notes, red_flag,"
+    " effort, pain, pain_site, heart_rate, distance_km, duration_seconds, red_flag,"
     " morning_after FROM session_logs"
 )
 _INSERT = """
@@ -117,7 +131,7 @@ _UPDATE = """
     UPDATE session_logs SET effort = COALESCE(?, effort), pain = COALESCE(?, pain),
         pain_site = COALESCE(?, pain_site), heart_rate = COALESCE(?, heart_rate),
         distance_km = COALESCE(?, distance_km),
-        duration_seconds = COALESCE(?, duration_seconds), notes = COALESCE(?, notes),
+        duration_seconds = COALESCE(?, duration_seconds),
         red_flag = CASE WHEN red_flag = 1 THEN 1 ELSE ? END,
         morning_after = COALESCE(?, morning_after),
         reverse_seconds = COALESCE(?, reverse_seconds), updated_at = ?
@@ -148,37 +162,72 @@ class SessionLogs:
         async with self._db.transaction() as tx:
             return await _insert(tx, log, now)
 
-    async def create_for_ended_session(self, log: NewLog, now: datetime) -> int | None:
-        """End the runner's live session and store its log in one transaction (a crash
-        cannot keep one without the other); None if the session had already ended."""
+    async def create_answered(self, log: NewLog, answers: LogAnswers, now: datetime) -> LogEntry:
+        """Store a new log with its answers in one transaction (a crash keeps both or
+        neither); returns it."""
+        async with self._db.transaction() as tx:
+            log_id = await _insert(tx, log, now)
+            await _answer(tx, log.user_id, log_id, answers, now)
+        entry = await self.get(log.user_id, log_id)
+        assert entry is not None
+        return entry
+
+    async def answer_day(
+        self, log: NewLog, answers: LogAnswers, now: datetime
+    ) -> tuple[LogEntry, bool]:
+        """Add answers to the runner's first log of `log.day`, or store `log` with them if
+        that day has none, in one transaction; returns the log and whether it is new."""
+        async with self._db.transaction() as tx:
+            found = await tx.fetch_one(
+                "SELECT id FROM session_logs WHERE user_id = ? AND day = ? ORDER BY id LIMIT 1",
+                (log.user_id, log.day.isoformat()),
+            )
+            log_id = int(found["id"]) if found is not None else await _insert(tx, log, now)
+            await _answer(tx, log.user_id, log_id, answers, now)
+        entry = await self.get(log.user_id, log_id)
+        assert entry is not None
+        return entry, found is None
+
+    async def create_for_ended_session(
+        self, log: NewLog, now: datetime, answers: LogAnswers | None = None
+    ) -> int | None:
+        """End the runner's live session and store its log, with the notes typed during it
+        and `answers` (if any), in one transaction (a crash cannot keep one without the
+        other); None if the session had already ended."""
         async with self._db.transaction() as tx:
             ended = await tx.execute("DELETE FROM live_sessions WHERE user_id = ?", (log.user_id,))
-            return await _insert(tx, log, now) if ended else None
+            if not ended:
+                return None
+            log_id = await _insert(tx, log, now)
+            await tx.execute(
+                "UPDATE session_notes SET log_id = ? WHERE user_id = ? AND log_id IS NULL",
+                (log_id, log.user_id),
+            )
+            if answers is not None:
+                await _answer(tx, log.user_id, log_id, answers, now)
+            return log_id
+
+    async def add_live_note(self, user_id: int, text: str, now: datetime) -> None:
+        """A note typed during the runner's live session, kept for its log."""
+        await self._db.execute(
+            "INSERT INTO session_notes (log_id, user_id, at, text) VALUES (NULL, ?, ?, ?)",
+            (user_id, now.isoformat(), text),
+        )
 
     async def answer(
         self, user_id: int, log_id: int, answers: LogAnswers, now: datetime
     ) -> LogEntry | None:
         """Add answers to a log; returns it updated (None if it is not this runner's)."""
         async with self._db.transaction() as tx:
-            await tx.execute(
-                _UPDATE,
-                (
-                    answers.effort,
-                    answers.pain,
-                    answers.pain_site,
-                    answers.heart_rate,
-                    answers.distance_km,
-                    answers.duration_seconds,
-                    answers.notes,
-                    int(answers.red_flag),
-                    None if answers.morning_after is None else answers.morning_after.value,
-                    answers.reverse_seconds,
-                    now.isoformat(),
-                    log_id,
-                    user_id,
-                ),
-            )
+            await _answer(tx, user_id, log_id, answers, now)
         return await self.get(user_id, log_id)
+
+    async def redate(self, user_id: int, log_id: int, day: date, now: datetime) -> None:
+        """Move a log to the day the runner says it was (a fix)."""
+        await self._db.execute(
+            "UPDATE session_logs SET day = ?, updated_at = ? WHERE id = ? AND user_id = ?",
+            (day.isoformat(), now.isoformat(), log_id, user_id),
+        )
 
     async def get(self, user_id: int, log_id: int) -> LogEntry | None:
         """One of the runner's logs."""
@@ -186,7 +235,9 @@ class SessionLogs:
             _SELECT_LOGS + " WHERE id = ? AND user_id = ?",
             (log_id, user_id),
         )
-        return None if row is None else _entry(row)
+        if row is None:
+            return None
+        return (await self._with_notes(user_id, [_entry(row)]))[0]
 
     async def recent(self, user_id: int, limit: int = 1000, offset: int = 0) -> list[LogEntry]:
         """The runner's logs, newest first."""
@@ -194,7 +245,28 @@ class SessionLogs:
             _SELECT_LOGS + " WHERE user_id = ? ORDER BY day DESC, id DESC LIMIT ? OFFSET ?",
             (user_id, limit, offset),
         )
-        return [_entry(row) for row in rows]
+        return await self._with_notes(user_id, [_entry(row) for row in rows])
+
+    async def _with_notes(self, user_id: int, entries: Sequence[LogEntry]) -> list[LogEntry]:
+        """The entries with their notes, oldest note first."""
+        if not entries:
+            return []
+        rows = await self._db.fetch_all(
+            "SELECT log_id, at, text FROM session_notes WHERE user_id = ? ORDER BY at, id",
+            (user_id,),
+        )
+        notes: dict[int, list[SessionNote]] = defaultdict(list)
+        for row in rows:
+            notes[row["log_id"]].append(SessionNote(datetime.fromisoformat(row["at"]), row["text"]))
+        return [replace(entry, notes=tuple(notes.get(entry.id, ()))) for entry in entries]
+
+    async def sessions_on(self, user_id: int, day: date) -> int:
+        """How many sessions the runner logged on `day`."""
+        row = await self._db.fetch_one(
+            "SELECT COUNT(*) AS n FROM session_logs WHERE user_id = ? AND day = ?",
+            (user_id, day.isoformat()),
+        )
+        return 0 if row is None else int(row["n"])
 
     async def count(self, user_id: int) -> int:
         """How many logs the runner has."""
@@ -208,12 +280,14 @@ class SessionLogs:
     async def prompt(self, user_id: int) -> LogPrompt | None:
         """The logging question the runner's next reply answers, if any."""
         row = await self._db.fetch_one(
-            "SELECT log_id, step, pending FROM log_prompts WHERE user_id = ?", (user_id,)
+            "SELECT log_id, step, pending, asked_at FROM log_prompts WHERE user_id = ?",
+            (user_id,),
         )
         if row is None:
             return None
         pending = None if row["pending"] is None else json.loads(row["pending"])
-        return LogPrompt(row["log_id"], row["step"], pending)
+        asked_at = datetime.fromisoformat(row["asked_at"])
+        return LogPrompt(row["log_id"], row["step"], pending, asked_at)
 
     async def ask(
         self,
@@ -268,6 +342,34 @@ class SessionLogs:
         return changed > 0
 
 
+async def _answer(
+    tx: Transaction, user_id: int, log_id: int, answers: LogAnswers, now: datetime
+) -> None:
+    if answers.notes:
+        await tx.execute(
+            "INSERT INTO session_notes (log_id, user_id, at, text)"
+            " SELECT id, user_id, ?, ? FROM session_logs WHERE id = ? AND user_id = ?",
+            (now.isoformat(), answers.notes, log_id, user_id),
+        )
+    await tx.execute(
+        _UPDATE,
+        (
+            answers.effort,
+            answers.pain,
+            answers.pain_site,
+            answers.heart_rate,
+            answers.distance_km,
+            answers.duration_seconds,
+            int(answers.red_flag),
+            None if answers.morning_after is None else answers.morning_after.value,
+            answers.reverse_seconds,
+            now.isoformat(),
+            log_id,
+            user_id,
+        ),
+    )
+
+
 async def _insert(tx: Transaction, log: NewLog, now: datetime) -> int:
     template = None if log.template is None else template_json(log.template)
     row = await tx.fetch_one(
@@ -306,7 +408,7 @@ def _entry(row: Row) -> LogEntry:
         heart_rate=row["heart_rate"],
         distance_km=row["distance_km"],
         duration_seconds=row["duration_seconds"],
-        notes=row["notes"],
+        notes=(),
         red_flag=bool(row["red_flag"]),
         morning_after=None if row["morning_after"] is None else MorningAfter(row["morning_after"]),
     )

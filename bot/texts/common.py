@@ -10,6 +10,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("help", "What I can do"),
     ("plan", PLAN_HELP),
     ("go", "Start your next session (a quick safety check first)"),
+    ("workout", "Your next session as a watch workout file"),
     ("pause", "Pause the session you're in"),
     ("resume", "Carry on after a pause"),
     ("skip", "Skip to the next step of the session"),
@@ -19,6 +20,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("history", "Every session you logged"),
     ("reminders", "When I remind you, and quiet hours"),
     ("calendar", "Your next four weeks as a calendar file"),
+    ("spotter", "Invite someone to walk beside you, or end a pairing"),
     ("profile", "See your setup and change any part of it"),
     ("export", "Your data as CSV and JSON files"),
     ("delete", "Erase everything I know about you"),
@@ -40,7 +42,26 @@ HELP_FOOTER = "Tip: every question has buttons, and you can type answers too."
 CANCELLED = "Okay, stopped there. Nothing you already told me is lost. /help shows what's next."
 NOTHING_TO_CANCEL = "There's nothing to cancel right now. /help shows what I can do."
 
-NOT_UNDERSTOOD = "I didn't catch that. /help lists what I can do."
+# Unexpected input: what it was, said kindly, then the next useful step for where the
+# runner is.
+VOICE_NOT_YET = "I can't listen to voice notes yet, sorry: could you type it?"
+PHOTO_NOT_YET = "I can't look at photos yet (a GPX, TCX or FIT file from a watch I can read)."
+STICKER_THANKS = "Nice one! 😄"
+NEWCOMER_HELLO = "Hi! I'm Backstride, a coach for running backwards."
+NOT_FOLLOWED = "I didn't quite follow that."
+NEXT_FOR_NEWCOMER = "Send /start and we'll set you up in about two minutes."
+NEXT_BETWEEN_SESSIONS = (
+    "/go starts your next session, /plan shows your week, and /log records one you did on your own."
+)
+
+
+def unexpected_reply(opening: str | None, set_up: bool) -> str:
+    """The answer to input no flow took: its `opening` (None: plain text), then what next."""
+    if opening is None:
+        opening = NOT_FOLLOWED if set_up else NEWCOMER_HELLO
+    return f"{opening} {NEXT_BETWEEN_SESSIONS if set_up else NEXT_FOR_NEWCOMER}"
+
+
 BUTTON_EXPIRED = "That button has expired. /help shows what I can do now."
 UNKNOWN_COMMAND = "I don't know that command. /help lists the ones I do."
 

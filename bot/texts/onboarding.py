@@ -193,6 +193,7 @@ REJECTIONS: dict[str, str] = {
     "pick_one": "Just one answer here, please. {hint}",
     "need_number": "I need a number here. {hint}",
     "one_number": "Just one number, please. {hint}",
+    "age_not_positive": "An age can't be zero or below 🙂 Please type it in years, like 34.",
     "age_too_young": (
         "Sorry, Backstride is made for runners aged 13 and up. Running backwards is still "
         "a great game to play with a grown-up nearby!"
@@ -271,7 +272,7 @@ READINESS: dict[str, str] = {
     "dizziness_balance": (
         "Thank you for telling me. Dizziness matters even more when you move backwards, so "
         "please check with a doctor before you start running. Until then: backward walking "
-        "only, on a treadmill with the safety clip on or beside a wall, with someone nearby."
+        "only, beside a wall you can touch, with someone nearby, and never on a treadmill."
     ),
     "heart": (
         "Thank you for telling me. Please ask your doctor before you start running "
@@ -342,7 +343,10 @@ UNITS_NAMES: dict[str, str] = {"km": "kilometres", "mi": "miles"}
 
 
 def join_list(names: Sequence[str]) -> str:
-    """Names as an English list: "a", "a and b", "a, b and c"."""
+    """Names as an English list: "a", "a and b", "a, b and c"; commas only when a name has
+    its own "and" ("knee health, balance and coordination"), so no "and" is doubled."""
     if len(names) < 2:
         return "".join(names)
+    if any(" and " in name for name in names):
+        return ", ".join(names)
     return f"{', '.join(names[:-1])} and {names[-1]}"

@@ -23,8 +23,27 @@ LOCATION_PROMPT = "Or share your location and I'll work out your time zone (noth
 LOCATION_NOT_NOW = "Thanks, but I don't need a location for this question."
 
 ALL_SET = "All set! 🎉"
-WHATS_NEXT = "/plan shows your week and why it looks the way it does."
-PROFILE_UPDATED = "Updated. ✅"
+WHATS_NEXT = (
+    "/plan shows your week and why it looks the way it does.\n"
+    "⌚ Wearing a watch paired with your phone? Telegram's notifications reach it: give this "
+    "chat its own sound and keep it unmuted, and my cues buzz on your wrist. /workout puts "
+    "a whole session on the watch, so it buzzes at every turn by itself."
+)
+# A /profile change: what changed (the setup's own lines) and what it means, nothing more.
+PROFILE_CHANGED = "✅ Changed:\n{lines}"
+PROFILE_UNCHANGED = "That's what you had already, so nothing changed. ✅"
+# What follows from a change, by /profile field ("age", "days"...); health and age answers
+# may also change what the plan allows, which readiness_text says.
+PROFILE_CONSEQUENCES: dict[str, str] = {
+    "running": "Your plan takes it into account from the next session.",
+    "goals": "Your plan takes it into account from the next session.",
+    "injuries": "Your plan takes it into account from the next session.",
+    "places": "I'll suggest these places for your sessions from now on.",
+    "days": "Your sessions, and their reminders, moved to the new days.",
+    "time": "Your sessions, and their reminders, moved to the new time.",
+    "timezone": "Your sessions, and their reminders, now follow this time zone.",
+    "units": "Distances show in these units from now on.",
+}
 
 PROFILE_PICK = "Tap what you'd like to change:"
 PROFILE_NONE = "You haven't set up yet. Send /start and we'll do it together in a few minutes."

@@ -25,8 +25,8 @@ STEP_CUES: dict[str, str] = {
 # Said once, in the warm-up cue: how to set up at this place.
 PLACE_SETUP: dict[str, str] = {
     "treadmill": (
-        "On the treadmill: manual mode, safety clip on. Going backwards, start at about half "
-        "your forward walking speed and keep your hands near the rails."
+        "On the treadmill: manual mode, safety clip on, and about 2 metres clear behind the "
+        "belt. Never turn around on a moving belt: stand on the side rails, or stop it, first."
     ),
     "track": (
         "On the track: pick an outer lane, move in the same direction as everyone else and "
@@ -38,13 +38,22 @@ PLACE_SETUP: dict[str, str] = {
     ),
     "hallway": (
         "In the hallway: clear the floor of rugs, shoes and cables first, then go in laps, "
-        "turning at each end."
+        "turning at each end. Walking and short jogs only here."
     ),
 }
 
-# Added to every backwards cue: the one safety point that matters most at this place.
+# Added to every backwards cue: the one safety point that matters most at this place (and,
+# where it differs, at this movement: "<place>.<step kind>").
 PLACE_REVERSE_REMINDERS: dict[str, str] = {
-    "treadmill": "Straddle the belt, turn, then step on at about half your walking speed.",
+    "treadmill": "Turn on the side rails, never on the moving belt; hands near the rails.",
+    "treadmill.reverse_walk": (
+        "Turn on the side rails, never on the moving belt; then step on at a backward "
+        "walking speed of about 1.5-2.5 km/h, hands near the rails."
+    ),
+    "treadmill.reverse_jog": (
+        "Turn on the side rails, never on the moving belt; then step on at a backward jogging "
+        "speed of about 3-5 km/h, no faster than feels steady."
+    ),
     "track": "Outer lane, same direction as the others, a quick glance over your shoulder.",
     "park": "Quick shoulder check first: flat grass, nothing behind you.",
     "hallway": "Clear floor behind you; at the end, stop, turn and go again.",
@@ -52,7 +61,7 @@ PLACE_REVERSE_REMINDERS: dict[str, str] = {
 
 # Turning back to face forwards only needs a word where the ground keeps moving.
 PLACE_TURN_FORWARD_REMINDERS: dict[str, str] = {
-    "treadmill": "Straddle the belt before you turn around.",
+    "treadmill": "Stand on the side rails before you turn around; never turn on the moving belt.",
 }
 
 PAIN_RULE = "If anything hurts more than 5 out of 10, stop and walk forwards."

@@ -47,6 +47,12 @@ CHART_SCORES_TITLE = "Effort and pain (weekly average, 0-10)"
 CHART_EFFORT = "Effort"
 CHART_PAIN = "Pain"
 CHART_WEEK = "{day} {month}"  # the Monday that starts the week
+# Under the chart, the numbers it shows: "In the chart (week: reverse min, effort ●, pain ■):
+# 16 Nov: 12 min, 5, 1 · 23 Nov: 15 min, 6, -".
+CHART_CAPTION = "In the chart (week of: backwards, effort ●, pain ■): {weeks}."
+CHART_CAPTION_WEEK = "{week}: {minutes} min, {effort}, {pain}"
+CHART_CAPTION_JOIN = " · "
+CHART_NO_ANSWER = "-"
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 HISTORY_EMPTY = "No sessions logged yet. After your first one, they'll all be here."
 HISTORY_HEADER = "Your sessions, newest first ({first}–{last} of {total}):"
 HISTORY_LINE = "{day} · {what} · {reverse} backwards{details}"
-HISTORY_EFFORT = " · effort {effort}"
-HISTORY_PAIN = " · pain {pain}"
+HISTORY_DETAIL = " · {detail}"
 HISTORY_STOPPED = " · stopped early"
-HISTORY_NOTES = "\n   “{notes}”"
+HISTORY_HEART_RATE = " · HR {heart_rate}"
+HISTORY_NOTE = "\n   {at} “{note}”"
 HISTORY_MANUAL = "logged by hand"
 HISTORY_WATCH = "from a watch"
 BUTTON_NEWER = "◀ Newer"
@@ -26,3 +26,10 @@ BUTTON_DELETE = "🗑 Yes, delete everything"
 BUTTON_KEEP = "Keep my data"
 DELETED = "Done: everything about you is deleted and your reminders are off. /start begins afresh."
 KEPT = "Nothing deleted."
+
+
+def distance_text(km: float, units: str) -> str:
+    """A distance in the runner's units ("km" or "mi"), two decimals."""
+    if units == "mi":
+        return f"{km / 1.609344:.2f} mi"
+    return f"{km:.2f} km"

@@ -10,6 +10,11 @@ BUTTON_SKIP = "Skip today"
 BUTTON_MOVE = "Move to tomorrow"
 
 SNOOZED = "Okay, I'll remind you again at {time}."
+SNOOZE_PAST_START = (
+    "Snoozing 30 min would take you past your {start} start. Move today's session instead?"
+)
+BUTTON_LATER = "Move to {time} today"
+MOVED_LATER = "Moved to {time} today. I'll remind you then."
 SKIPPED = "Skipped. Rest well: the next one will feel fresher."
 MOVED = "Moved to tomorrow at {time}. I'll remind you before it."
 MOVE_TOMORROW_TAKEN = "Tomorrow already has a backwards session, so let's skip today instead."
@@ -50,6 +55,22 @@ BUTTON_NO_QUIET = "No quiet hours"
 NOT_UNDERSTOOD = (
     "I didn't get that. Try /reminders lead 45, /reminders quiet 22-7 or /reminders off."
 )
+LEAD_RANGE = (
+    "Reminders come 0 to {most} minutes before a session (up to 4 hours): "
+    "for example /reminders lead 45."
+)
+QUIET_RANGE = (
+    "Quiet hours are a start and an end on the 24-hour clock, 00 to 23: for example "
+    "/reminders quiet 22-7, or /reminders quiet off."
+)
+# What a settings change did, said first.
+CHANGED_ON = "🔔 Reminders on: {lead} min before each session."
+CHANGED_OFF = "🔕 Reminders off. /reminders on brings them back."
+CHANGED_LEAD = "✅ Now {lead} min before each session."
+CHANGED_QUIET = "✅ Quiet hours now {start}–{end}: no reminders then."
+CHANGED_NO_QUIET = "✅ No quiet hours now."
+UNCHANGED = "That's how it was already. ✅"
+CURRENT_MARK = "✓ "
 NEEDS_PROFILE = "Set up your profile first: /start. Then reminders follow your plan."
 
 CALENDAR_CAPTION = (

@@ -38,7 +38,15 @@ TIMELINE_FOOTER = (
 )
 TIMELINE_STEPS_FOLDED = "{first}–{last}. {count} × ({bout} {bout_name}, {recovery} {recovery_name})"
 
-DONE = "🏁 Done! {reverse} backwards today. Well done for finishing."
+# The end of a finished session: a first line, then only the lines that are true.
+DONE = "🏁 Done! {reverse} backwards today, {total} in all."
+DONE_FIRST = "🏁 Done! Your first backwards session: {reverse}. 🎉"
+DONE_BEST = "🏆 Your longest yet, {more} more than your best before."
+DONE_MORE = "{difference} more than last time."
+DONE_SAME = "The same as last time: nice and steady."
+DONE_LESS = "{difference} less than last time, and that's fine: listen to your body."
+DONE_STREAK = "🔥 {weeks} weeks in a row with a session."
+DONE_NEXT = "Next session: {weekday} {day} {month} at {time}."
 DONE_CAUGHT_UP = (
     "We were interrupted, and your session has finished in the meantime. "
     "I hope it went well: tell me how it felt."
@@ -59,6 +67,10 @@ ALREADY_RUNNING_PAUSED = (
 CAUGHT_UP = (
     "We were interrupted, sorry. You are now in step {number} of {count}, {name}, "
     "{left} left. Cues continue from here."
+)
+CUE_HELD_BACK = (
+    "Sorry, my last cue could not reach you in time. You are now in step {number} of {count}: "
+    "{name}, {left} left."
 )
 NO_SESSION_STEP = "Your session is just wrapping up. Resume it or stop it?"
 CHECK_ANSWER = "✔︎ {answer}"

@@ -23,10 +23,6 @@ BUTTON_YES = "✅ Yes"
 BUTTON_NO = "✏️ No, let me fix it"
 
 CONFIRM = "{summary}: right?"
-CONFIRM_EFFORT = "effort {effort}"
-CONFIRM_PAIN = "{site} pain {pain}"
-CONFIRM_PAIN_NO_SITE = "pain {pain}"
-CONFIRM_HEART_RATE = "heart rate {heart_rate}"
 CONFIRM_NOTES = 'a note: "{notes}"'
 FIX_IT = "No problem: tap the numbers instead."
 NOTHING_USABLE = (
@@ -45,7 +41,6 @@ TAKEAWAYS: dict[str, str] = {
 }
 NEXT = "Next: {reason}"
 ADD_MORE = "Anything to add? Type notes, average heart rate or distance any time today."
-NOTE_ADDED = "Added to your log. 👍"
 RED_FLAG_SEEN = "You mentioned a warning sign, so I've noted it and your plan steps back."
 
 # Keyed by (before noon on the runner's clock, the sore spot is known).
@@ -73,6 +68,7 @@ MORNING_LABELS: dict[str, str] = {"better": "Better", "same": "Same", "worse": "
 MORNING_THANKS = "Thanks for telling me."
 MORNING_WHICH = "Which is it: sore muscles, or pain in a joint?"
 MORNING_WHICH_LABELS: dict[str, str] = {"sore": "Sore muscles", "joint": "Joint pain"}
+MORNING_WHICH_NOT_UNDERSTOOD = "Sore muscles, or pain in a joint? A tap on the buttons is enough."
 MORNING_SORE = (
     "Sore calves and thighs are normal in the first weeks of going backwards: they are your "
     "muscles adapting. We keep this step as it is until they settle."
@@ -83,15 +79,6 @@ MORNING_WORSE = (
 )
 MORNING_NOT_UNDERSTOOD = "Better, same or worse? A tap on the buttons is enough."
 
-LOG_USAGE = (
-    "To log a session you did without me, type for example:\n"
-    "/log 12 min effort 6 pain 1\n"
-    "/log yesterday 10 min 5/10\n"
-    "/log 18.11 15 min effort 7, knee 2"
-)
-LOGGED = "Logged: {day}, {minutes} backwards{details}."
-LOGGED_EFFORT = ", effort {effort}"
-LOGGED_PAIN = ", pain {pain}"
 LOG_PROBLEMS: dict[str, str] = {
     "no_minutes": "How many minutes backwards? For example: /log 12 min effort 6.",
     "future_date": "That date hasn't happened yet. Log it on the day, or after.",
@@ -104,3 +91,56 @@ LOG_PROBLEMS: dict[str, str] = {
     ),
 }
 NOTHING_TO_LOG = "There's nothing waiting to be logged. /log records a session you did alone."
+
+# The guided /log: one question at a time, buttons or typed answers.
+GUIDED_DAY = "Let's log it. Which day was the session?"
+GUIDED_MINUTES = "How many minutes backwards, roughly? Tap one or type it."
+GUIDED_EFFORT = (
+    "How hard did it feel, from 0 to 10?\n"
+    "0-2 very easy · 3 easy · 4-6 moderate · 7-8 hard · 9 very hard · 10 maximal"
+)
+GUIDED_PAIN = (
+    "Any pain during or after? 0 is none, 10 the worst imaginable. "
+    'You can say where, like "knee 2".'
+)
+GUIDED_NOTE = "Anything to add? Heart rate, distance, how it went: type it, or tap No note."
+GUIDED_TODAY = "Today"
+GUIDED_YESTERDAY = "Yesterday"
+GUIDED_NO_NOTE = "No note"
+GUIDED_CANCEL = "✖️ Cancel"
+GUIDED_MINUTES_LABEL = "{minutes} min"
+GUIDED_CANCELLED = "Okay, nothing logged. /log starts again whenever you like."
+GUIDED_CARRY_ON = "Let's carry on where we were."
+GUIDED_OLD_BUTTON = "That button is from an earlier question."
+GUIDED_PROBLEMS: dict[str, str] = {
+    "no_day": "Which day? Today, yesterday, a weekday like tue, or a date like 2.12.",
+    "no_score": "A number from 0 to 10, please. A tap on the buttons works too.",
+    "no_minutes": "How many minutes backwards? A number like 12 is enough.",
+    "minutes_out_of_range": "Between 1 and 180 minutes backwards, please.",
+    "future_date": "That day hasn't happened yet: which day was the session?",
+    "date_too_old": "I keep logs of the last 30 days: which day in those was it?",
+    "unknown_date": "I couldn't read that date. Try yesterday, a weekday, or 2.12.",
+    "unclear_numbers": "How many minutes backwards? A number like 12 is enough.",
+}
+
+# What was recorded, said back: "Logged: Wed 2 Dec · 12 min backwards · effort 6 · knee
+# pain 2 · 148 bpm · 1.5 km · "windy"", with a Fix button under it.
+ECHO = "Logged: {parts}"
+ECHO_JOIN = " · "
+ECHO_DAY = "{weekday} {day} {month}"
+ECHO_MINUTES = "{duration} backwards"
+ECHO_EFFORT = "effort {effort}"
+ECHO_PAIN = "pain {pain}"
+ECHO_SITE_PAIN = "{site} pain {pain}"
+ECHO_HEART_RATE = "{heart_rate} bpm"
+ECHO_DISTANCE = "{distance} {unit}"
+ECHO_NOTE = '"{note}"'
+FIX_BUTTON = "✏️ Fix"
+FIX_WHAT = "What should I fix?"
+FIX_FIELDS: dict[str, str] = {
+    "day": "Day",
+    "minutes": "Minutes",
+    "effort": "Effort",
+    "pain": "Pain",
+    "note": "Note",
+}

@@ -38,6 +38,14 @@ REFUSALS: dict[str, str] = {
     ),
 }
 
+# A document whose size Telegram did not say is never downloaded.
+SIZE_UNKNOWN = (
+    "I couldn't tell how big that file is, so I didn't open it. Could you send it again "
+    "as a file from your watch's app?"
+)
+# Files are read a couple at a time; this one waits its turn.
+ONE_MOMENT = "Got it, one moment: I'm still reading another file."
+
 _BYTES_PER_MB = 1024 * 1024
 
 

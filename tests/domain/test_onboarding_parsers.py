@@ -51,8 +51,9 @@ def check(parser: Callable[[str], ParseResult[Any]], typed: str, expected: Any) 
         ("3️⃣4️⃣", 34),  # keycap emoji
         ("１９", 19),  # full-width digits
         ("12", Reason.AGE_TOO_YOUNG),
-        ("0", Reason.AGE_TOO_YOUNG),
-        ("-5", Reason.AGE_TOO_YOUNG),
+        ("0", Reason.AGE_NOT_POSITIVE),
+        ("-5", Reason.AGE_NOT_POSITIVE),
+        ("-3", Reason.AGE_NOT_POSITIVE),
         ("101", Reason.AGE_TOO_HIGH),
         ("340", Reason.AGE_TOO_HIGH),
         ("1990", Reason.AGE_LOOKS_LIKE_YEAR),

@@ -113,7 +113,7 @@ def test_summary() -> None:
             "Here's your setup:",
             "• Age: 34",
             "• Running now: regularly, about 20 miles a week",
-            "• Goals: knee health and variety and fun",
+            "• Goals: knee health, variety and fun",
             "• Pain or injury now: knees (with a physio)",
             "• Where: running track and treadmill",
             "• When: Mon, Wed and Fri at 07:00 (New York time)",

@@ -98,7 +98,7 @@ PERSONAS = [
         Cause.START_KNEE,
         False,
         Place.TREADMILL,
-        ("manual mode", "safety clip", "half your forward walking speed", "rails"),
+        ("manual mode", "safety clip", "2 metres clear behind", "side rails"),
         ((0, R), (1, E), (3, R)),  # Monday and Tuesday would be back to back
         "10 × 30 s reverse walk / 30 s walk",
     ),

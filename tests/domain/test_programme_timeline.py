@@ -62,8 +62,8 @@ def test_challenge_is_one_continuous_segment() -> None:
     [
         (
             Place.TREADMILL,
-            ("manual mode", "safety clip", "half your forward walking speed", "rails"),
-            ("straddle the belt", "half your walking speed"),
+            ("manual mode", "safety clip", "2 metres clear behind", "never turn around"),
+            ("side rails", "never on the moving belt", "km/h"),
         ),
         (
             Place.TRACK,
@@ -165,7 +165,12 @@ def test_format_duration(seconds: int, text: str) -> None:
 
 def test_every_kind_and_place_has_its_texts() -> None:
     assert set(texts.STEP_CUES) == {kind.value for kind in StepKind}
-    assert set(texts.PLACE_SETUP) == set(texts.PLACE_REVERSE_REMINDERS) == set(Place)
+    assert set(texts.PLACE_SETUP) == set(Place)
+    places, _, kinds = zip(
+        *(key.partition(".") for key in texts.PLACE_REVERSE_REMINDERS), strict=True
+    )
+    assert set(places) == set(Place)
+    assert set(kinds) - {""} <= {kind.value for kind in StepKind if kind.is_reverse}
     assert set(texts.STEP_TIPS) == {kind.value for kind in StepKind if not kind.is_reverse}
     assert set(texts.MOVEMENT_NAMES) == {
         kind.value for kind in StepKind if kind not in (StepKind.WARM_UP, StepKind.COOL_DOWN)

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.domain.profile import Place, Profile
+from bot.domain.profile import ParqQuestion, Place, Profile
 from bot.domain.programme import (
     LADDERS,
     Route,
@@ -22,6 +22,7 @@ from bot.domain.programme import (
     session_template,
     timeline_seconds,
 )
+from bot.domain.safety_check import SURFACE as SURFACE_QUESTION
 from bot.domain.safety_check import (
     Option,
     OtherPlace,
@@ -35,13 +36,16 @@ from bot.domain.safety_check import (
     assess,
     decided_early,
     downgraded,
+    first_step,
+    fitted_to_place,
     next_question,
     option_by_key,
-    option_label,
-    question_text,
+    question_key,
     safety_questions,
+    take_answer,
     where_question,
     with_answer,
+    with_session,
 )
 from bot.texts import safety as texts
 from tests.domain.programme_fixtures import BASE_PROFILE, make_profile
@@ -51,6 +55,8 @@ TRACK_ONLY = BASE_PROFILE
 LEVEL_1 = session_template(Route.WALKER, 1, 1)  # 5 × 25 s reverse jog / 60 s walk
 LEVEL_3 = session_template(Route.RUNNER, 3, 5)  # 2 × 4 min 30 s inside an easy run
 WHERES: tuple[Where, ...] = (*Place, *OtherPlace)
+# Where the surface question follows (a road asks where again).
+ASKED_WHERES: tuple[Where, ...] = (*Place, OtherPlace.SOMEWHERE_ELSE)
 PAINS = range(11)
 
 # The oracle, written from COACHING.md independently of the module's rule table.
@@ -61,7 +67,15 @@ FLAG_OUTCOMES = {
     Reason.SURFACE: Outcome.POSTPONE,
     Reason.PAIN_MODERATE: Outcome.DOWNGRADE,
     Reason.HARD_TODAY: Outcome.DOWNGRADE,
+    Reason.MILD_PAIN: Outcome.GO,
 }
+BASIC_QUESTIONS = [
+    QuestionId.WHERE,
+    QuestionId.SURFACE,
+    QuestionId.HARD_TODAY,
+    QuestionId.PAIN_NOW,
+    QuestionId.WARM_UP,
+]
 
 
 def raised_flags(answers: SafetyAnswers) -> set[Reason]:
@@ -72,6 +86,7 @@ def raised_flags(answers: SafetyAnswers) -> set[Reason]:
         Reason.SURFACE: answers.surface_ok is False,
         Reason.PAIN_MODERATE: 3 <= pain <= 5,
         Reason.HARD_TODAY: answers.hard_today is True,
+        Reason.MILD_PAIN: 1 <= pain <= 2,
     }
     return {reason for reason, raised in checks.items() if raised}
 
@@ -130,7 +145,7 @@ def test_every_combination_gets_the_most_conservative_verdict(
         # The sentence names a flag that was raised and sets the outcome.
         assert verdict.reason in flags or (not flags and verdict.reason is Reason.ALL_CLEAR)
         assert FLAG_OUTCOMES.get(verdict.reason, Outcome.GO) is verdict.outcome
-        assert verdict.why == texts.REASONS[verdict.reason]
+        assert verdict.reason.value in texts.REASONS
         if answers.where is OtherPlace.SIDEWALK_OR_ROAD:
             assert verdict.outcome is Outcome.REFUSE_PLACE
         expected_template = {
@@ -139,7 +154,7 @@ def test_every_combination_gets_the_most_conservative_verdict(
         }.get(verdict.outcome)
         assert verdict.template == expected_template
         unknown_place = answers.where not in profile.places
-        assert (verdict.reminder is not None) == (verdict.template is not None and unknown_place)
+        assert verdict.safe_place_reminder == (verdict.template is not None and unknown_place)
         assert verdict.can_move == (verdict.reason in {Reason.SIDEWALK_OR_ROAD, Reason.SURFACE})
 
 
@@ -156,7 +171,11 @@ def test_stopping_early_never_contradicts_the_full_check() -> None:
 
 def test_all_clear_goes_ahead_as_planned() -> None:
     verdict = assess(SafetyAnswers(Place.TRACK, True, False, 0), TRACK_ONLY, LEVEL_1)
-    assert (verdict.outcome, verdict.template, verdict.reminder) == (Outcome.GO, LEVEL_1, None)
+    assert (verdict.outcome, verdict.template, verdict.safe_place_reminder) == (
+        Outcome.GO,
+        LEVEL_1,
+        False,
+    )
 
 
 @pytest.mark.parametrize(
@@ -204,7 +223,7 @@ def test_a_road_is_refused_whatever_else_is_said() -> None:
 
 def test_somewhere_else_needs_safe_ground_and_gets_a_reminder() -> None:
     fine = assess(SafetyAnswers(OtherPlace.SOMEWHERE_ELSE, True, False, 0), TRACK_ONLY, LEVEL_1)
-    assert (fine.outcome, fine.reminder) == (Outcome.GO, texts.SAFE_PLACE_REMINDER)
+    assert (fine.outcome, fine.safe_place_reminder) == (Outcome.GO, True)
     rough = assess(SafetyAnswers(OtherPlace.SOMEWHERE_ELSE, False, False, 0), TRACK_ONLY, LEVEL_1)
     assert (rough.outcome, rough.reason, rough.template) == (
         Outcome.POSTPONE,
@@ -230,7 +249,7 @@ def test_decided_early_waits_for_the_place_before_postponing() -> None:
 
 
 def test_questions_come_in_order() -> None:
-    assert [question.id for question in safety_questions(TRACK_ONLY)] == list(QuestionId)
+    assert [question.id for question in safety_questions(TRACK_ONLY)] == BASIC_QUESTIONS
 
 
 def test_where_offers_the_runners_places_then_the_others() -> None:
@@ -269,7 +288,7 @@ def test_a_full_check_step_by_step() -> None:
         assert question is not None
         seen.append(question.id)
         answers = tap(answers, key)
-    assert seen == list(QuestionId)
+    assert seen == BASIC_QUESTIONS
     assert next_question(answers, TRACK_ONLY) is None
 
 
@@ -295,11 +314,11 @@ def test_not_yet_waits_and_asks_again_with_what_to_do() -> None:
     answers = answered("track", "surface_yes", "hard_no", "pain_0")
     question = next_question(answers, TRACK_ONLY)
     assert question is not None
-    assert "5-minute warm-up" in question_text(question, answers)
+    assert question_key(question, answers) == "warm_up_ready"
     waiting = tap(answers, "warm_up_wait")
     again = next_question(waiting, TRACK_ONLY)
     assert again == question
-    assert question_text(question, waiting) == texts.WARM_UP_WAITING
+    assert question_key(question, waiting) == "warm_up_waiting"
     assert assess(waiting, TRACK_ONLY, LEVEL_1) == assess(answers, TRACK_ONLY, LEVEL_1)
     assert next_question(tap(waiting, "warm_up_go"), TRACK_ONLY) is None
 
@@ -327,16 +346,16 @@ def _next_id(answers: SafetyAnswers) -> QuestionId | None:
 
 
 def test_every_key_has_a_text() -> None:
-    assert set(texts.QUESTIONS) == {question.value for question in QuestionId}
     assert set(texts.REASONS) == {reason.value for reason in Reason}
-    options: list[Option] = [
-        option for question in safety_questions(EVERY_PLACE) for option in question.options
-    ]
-    assert all(option_label(option) for option in options)
-    for question in safety_questions(EVERY_PLACE):
-        text = question_text(question, SafetyAnswers())
-        assert text and "{" not in text
-        assert not {name for _, name, _, _ in string.Formatter().parse(text) if name}
+    everyone = make_profile(places=frozenset(Place), parq_yes=frozenset(ParqQuestion))
+    questions = safety_questions(everyone, done_today=True)
+    options: list[Option] = [option for question in questions for option in question.options]
+    assert all(texts.OPTION_LABELS[option.key] for option in options)
+    keys = {question_key(question, SafetyAnswers()) for question in questions}
+    keys |= {question_key(SURFACE_QUESTION, SafetyAnswers(where=where)) for where in ASKED_WHERES}
+    assert keys | {"warm_up_waiting"} == set(texts.QUESTIONS)
+    for text in texts.QUESTIONS.values():
+        assert {name for _, name, _, _ in string.Formatter().parse(text) if name} <= {"minutes"}
 
 
 @pytest.mark.parametrize("text", [*texts.REASONS.values(), texts.SAFE_PLACE_REMINDER])
@@ -401,3 +420,105 @@ def test_downgrading_a_planned_session_halves_it_walking(template: SessionTempla
 @given(ANY_TEMPLATE)
 def test_downgrading_any_session_walks_and_never_adds(template: SessionTemplate) -> None:
     _assert_walk_only_and_no_more(template, downgraded(template))
+
+
+# --- Precautions, places, a second session, one call per tap ---------------------------------
+
+DIZZY_HALLWAY = make_profile(
+    places=frozenset({Place.HALLWAY, Place.TREADMILL}),
+    parq_yes=frozenset({ParqQuestion.DIZZINESS_BALANCE}),
+)
+
+
+def test_a_readiness_limit_adds_its_question_and_a_yes_postpones() -> None:
+    asked = [question.id for question in safety_questions(DIZZY_HALLWAY)]
+    assert asked == [
+        QuestionId.WHERE,
+        QuestionId.SURFACE,
+        QuestionId.DIZZY_TODAY,
+        QuestionId.HARD_TODAY,
+        QuestionId.PAIN_NOW,
+        QuestionId.WARM_UP,
+    ]
+    step = take_answer(
+        answered("hallway", "surface_yes"), _option("dizzy_today_yes"), DIZZY_HALLWAY
+    )
+    assert step.ends and not step.starts
+    assert step.verdict is not None
+    assert (step.verdict.outcome, step.verdict.reason) == (Outcome.POSTPONE, Reason.DIZZY_TODAY)
+    heart = make_profile(parq_yes=frozenset({ParqQuestion.BP_HEART_MEDICATION}))
+    assert QuestionId.HEART_TODAY in [question.id for question in safety_questions(heart)]
+    held = make_profile(safety_hold=True)
+    assert QuestionId.HEART_TODAY in [question.id for question in safety_questions(held)]
+
+
+def test_a_dizzy_runner_is_never_offered_the_treadmill() -> None:
+    keys = [option.key for option in where_question(DIZZY_HALLWAY).options]
+    assert keys == ["hallway", "elsewhere", "road"]
+
+
+def test_the_surface_question_names_what_matters_at_the_place() -> None:
+    treadmill = texts.QUESTIONS[question_key(SURFACE_QUESTION, answered("treadmill"))]
+    hallway = texts.QUESTIONS[question_key(SURFACE_QUESTION, answered("hallway"))]
+    assert "clip" in treadmill and "behind" in treadmill and "people" not in treadmill
+    assert "rugs" in hallway and "cables" in hallway and "lit" not in hallway
+
+
+@pytest.mark.parametrize("pain", [1, 2])
+def test_mild_pain_goes_ahead_but_is_not_called_no_pain(pain: int) -> None:
+    verdict = assess(SafetyAnswers(Place.TRACK, True, False, pain), TRACK_ONLY, LEVEL_1)
+    assert (verdict.outcome, verdict.reason) == (Outcome.GO, Reason.MILD_PAIN)
+    assert "no pain" not in texts.REASONS[verdict.reason]
+
+
+def test_a_second_session_today_is_asked_about_first() -> None:
+    step = first_step(TRACK_ONLY, done_today=True)
+    assert step.question is not None and step.question.id is QuestionId.AGAIN_TODAY
+    rest = take_answer(SafetyAnswers(), _option("again_no"), TRACK_ONLY, done_today=True)
+    assert rest.ends and rest.verdict is not None and rest.verdict.reason is Reason.REST_TODAY
+    more = take_answer(SafetyAnswers(), _option("again_yes"), TRACK_ONLY, done_today=True)
+    assert more.question is not None and more.question.id is QuestionId.WHERE
+    assert first_step(TRACK_ONLY).question == where_question(TRACK_ONLY)
+
+
+def test_one_call_per_tap_runs_the_whole_check() -> None:
+    step = first_step(EVERY_PLACE)
+    shown = []
+    for key in ["park", "surface_yes", "hard_no", "pain_4", "warm_up_wait", "warm_up_go"]:
+        assert not step.ends
+        step = take_answer(step.answers, _option(key), EVERY_PLACE)
+        shown.append(None if step.verdict is None else step.verdict.reason)
+    assert step.starts and step.ends
+    assert shown == [None, None, None, Reason.PAIN_MODERATE, None, Reason.PAIN_MODERATE]
+    assert step.verdict is not None
+    assert with_session(step.verdict, LEVEL_1).template == downgraded(LEVEL_1)
+
+
+def _option(key: str) -> Option:
+    option = option_by_key(key)
+    assert option is not None, key
+    return option
+
+
+# --- Place-true sessions ----------------------------------------------------------------------
+
+
+def test_the_hallway_takes_walking_and_short_jogs_only() -> None:
+    level_3 = fitted_to_place(LEVEL_3, Place.HALLWAY)
+    assert level_3.easy_run_seconds == 0
+    assert level_3.bout_seconds <= 30 and level_3.recovery is StepKind.FORWARD_WALK
+    assert level_3.reverse_seconds == LEVEL_3.reverse_seconds
+    assert fitted_to_place(LEVEL_3, Place.TRACK) == LEVEL_3
+
+
+def test_treadmill_cues_name_the_speed_of_each_movement_and_never_a_turn_on_the_belt() -> None:
+    jogger = make_profile(places=frozenset({Place.TREADMILL}))
+    cues = [step.cue for step in build_session_timeline(LEVEL_1, jogger, Place.TREADMILL)]
+    walk = session_template(Route.WALKER, 0, 1)
+    walk_cues = [step.cue for step in build_session_timeline(walk, jogger, Place.TREADMILL)]
+    assert any("3-5 km/h" in cue for cue in cues) and not any("1.5-2.5" in cue for cue in cues)
+    assert any("1.5-2.5 km/h" in cue for cue in walk_cues)
+    assert "2 metres clear behind" in cues[0]
+    for cue in cues + walk_cues:
+        assert "Straddle the belt" not in cue
+        assert "grass" not in cue and "lane" not in cue and "rugs" not in cue

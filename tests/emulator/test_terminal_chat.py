@@ -4,12 +4,25 @@ from __future__ import annotations
 
 import io
 import os
+import pty
+import select
 import subprocess
 import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from bot.emulator.botapi import ApiCall, BotApiEmulator
-from bot.emulator.terminal_chat import TerminalChat, run_terminal_chat
+from bot.emulator.terminal_chat import (
+    LETTER_KEYS_HINT,
+    NUMBER_KEYS_HINT,
+    PROMPT,
+    AboveInput,
+    TerminalChat,
+    run_terminal_chat,
+    runner_name,
+)
 from bot.emulator.user import EmulatedUser
 from bot.texts import common
 from tests.support.harness import settings_for_test
@@ -22,9 +35,10 @@ async def test_start_and_help_answer_in_the_terminal(tmp_path: Path) -> None:
     await run_terminal_chat(settings_for_test(tmp_path / "c.sqlite3"), lines, out, tmp_path)
 
     printed = out.getvalue()
-    assert "coach> " + common.WELCOME.format(name="You") in printed
+    assert printed.startswith("Type /start to begin")
+    assert "coach> " + common.WELCOME.format(name=runner_name()) in printed
     assert "coach> " + common.help_text() in printed
-    assert printed.index("you> /start") < printed.index("coach> Hi You")
+    assert printed.index("you> /start") < printed.index("coach> Hi ")
     assert "never read" not in printed
     assert printed.rstrip().endswith("run me again any time.")
 
@@ -59,7 +73,7 @@ def _chat_with_keyboard(tmp_path: Path) -> tuple[TerminalChat, io.StringIO]:
 def test_buttons_print_as_numbered_choices(tmp_path: Path) -> None:
     _, out = _chat_with_keyboard(tmp_path)
 
-    assert out.getvalue() == "coach> Where?\n   [1] Track\n   [2] Park\n"
+    assert out.getvalue() == "coach> Where?\n   [1] Track\n   [2] Park\n" + NUMBER_KEYS_HINT
 
 
 def test_a_number_presses_the_button(tmp_path: Path) -> None:
@@ -114,12 +128,12 @@ def test_a_sent_photo_is_saved_and_its_path_printed(tmp_path: Path) -> None:
     assert f"[photo saved to {saved[0]}]" in out.getvalue()
 
 
-def test_python_m_bot_without_a_token_runs_the_terminal_chat(tmp_path: Path) -> None:
+def test_python_m_bot_chat_runs_the_terminal_chat_from_piped_input(tmp_path: Path) -> None:
     env = {key: value for key, value in os.environ.items() if key != "TELEGRAM_BOT_TOKEN"}
     env["BACKSTRIDE_DB_PATH"] = str(tmp_path / "c.sqlite3")
 
     result = subprocess.run(
-        [sys.executable, "-m", "bot"],
+        [sys.executable, "-m", "bot", "chat"],
         input="/start\n/help\n",
         env=env,
         cwd=tmp_path,
@@ -129,8 +143,7 @@ def test_python_m_bot_without_a_token_runs_the_terminal_chat(tmp_path: Path) -> 
         check=True,
     )
 
-    assert "No TELEGRAM_BOT_TOKEN is set" in result.stdout
-    assert common.WELCOME.format(name="You") in result.stdout
+    assert common.WELCOME.format(name=runner_name()) in result.stdout
     assert common.help_text() in result.stdout
 
 
@@ -152,6 +165,7 @@ def test_numbered_labels_get_letters_and_a_typed_number_is_the_answer(tmp_path: 
         "   [a] 2 a week",
         "   [b] 3 a week",
         "   [c] 4 a week",
+        LETTER_KEYS_HINT.rstrip("\n"),
     ]
     assert typed is not None and typed["message"]["text"] == "2"
     assert pressed is not None and pressed["callback_query"]["data"] == "s|3"
@@ -172,3 +186,76 @@ def test_typing_a_button_s_exact_label_presses_it(tmp_path: Path) -> None:
 
     assert five is not None and five["callback_query"]["data"] == "p|5"
     assert park is not None and park["message"]["text"] == "park"
+
+
+def test_a_message_while_typing_goes_above_the_input_line_which_comes_back() -> None:
+    out = io.StringIO()
+    screen = AboveInput(out, typed_so_far=lambda: "/hel")
+    screen.reading = True
+
+    screen.write("coach> ⏪🏃 BACKWARDS · jog · 25 s\n")
+    screen.write("   [1] Pause\n")
+    screen.flush()
+
+    assert out.getvalue() == (
+        "\r\x1b[K" + "coach> ⏪🏃 BACKWARDS · jog · 25 s\n   [1] Pause\n" + PROMPT + "/hel"
+    )
+
+
+def test_a_pseudo_terminal_gets_line_editing_history_and_what_to_type_first(
+    tmp_path: Path,
+) -> None:
+    env = {key: value for key, value in os.environ.items() if key != "TELEGRAM_BOT_TOKEN"}
+    env.update(BACKSTRIDE_DB_PATH=str(tmp_path / "c.sqlite3"), TERM="xterm")
+    with _in_a_pty([sys.executable, "-m", "bot", "chat"], env, tmp_path) as terminal:
+        first = terminal.until(PROMPT)
+        terminal.type("/hlp\x1b[D\x1b[De\r")  # two steps left, insert the missing "e"
+        terminal.until("/cancel - ")
+        terminal.until(PROMPT)
+        terminal.type("\x1b[A\r")  # up: the same line again from the history
+        again = terminal.until("/cancel - ")
+        terminal.until(PROMPT)
+        terminal.type("\x04")  # Ctrl-D
+        bye = terminal.until("Bye!")
+
+    assert first.lstrip().startswith("Type /start to begin")
+    assert "/help" in again and "Bye!" in bye
+
+
+class _Pty:
+    def __init__(self, leader: int) -> None:
+        self.leader = leader
+        self.seen = b""
+        self.cursor = 0
+
+    def type(self, keys: str) -> None:
+        os.write(self.leader, keys.encode())
+
+    def until(self, text: str, within: float = 60) -> str:
+        """Read until `text` shows after the last one found; the output up to its end."""
+        deadline = time.monotonic() + within
+        while text.encode() not in self.seen[self.cursor :]:
+            assert time.monotonic() < deadline, self.seen[-800:]
+            if select.select([self.leader], [], [], 0.2)[0]:
+                try:
+                    self.seen += os.read(self.leader, 65536)
+                except OSError:  # the other side closed
+                    break
+        start = self.cursor
+        self.cursor = self.seen.index(text.encode(), start) + len(text.encode())
+        return self.seen[start : self.cursor].decode(errors="replace")
+
+
+@contextmanager
+def _in_a_pty(command: list[str], env: dict[str, str], cwd: Path) -> Iterator[_Pty]:
+    leader, follower = pty.openpty()
+    process = subprocess.Popen(
+        command, env=env, cwd=cwd, stdin=follower, stdout=follower, stderr=follower
+    )
+    os.close(follower)
+    try:
+        yield _Pty(leader)
+    finally:
+        process.kill()
+        process.wait(timeout=30)
+        os.close(leader)

@@ -9,6 +9,7 @@ import pytest
 
 from bot.texts import common
 from tests.support.harness import Coach, texts
+from tests.support.onboarding_script import answer_until
 
 
 async def test_start_welcomes_a_new_runner(coach: Coach) -> None:
@@ -54,16 +55,53 @@ async def test_unknown_command_points_to_help(coach: Coach) -> None:
     assert texts(await coach.runner(15).send("/fly")) == [common.UNKNOWN_COMMAND]
 
 
-@pytest.mark.parametrize("kind", ["sticker", "photo", "voice"])
-async def test_media_gets_a_pointer_to_help(coach: Coach, kind: str) -> None:
+@pytest.mark.parametrize(
+    ("kind", "expected"),
+    [
+        (
+            "sticker",
+            "Nice one! 😄 Send /start and we'll set you up in about two minutes.",
+        ),
+        (
+            "photo",
+            "I can't look at photos yet (a GPX, TCX or FIT file from a watch I can read)."
+            " Send /start and we'll set you up in about two minutes.",
+        ),
+        (
+            "voice",
+            "I can't listen to voice notes yet, sorry: could you type it?"
+            " Send /start and we'll set you up in about two minutes.",
+        ),
+    ],
+)
+async def test_media_is_named_kindly_with_the_next_step(
+    coach: Coach, kind: str, expected: str
+) -> None:
     runner = coach.runner(16)
     payload = getattr(runner.user, kind)()
 
-    assert texts(await runner.send_payload(payload)) == [common.NOT_UNDERSTOOD]
+    assert texts(await runner.send_payload(payload)) == [expected]
 
 
-async def test_plain_text_gets_a_pointer_to_help(coach: Coach) -> None:
-    assert texts(await coach.runner(17).send("hello coach")) == [common.NOT_UNDERSTOOD]
+async def test_a_newcomers_hello_points_to_start(coach: Coach) -> None:
+    assert texts(await coach.runner(17).send("hello")) == [
+        "Hi! I'm Backstride, a coach for running backwards."
+        " Send /start and we'll set you up in about two minutes."
+    ]
+
+
+async def test_a_runner_between_sessions_is_pointed_to_go_plan_and_log(coach: Coach) -> None:
+    runner = coach.runner(19)
+    await answer_until(runner)
+
+    [reply] = texts(await runner.send("what should I do today?"))
+    [sticker] = texts(await runner.send_payload(runner.user.sticker()))
+
+    assert reply == (
+        "I didn't quite follow that. /go starts your next session, /plan shows your week,"
+        " and /log records one you did on your own."
+    )
+    assert sticker.startswith("Nice one! 😄 /go starts your next session")
 
 
 @pytest.mark.parametrize("status", [500, 502, 0])  # 0: the emulator times out

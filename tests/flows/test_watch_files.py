@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import asyncio
+import tracemalloc
+from collections.abc import Awaitable
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from bot.domain.watch_files import MAX_BYTES
 from bot.storage.session_logs import LogAnswers, LogSource, NewLog
 from bot.texts import watch_files as texts
 from tests.domain.watch_file_samples import FitSession, fit_bytes, gpx_text, straight_track
 from tests.support.harness import Coach
-from tests.support.live_session import TRACK_JOGGER, register
+from tests.support.live_session import TRACK_JOGGER, register, wait_until
 
 CHAT = TRACK_JOGGER.user_id
 START = datetime.now(UTC).replace(hour=12, minute=0, second=0, microsecond=0)
@@ -58,3 +62,76 @@ async def test_a_broken_file_is_refused_kindly(coach: Coach) -> None:
     [other] = await runner.send_payload(runner.user.document("notes.txt", b"hello"))
     assert other.params["text"] == texts.REFUSALS["unknown_format"]
     assert await coach.services.logs.recent(CHAT) == []
+
+
+async def test_a_file_of_unknown_size_is_refused_before_downloading(coach: Coach) -> None:
+    runner = await register(coach)
+    payload = runner.user.document(
+        "run.gpx", gpx_text(straight_track(START, 60, 100, [140])).encode()
+    )
+    del payload["message"]["document"]["file_size"]
+    assert [call.params["text"] for call in await runner.send_payload(payload)] == [
+        texts.SIZE_UNKNOWN
+    ]
+    assert [call for call in coach.emulator.calls if call.method == "getFile"] == []
+
+
+async def test_a_file_waits_its_turn_with_a_kind_word(coach: Coach) -> None:
+    runner = await register(coach)
+    track = gpx_text(straight_track(START, 24 * 60, 3100, [140, 142, 144])).encode()
+    workers = coach.services.file_workers
+    async with workers.turn(), workers.turn():  # both workers busy with other files
+        sending = asyncio.create_task(runner.send_payload(runner.user.document("run.gpx", track)))
+        await wait_until(lambda: bool(runner.inbox()))
+        assert [message["text"] for message in runner.inbox()] == [texts.ONE_MOMENT]
+        assert not sending.done()
+    replies = await sending
+    assert str(replies[-1].params["text"]).startswith("Read from your watch: 24 min")
+
+
+def _ten_megabyte_gpx() -> bytes:
+    one_hour = straight_track(START - timedelta(days=2), 3600, 10_000, [140] * 1000)
+    per_point = len(gpx_text(one_hour).encode()) / 1000
+    points = int(MAX_BYTES * 0.98 / per_point)
+    track = straight_track(START - timedelta(days=2), 3600, 10_000, [140] * points)
+    return gpx_text(track).encode()
+
+
+async def _longest_stall(during: Awaitable[object]) -> float:
+    """The longest the event loop went without running a 5 ms heartbeat while `during` ran."""
+    gaps: list[float] = []
+    task = asyncio.ensure_future(during)
+    loop = asyncio.get_running_loop()
+    while not task.done():
+        before = loop.time()
+        await asyncio.sleep(0.005)
+        gaps.append(loop.time() - before - 0.005)
+    await task
+    return max(gaps)
+
+
+async def test_a_ten_megabyte_gpx_stalls_nothing_and_stays_small(coach: Coach) -> None:
+    runner = await register(coach)
+    content = _ten_megabyte_gpx()
+    # The same heartbeat with the loop idle for a second: what the machine itself costs
+    # (other processes on a busy machine), so only the file's own stalls are counted.
+    idle = await _longest_stall(asyncio.sleep(1.0))
+    reading = await _longest_stall(runner.send_payload(runner.user.document("long.gpx", content)))
+    tracemalloc.start()
+    try:
+        await runner.send_payload(runner.user.document("again.gpx", content))
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    print(
+        f"10 MB GPX ({len(content):,} bytes): longest event-loop stall {reading * 1000:.0f} ms"
+        f" (idle loop: {idle * 1000:.0f} ms); memory allocated at the peak {peak / 2**20:.1f} MiB"
+    )
+    [first, _] = [
+        str(message.get("text", ""))
+        for message in runner.inbox()
+        if str(message.get("text", "")).startswith("Read from")
+    ]
+    assert first.startswith("Read from your watch: 60 min, 10.0 km")
+    assert reading < 0.1 + idle
+    assert peak < 100 * 2**20

@@ -79,12 +79,14 @@ _SESSION_HEADS = (
     safety_texts.UNWELL_ADVICE[:40],
 )
 _REMINDER_HEAD = reminder_texts.REMINDER.split("{")[0]
-_SAFE_ANSWERS = ("track", "park", "surface_yes", "hard_no", "pain_0", "pain_1", "warm_up_go")
+# A fit runner on a track, who trains again the same day when asked (the driver runs many
+# sessions a day) and has no warning sign today.
+_SAFE_ANSWERS = (
+    "track", "park", "surface_yes", "hard_no", "pain_0", "pain_1", "warm_up_go", "again_yes",
+    "dizzy_today_no", "heart_today_no", "joint_today_no",
+)  # fmt: skip
 _TYPED = {str(step): answer for step, answer in TYPED_ANSWERS}
 _REPEATING = (ReminderKind.DAILY.value, ReminderKind.CHECKUP.value)
-
-
-SEEDED = Reason(Cause.START_OCCASIONAL)  # the plan a seeded runner was given
 
 
 @dataclass
@@ -489,7 +491,9 @@ async def seed(db_path: Path, registered: list[int], one_offs: dict[int, list[fl
         for user_id in registered:
             await Runners(db).record_contact(user_id, user_id, f"Runner{user_id}", now)
             await Profiles(db).save(runner_profile(user_id), now)
-            await Plans(db).start(user_id, PlanState.starting(1, now.date()), SEEDED, now)
+            await Plans(db).start(
+                user_id, PlanState.starting(1, now.date()), Reason(Cause.START_RUNNER), now
+            )
         for user_id, moments in one_offs.items():
             for due in moments:
                 row = ReminderRow(user_id, ReminderKind.ONCE, due_at=due, session_day=now.date())

@@ -170,7 +170,7 @@ async def _run_checkup(coach: Coach, user_id: int) -> None:
         for row in await coach.services.reminders.of_runner(user_id)
         if row.kind is ReminderKind.CHECKUP
     ]
-    [job] = coach.app.job_queue.get_jobs_by_name(reminder_job_name(row))  # type: ignore[union-attr]
+    [job] = coach.app.job_queue.get_jobs_by_name(reminder_job_name(row, coach.services.jobs))  # type: ignore[union-attr]
     await job.run(coach.app)
 
 

@@ -6,6 +6,7 @@ import asyncio
 import copy
 import json
 import logging
+import re
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -67,14 +68,18 @@ def _answers_of(number: int) -> dict[StepId, str]:
 
 
 def _own_values_hidden(runner: ChatRunner, own: dict[StepId, str]) -> tuple[str, ...]:
-    """The runner's chat, with their own name, age and session time hidden."""
+    """The runner's chat, with their own name, age and session time hidden (and the months
+    their time is dark outdoors, which follow from it, left out)."""
     return tuple(
-        message.get("text", "")
+        _DARK_MONTHS.sub("", message.get("text", ""))
         .replace(f"Age: {own[StepId.AGE]}", "Age: <age>")
         .replace(own[StepId.SESSION_TIME], "<time>")
         .replace(runner.user.first_name, "<name>")
         for message in runner.inbox()
     )
+
+
+_DARK_MONTHS = re.compile(r"🌙 At .*? where you are\. .*?\n\n", re.S)
 
 
 async def _answer_from(runner: ChatRunner, first: StepId, answers: dict[StepId, str]) -> None:

@@ -228,6 +228,13 @@ async def test_unlimited_mode_never_waits(
     assert fake_time.sleeps == []
 
 
+def test_send_rate_off_lifts_the_group_limit_too() -> None:
+    unlimited = PriorityRateLimiter.for_send_rate(None)
+    assert unlimited._overall is None and unlimited._group_per_minute is None
+    paid = PriorityRateLimiter.for_send_rate(1000)
+    assert paid._overall is not None and paid._group_per_minute == 20
+
+
 async def test_a_group_chat_gets_twenty_a_minute_without_holding_up_others(
     fake_time: FakeTime, api: FakeApi, make_limiter: MakeLimiter
 ) -> None:
@@ -245,8 +252,16 @@ async def test_a_group_chat_gets_twenty_a_minute_without_holding_up_others(
     assert api.sent[22:] == ["group cue", "g20", "g21", "g22", "g23"]
 
 
-async def test_calls_that_are_not_messages_never_wait(
-    fake_time: FakeTime, api: FakeApi, make_limiter: MakeLimiter
+@pytest.mark.parametrize(
+    ("endpoint", "chat_id"),
+    [("answerCallbackQuery", None), ("editMessageText", 7), ("sendChatAction", 7)],
+)
+async def test_calls_that_are_not_new_messages_never_wait_behind_the_budget(
+    fake_time: FakeTime,
+    api: FakeApi,
+    make_limiter: MakeLimiter,
+    endpoint: str,
+    chat_id: int | None,
 ) -> None:
     limiter = make_limiter(overall_per_second=1)
     await send(limiter, api, "warm")
@@ -254,8 +269,8 @@ async def test_calls_that_are_not_messages_never_wait(
     queued = [
         asyncio.create_task(send(limiter, api, f"b{n}", rate_limit_args=bulk)) for n in range(50)
     ]
-    await send(limiter, api, "answerCallbackQuery", chat_id=None, endpoint="answerCallbackQuery")
-    assert api.times_of("answerCallbackQuery") == [0]
+    await send(limiter, api, endpoint, chat_id=chat_id, endpoint=endpoint)
+    assert api.times_of(endpoint) == [0]
     await soon(asyncio.gather(*queued))
 
 
@@ -352,19 +367,66 @@ async def test_a_429_is_waited_out_then_sent(
     assert not [w for w in caught if issubclass(w.category, PTBDeprecationWarning)]
 
 
-async def test_a_429_pauses_every_message_but_not_other_calls(
+async def test_a_429_pauses_only_its_chat(
     fake_time: FakeTime, api: FakeApi, make_limiter: MakeLimiter
 ) -> None:
     limiter = make_limiter(overall_per_second=None)
     api.errors["first"] = [RetryAfter(3)]
     first = asyncio.create_task(send(limiter, api, "first", chat_id=1))
     await soon(api.attempted.wait())
-    second = asyncio.create_task(send(limiter, api, "second", chat_id=2))
+    same_chat = asyncio.create_task(send(limiter, api, "same chat", chat_id=1))
+    await send(limiter, api, "other chat", chat_id=2)
     await send(limiter, api, "getMe", chat_id=None, endpoint="getMe")
-    await soon(asyncio.gather(first, second))
+    await soon(asyncio.gather(first, same_chat))
+    assert api.times_of("other chat") == [0]
     assert api.times_of("getMe") == [0]
     assert api.times_of("first") == [0, 3]
-    assert api.times_of("second") == [3]
+    assert api.times_of("same chat") == [3]
+    assert api.sent.index("first") < api.sent.index("same chat")
+
+
+async def test_a_call_queued_before_its_chats_429_waits_out_the_pause(
+    fake_time: FakeTime, api: FakeApi, make_limiter: MakeLimiter
+) -> None:
+    limiter = make_limiter(overall_per_second=1)
+    await send(limiter, api, "warm", chat_id=9)
+    api.errors["a"] = [RetryAfter(5)]
+    calls = [send(limiter, api, label, chat_id=chat) for label, chat in (("a", 1), ("b", 1))]
+    calls.append(send(limiter, api, "c", chat_id=2))
+    await soon(asyncio.gather(*calls))
+    assert api.times_of("a") == [1, 6]
+    assert api.times_of("b") == [7]
+    assert api.times_of("c") == [2]
+
+
+async def test_429s_from_many_chats_at_once_pause_the_whole_bot(
+    fake_time: FakeTime, api: FakeApi, make_limiter: MakeLimiter
+) -> None:
+    limiter = make_limiter(overall_per_second=None)
+    for chat in (1, 2, 3):
+        api.errors[f"flooded {chat}"] = [RetryAfter(2)]
+    flooded = [
+        asyncio.create_task(send(limiter, api, f"flooded {chat}", chat_id=chat))
+        for chat in (1, 2, 3)
+    ]
+    while len(api.attempts) < 3:
+        await soon(asyncio.sleep(0))
+    await soon(send(limiter, api, "bystander", chat_id=4))
+    await soon(asyncio.gather(*flooded))
+    assert api.times_of("bystander") == [2]
+    assert limiter.chat_paused_for(4) == 0
+
+
+async def test_chat_paused_for_says_how_long_a_chat_is_held_back(
+    fake_time: FakeTime, api: FakeApi, make_limiter: MakeLimiter
+) -> None:
+    limiter = make_limiter(overall_per_second=None)
+    api.errors["m"] = [RetryAfter(4)]
+    paused = asyncio.create_task(send(limiter, api, "m", chat_id=1))
+    await soon(api.attempted.wait())
+    assert limiter.chat_paused_for(1) == 4
+    assert limiter.chat_paused_for(2) == 0
+    await soon(paused)
 
 
 async def test_a_429_whose_wait_passes_the_deadline_is_stale(
@@ -444,6 +506,62 @@ async def test_errors_that_a_retry_cannot_fix_are_raised_at_once(
     assert raised.value is error
     assert api.times_of("m") == [0]
     assert fake_time.sleeps == []
+
+
+async def test_retried_cues_rejoin_the_queue_while_others_wait(
+    fake_time: FakeTime, api: FakeApi, make_limiter: MakeLimiter
+) -> None:
+    """A retried call re-enters the queues beside its own settled entry (same rank, arrival)."""
+    limiter = make_limiter(overall_per_second=2)
+    await send(limiter, api, "warm")
+    await send(limiter, api, "warm again")
+    deadline = fake_time.wall() + 30
+    api.errors["cue 429"] = [RetryAfter(1)]
+    api.errors["cue 500"] = [NetworkError("Internal Server Error")]
+    cues = [
+        send(
+            limiter,
+            api,
+            label,
+            chat_id=n,
+            rate_limit_args=delivery_args(Priority.CUE, deadline=deadline),
+        )
+        for n, label in enumerate(["cue 429", "cue 500", "cue a"], start=1)
+    ]
+    sooner = delivery_args(Priority.REPLY, deadline=deadline - 10)
+    others = [
+        send(limiter, api, f"reply{n}", chat_id=100 + n, rate_limit_args=sooner) for n in range(6)
+    ]
+    results = await soon(asyncio.gather(*cues, *others, return_exceptions=True))
+    assert results == [True] * 9
+    assert len(api.sent) == 11
+    assert len(api.times_of("cue 429")) == len(api.times_of("cue 500")) == 2
+    assert limiter._waker is not None and not limiter._waker.done()
+
+
+async def test_a_failing_waker_is_logged_and_restarted_and_loses_no_call(
+    fake_time: FakeTime, api: FakeApi, caplog: pytest.LogCaptureFixture
+) -> None:
+    faults = [RuntimeError("clock fault")]
+
+    def clock_failing_once_time_moves() -> float:
+        if fake_time.now > START and faults:
+            raise faults.pop()
+        return fake_time.now
+
+    limiter = PriorityRateLimiter(
+        1, clock=clock_failing_once_time_moves, sleep=fake_time.sleep, wall_clock=fake_time.wall
+    )
+    await send(limiter, api, "warm")
+    waiting = [send(limiter, api, f"m{n}", chat_id=n) for n in range(1, 4)]
+    await soon(asyncio.gather(*waiting))
+    assert api.sent == ["warm", "m1", "m2", "m3"]
+    assert not faults
+    [failure] = [record for record in caplog.records if record.levelname == "ERROR"]
+    assert "waker failed" in failure.getMessage()
+    assert failure.exc_info is not None
+    assert str(failure.exc_info[1]) == "clock fault"
+    await limiter.shutdown()
 
 
 # --- waiting callers that leave ------------------------------------------------------------

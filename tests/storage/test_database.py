@@ -32,7 +32,7 @@ async def test_pragmas_are_set(db: Database) -> None:
 
     assert journal is not None and journal[0] == "wal"
     assert foreign_keys is not None and foreign_keys[0] == 1
-    assert synchronous is not None and synchronous[0] == 1  # NORMAL
+    assert synchronous is not None and synchronous[0] == 2  # FULL
     assert busy is not None and busy[0] >= 1000
 
 

@@ -11,7 +11,7 @@ import pytest
 from bot.domain.programme import Cause, Change, Decision, PlanState, Reason
 from bot.storage import migrations
 from bot.storage.database import Database, IntegrityError
-from bot.storage.migrations import LATEST_VERSION, apply_migrations, schema_version
+from bot.storage.migrations import LATEST_VERSION, apply_migrations, schema_version, statement_for
 from bot.storage.plans import PlanChange, Plans, StoredPlan
 from bot.storage.runners import Runners
 
@@ -167,7 +167,7 @@ def _version_with_reason_keys() -> int:
     return next(
         number
         for number, statements in enumerate(migrations.MIGRATIONS, start=1)
-        if any("reverse_cap" in statement for statement in statements)
+        if any("reverse_cap" in statement_for(statement, "sqlite") for statement in statements)
     )
 
 

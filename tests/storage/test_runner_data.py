@@ -28,8 +28,10 @@ from bot.domain.programme import (
 from bot.domain.reminders import ReminderPrefs
 from bot.domain.session_logs import MorningAfter
 from bot.flows.records.export import everything_json, sessions_csv
+from bot.storage.calendar_feeds import CalendarFeeds
 from bot.storage.database import Database
 from bot.storage.live_sessions import LiveSessions, StoredSession
+from bot.storage.log_drafts import LogDraft, LogDrafts
 from bot.storage.migrations import statement_for
 from bot.storage.persistence import SqlitePersistence
 from bot.storage.plans import PlanChange, Plans, StoredPlan
@@ -38,7 +40,10 @@ from bot.storage.reminders import DayMark, ReminderKind, ReminderRow, Reminders
 from bot.storage.runner_data import RunnerData
 from bot.storage.runners import Runners
 from bot.storage.safety_checks import SafetyChecks
+from bot.storage.safety_stops import SafetyStops
 from bot.storage.session_logs import LogAnswers, LogSource, NewLog, SessionLogs
+from bot.storage.spotters import Acceptance, Spotters
+from bot.storage.watch_workouts import SentWorkout, WatchWorkouts
 
 NOW = datetime(2025, 3, 4, 12, 0, tzinfo=UTC)
 DAY = date(2025, 3, 4)
@@ -53,6 +58,7 @@ PROGRESS = Decision(
     PlanState(1, 2, DAY + timedelta(days=1)), Change.PROGRESS, Reason(Cause.PROGRESS_STAGE)
 )
 DUE_AT = 1_741_100_000.0
+SPOTTER = 500_000  # each runner's spotter is SPOTTER + their id: someone else's rows
 Rows = dict[str, list[dict[str, Any]]]
 
 
@@ -101,13 +107,26 @@ async def fill(db: Database, user_id: int, name: str, notes: str, group: int) ->
     await logs.answer(user_id, manual_id, watch, NOW)
     await logs.ask(user_id, live_id, "effort", NOW, pending={"effort": 6})
     await logs.plan_checkin(user_id, live_id, DUE_AT)
+    await LogDrafts(db).save(user_id, LogDraft("pain", {"minutes": 12.0}, manual_id), NOW)
     assert await LiveSessions(db).start(live_session_of(user_id), NOW)
     await SafetyChecks(db).save(user_id, {"pain": "0"}, NOW)
+    await SafetyStops(db).record(user_id, NOW, "cardiac", DUE_AT)
     reminders = Reminders(db)
     await reminders.save_prefs(user_id, ReminderPrefs(lead_minutes=30), NOW)
     daily = ReminderRow(user_id, ReminderKind.DAILY, time(6, 45), "Europe/Berlin", (1, 3, 5))
     await reminders.add(daily)
     await reminders.mark(user_id, DAY, DayMark.REMINDED)
+    spotters, spotter_id = Spotters(db), SPOTTER + user_id
+    await Runners(db).record_contact(spotter_id, spotter_id, "Spotter", NOW)
+    await spotters.invite(user_id, f"used-{name}", DUE_AT)
+    paired = await spotters.accept(f"used-{name}", spotter_id, NOW)
+    assert paired == (Acceptance.PAIRED, user_id)
+    await spotters.invite(user_id, f"open-{name}", DUE_AT)
+    workouts = WatchWorkouts(db)
+    await workouts.set_walking_kmh(user_id, 4.5, NOW)
+    sent = SentWorkout(user_id, "Backstride Tue 4 Mar", DAY, TEMPLATE, Place.TRACK, 125, 950)
+    await workouts.record_sent(sent, NOW)
+    await CalendarFeeds(db).token_for(user_id, NOW)
     persistence = SqlitePersistence(db)
     await persistence.update_conversation("onboarding", (user_id, user_id), 1)
     await persistence.update_conversation("onboarding", (group, user_id), 2)
@@ -159,9 +178,9 @@ _REFERENCES = {
 
 
 def names(row: dict[str, Any], user_id: int) -> bool:
-    """Whether a row references the runner: their id in a user or chat column, or a
-    conversation key holding their id."""
-    if user_id in (row.get("user_id"), row.get("chat_id")):
+    """Whether a row references the runner: their id in a user, partner or chat column, or
+    a conversation key holding their id."""
+    if user_id in (row.get("user_id"), row.get("partner_id"), row.get("chat_id")):
         return True
     key = row.get("conversation_key")
     return key is not None and user_id in json.loads(key)
@@ -225,7 +244,7 @@ async def test_the_export_holds_every_session_log_oldest_first(db: Database) -> 
     )
     assert (manual.reverse_seconds, manual.template, manual.place) == (90, None, None)
     assert (manual.heart_rate, manual.distance_km, manual.duration_seconds) == (142, 1.25, 1230)
-    assert (manual.effort, manual.pain, manual.notes, manual.red_flag) == (None, None, "", False)
+    assert (manual.effort, manual.pain, manual.notes, manual.red_flag) == (None, None, (), False)
     assert (live.user_id, live.day, live.source, live.completed) == (ANA, DAY, LogSource.LIVE, True)
     assert (live.template, live.place, live.downgraded) == (TEMPLATE, Place.TRACK, True)
     assert (live.reverse_seconds, live.effort, live.pain, live.pain_site) == (
@@ -234,7 +253,8 @@ async def test_the_export_holds_every_session_log_oldest_first(db: Database) -> 
         2,
         "left calf",
     )
-    assert (live.notes, live.red_flag, live.morning_after) == (ANA_NOTES, True, MorningAfter.SAME)
+    assert [note.text for note in live.notes] == [ANA_NOTES]
+    assert (live.red_flag, live.morning_after) == (True, MorningAfter.SAME)
 
 
 async def test_the_export_holds_the_runner_s_rows_of_every_other_table(db: Database) -> None:
@@ -244,14 +264,21 @@ async def test_the_export_holds_the_runner_s_rows_of_every_other_table(db: Datab
         "runners",
         "onboarding_drafts",
         "log_prompts",
+        "log_drafts",
         "checkins",
         "safety_checks",
+        "safety_stops",
         "reminder_prefs",
         "reminders",
         "day_marks",
+        "spotter_invites",
+        "spotter_pairs",
         "ptb_conversations",
         "ptb_user_data",
         "ptb_chat_data",
+        "workout_prefs",
+        "sent_workouts",
+        "calendar_feeds",
     }
     assert all(names(row, ANA) and not names(row, BEA) for rows in records.values() for row in rows)
     assert [(r["first_name"], r["chat_id"]) for r in records["runners"]] == [("Ana", ANA)]
@@ -264,10 +291,16 @@ async def test_the_export_holds_the_runner_s_rows_of_every_other_table(db: Datab
     assert [r["lead_minutes"] for r in records["reminder_prefs"]] == [30]
     assert [(r["kind"], r["at_local"]) for r in records["reminders"]] == [("daily", "06:45")]
     assert [(r["day"], r["mark"]) for r in records["day_marks"]] == [(DAY.isoformat(), "reminded")]
+    assert [r["token"] for r in records["spotter_invites"]] == ["open-Ana"]
+    pairing = {(r["user_id"], r["partner_id"], r["role"]) for r in records["spotter_pairs"]}
+    assert pairing == {(ANA, SPOTTER + ANA, "runner"), (SPOTTER + ANA, ANA, "spotter")}
     conversations = {(r["conversation_key"], r["state"]) for r in records["ptb_conversations"]}
     assert conversations == {(f"[{ANA}, {ANA}]", "1"), (f"[{ANA_GROUP}, {ANA}]", "2")}
     assert [r["data"] for r in records["ptb_user_data"]] == ['{"seen": "Ana"}']
     assert [r["data"] for r in records["ptb_chat_data"]] == ['{"chat": "Ana"}']
+    assert [r["walking_kmh"] for r in records["workout_prefs"]] == [4.5]
+    assert [r["name"] for r in records["sent_workouts"]] == ["Backstride Tue 4 Mar"]
+    assert [len(r["token"]) for r in records["calendar_feeds"]] == [43]
 
 
 async def test_the_sessions_csv_of_an_export_reads_back_field_by_field(db: Database) -> None:
@@ -328,7 +361,7 @@ async def test_the_json_of_an_export_holds_every_section(db: Database) -> None:
     }
     assert data["plan_history"][0]["change"] == "progress"
     assert [log["day"] for log in data["session_logs"]] == [EARLIER.isoformat(), DAY.isoformat()]
-    assert data["session_logs"][1]["notes"] == ANA_NOTES
+    assert data["session_logs"][1]["notes"] == [{"at": NOW.isoformat(), "text": ANA_NOTES}]
     assert data["session_logs"][1]["template"]["bout"] == "reverse_jog"
     assert data["live_session"]["live"]["due"][0] == DUE_AT
     assert data["other_records"]["reminders"][0]["user_id"] == ANA

@@ -83,13 +83,19 @@ class Coach:
 
     async def deliver(self, payload: Json) -> Update:
         """Process one incoming update the way polling would, and wait until it is handled."""
-        update = Update.de_json(self.emulator.number_update(payload), self.app.bot)
+        return await self.deliver_update(self.emulator.number_update(payload))
+
+    async def deliver_update(self, numbered: Json) -> Update:
+        """Process an update that has its update_id already (delivering one again, as
+        Telegram does when the offset was not confirmed), and wait until it is handled."""
+        update = Update.de_json(numbered, self.app.bot)
         await self.app.update_processor.process_update(update, self.app.process_update(update))
         return update
 
-    def runner(self, user_id: int, first_name: str = "Runner") -> ChatRunner:
-        """A runner chatting with this coach."""
-        return ChatRunner(self, EmulatedUser(self.emulator, user_id, first_name))
+    def runner(self, user_id: int, first_name: str = "Runner", *, group: int = 0) -> ChatRunner:
+        """A runner chatting with this coach: in private, or in the group whose (negative)
+        id is `group`."""
+        return ChatRunner(self, EmulatedUser(self.emulator, user_id, first_name, chat_id=group))
 
 
 @dataclass
@@ -101,8 +107,8 @@ class ChatRunner:
 
     @property
     def chat_id(self) -> int:
-        """The private chat's id (equal to the user id)."""
-        return self.user.user_id
+        """The chat's id (a private chat's equals the user id)."""
+        return self.user.chat_id
 
     async def send(self, text: str) -> list[ApiCall]:
         """Send a text (or /command); returns what the bot sent to this chat in reply."""
@@ -125,6 +131,12 @@ class ChatRunner:
         """Send any payload built with `self.user` (sticker, photo, location…)."""
         return await self._exchange(payload)
 
+    async def send_update(self, numbered: Json) -> list[ApiCall]:
+        """Deliver an update with its update_id (again); what the bot sent in reply."""
+        first_new = len(self.coach.emulator.calls)
+        await self.coach.deliver_update(numbered)
+        return self._sent_since(first_new)
+
     def inbox(self) -> list[Json]:
         """Every message the bot has in this chat, oldest first (edits applied)."""
         return self.coach.emulator.messages_in(self.chat_id)
@@ -143,8 +155,9 @@ class ChatRunner:
         return [button["text"] for row in rows for button in row]
 
     async def _exchange(self, payload: Json) -> list[ApiCall]:
-        first_new = len(self.coach.emulator.calls)
-        await self.coach.deliver(payload)
+        return await self.send_update(self.coach.emulator.number_update(payload))
+
+    def _sent_since(self, first_new: int) -> list[ApiCall]:
         return [
             call
             for call in self.coach.emulator.calls[first_new:]

@@ -50,7 +50,8 @@ class ManualLog:
     distance_km: float | None = None
 
 
-def _day(named: set[date | None], today: date) -> date | ManualLogProblem:
+def log_day(named: set[date | None], today: date) -> date | ManualLogProblem:
+    """The one day named (today when none), or why it cannot be logged."""
     if not named:
         return today
     day = named.pop() if len(named) == 1 else None
@@ -70,7 +71,7 @@ def parse_manual_log(
     a distance without a unit is in."""
     prepared = prepare(text)
     days = named_days(prepared, today)
-    day = _day({named.day for named in days}, today)
+    day = log_day({named.day for named in days}, today)
     if isinstance(day, ManualLogProblem):
         return day
     read = read_reply(without_days(prepared, days), units, manual=True)

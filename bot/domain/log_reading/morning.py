@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 from bot.domain.log_reading.tokens import negator_before
-from bot.domain.log_reading.vocabulary import COMPARATIVES, MORNING, MORNING_EMOJI
+from bot.domain.log_reading.vocabulary import (
+    COMPARATIVES,
+    MORNING,
+    MORNING_EMOJI,
+    SORE_OR_JOINT,
+)
 from bot.domain.onboarding.lexicon import Lexicon, words
 from bot.domain.session_logs import MorningAfter
 
 # Each phrase also says whether it compares ("better") or just describes ("good").
+_SORE_OR_JOINT = Lexicon.of(SORE_OR_JOINT)
 _MORNING = Lexicon.of(
     {
         (value, comparing): tuple(
@@ -38,3 +44,12 @@ def parse_morning_answer(text: str) -> MorningAfter | None:
     if len(found) != 1:
         return None
     return found.pop()
+
+
+def parse_sore_or_joint(text: str) -> MorningAfter | None:
+    """After "worse": SORE for muscle soreness, WORSE for a joint (or both, the cautious
+    reading); None when the answer says neither."""
+    found = {match.value for match in _SORE_OR_JOINT.matches(words(text))}
+    if MorningAfter.WORSE in found:
+        return MorningAfter.WORSE
+    return found.pop() if found else None

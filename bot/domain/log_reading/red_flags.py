@@ -1,5 +1,8 @@
 """Finding warning signs in a reply ("dizzy", "fell over", "knee gave way"), typos and
-inflections included, and not when the runner says they did not happen ("no dizziness").
+inflections included, and not when the runner says they did not happen ("no dizziness"),
+in an idiom ("fell into a good rhythm", "look sharp"), or mildly ("a bit breathless" is
+ordinary effort). A bare "sharp" counts only beside a body part or a pain word ("felt
+sharp" is about the mind; "knee felt sharp" is not).
 """
 
 from __future__ import annotations
@@ -17,24 +20,56 @@ from bot.domain.log_reading.tokens import (
     prepare,
     word_keys,
 )
-from bot.domain.log_reading.vocabulary import RED_FLAGS
-from bot.domain.onboarding.lexicon import Lexicon
+from bot.domain.log_reading.vocabulary import CUES, MILD_QUALIFIERS, RED_FLAGS, Field
+from bot.domain.onboarding.lexicon import Lexicon, Match
 
 _RED_FLAGS = Lexicon.of(RED_FLAGS)
 _PLAIN = plain_words_for(RED_FLAGS.values())
+_PAIN_CUES = Lexicon.of({cue: words for cue, words in CUES.items() if cue.field is Field.PAIN})
+_PAIN_PLAIN = plain_words_for(words for cue, words in CUES.items() if cue.field is Field.PAIN)
+# How far back a "bit" or "slightly" reaches: "a little bit breathless".
+_MILD_REACH = 3
 
 
 def red_flags_in_clauses(clauses: Sequence[Clause]) -> frozenset[RedFlag]:
-    """The warning signs named (and not denied) in already tokenised clauses."""
-    found: set[RedFlag] = set()
+    """The warning signs named (and not denied, nor said mildly) in tokenised clauses."""
+    return frozenset(flag for flag, mild in signs_in_clauses(clauses) if not mild)
+
+
+def signs_in_clauses(clauses: Sequence[Clause]) -> list[tuple[RedFlag, bool]]:
+    """Every warning sign named and not denied, in reading order, with whether it was said
+    mildly ("a bit breathless": ordinary effort, not a red flag)."""
+    found: list[tuple[RedFlag, bool]] = []
     for clause in clauses:
         keys = word_keys(clause)
         for match in lexicon_matches(_RED_FLAGS, matchable(keys, _PLAIN)):
-            if match.value is not None and negator_before(keys, match.start) is None:
-                found.add(match.value)
-    return frozenset(found)
+            if match.value is None or negator_before(keys, match.start) is not None:
+                continue
+            if _bare_sharp(match, keys) and not _names_pain(keys):
+                continue
+            found.append((match.value, _said_mildly(match, keys)))
+    return found
 
 
 def red_flags_in(text: str) -> frozenset[RedFlag]:
     """The warning signs in any text from the runner, e.g. a morning check-in answer."""
     return red_flags_in_clauses(clauses_of(prepare(text)))
+
+
+def _bare_sharp(match: Match[RedFlag | None], keys: Sequence[str]) -> bool:
+    return match.value is RedFlag.SHARP_PAIN and keys[match.start : match.end] == ["sharp"]
+
+
+def _names_pain(keys: Sequence[str]) -> bool:
+    """True when the clause names a body part or a pain word."""
+    return any(
+        match.value.field is Field.PAIN
+        for match in lexicon_matches(_PAIN_CUES, matchable(keys, _PAIN_PLAIN))
+    )
+
+
+def _said_mildly(match: Match[RedFlag | None], keys: Sequence[str]) -> bool:
+    if match.value is not RedFlag.BREATHLESS:
+        return False
+    before = keys[max(0, match.start - _MILD_REACH) : match.start]
+    return any(key in MILD_QUALIFIERS for key in before)

@@ -30,8 +30,9 @@ class BodyPart(StrEnum):
 class RedFlag(StrEnum):
     """A warning sign in a reply: each one gets the safety advice at once."""
 
-    CHEST_PAIN = "chest_pain"  # chest, jaw, arm or neck pain or pressure
-    BREATHLESS = "breathless"
+    CHEST_PAIN = "chest_pain"  # chest, jaw or arm pain or pressure
+    BREATHLESS = "breathless"  # how bad is unclear ("a bit breathless" is ordinary effort)
+    SEVERE_BREATHLESS = "severe_breathless"
     DIZZY = "dizzy"
     FAINT = "faint"
     FALL = "fall"  # a fall, a trip or a near-fall

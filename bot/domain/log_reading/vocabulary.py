@@ -79,6 +79,7 @@ CUES: Mapping[Cue, tuple[str, ...]] = {
         "walk back", "jog back", "back in", "back on", "back at", "back up",
         "over my shoulder", "over the shoulder", "over shoulder", "over my shoulders",
         "shoulder check", "shoulder checks", "on foot", "by foot", "neck and neck",
+        "im back", "i am back", "were back", "back soon",
         "heart rate monitor", "heart rate strap",
     ),
 }  # fmt: skip
@@ -177,14 +178,19 @@ REVERSE_WORDS = frozenset({"reverse", "reversed", "backward", "backwards", "retr
 
 RED_FLAGS: Mapping[RedFlag | None, tuple[str, ...]] = {
     RedFlag.CHEST_PAIN: (
-        "chest", "chest pain", "tight chest", "chest tightness", "jaw", "jaw pain",
-        "arm pain", "pain in my arm", "left arm", "neck pain", "pain in my neck", "angina",
+        "chest", "chest pain", "tight chest", "chest tightness", "chest pressure",
+        "pressure in my chest", "crushing", "jaw", "jaw pain", "arm pain", "pain in my arm",
+        "left arm", "angina",
     ),
     RedFlag.BREATHLESS: (
-        "breathless", "breathlessness", "short of breath", "shortness of breath",
-        "cant breathe", "couldnt breathe", "could not breathe", "cant catch my breath",
-        "couldnt catch my breath", "struggled to breathe", "struggling to breathe",
-        "gasping", "wheezing", "wheezy",
+        "breathless", "breathlessness", "short of breath", "shortness of breath", "wheezy",
+    ),
+    RedFlag.SEVERE_BREATHLESS: (
+        "cant breathe", "couldnt breathe", "could not breathe", "cannot breathe",
+        "cant catch my breath", "couldnt catch my breath", "struggled to breathe",
+        "struggling to breathe", "gasping", "gasping for air", "wheezing", "very breathless",
+        "really breathless", "severely breathless", "extremely breathless",
+        "very short of breath", "really short of breath",
     ),
     RedFlag.DIZZY: (
         "dizzy", "dizziness", "lightheaded", "light headed", "lightheadedness", "vertigo",
@@ -226,9 +232,45 @@ RED_FLAGS: Mapping[RedFlag | None, tuple[str, ...]] = {
         "sharp", "sharp pain", "stabbing", "shooting pain", "popped", "felt a pop",
         "heard a pop", "snapped",
     ),
-    # Harmless phrases that contain a warning word.
-    None: ("chest strap", "chest belt", "chest monitor", "chest hr", "chest heart rate"),
+    # Harmless phrases that contain a warning word: straps, idioms, seasons, turns.
+    None: (
+        "chest strap", "chest belt", "chest monitor", "chest hr", "chest heart rate",
+        "chest is fine", "chest fine", "chest ok", "chest is ok", "chest felt fine",
+        "fell into a rhythm", "fell into a good rhythm", "fell into a nice rhythm",
+        "fell into rhythm", "fell into a groove", "fell into a nice groove", "fell into place",
+        "fall into place", "falling into place", "fell into a routine", "fall into a rhythm",
+        "fall into rhythm", "falling into a rhythm", "falling into rhythm", "fell asleep",
+        "fall asleep", "fell in love", "fell behind", "falling behind", "fell short",
+        "fall short", "in the fall", "last fall", "this fall", "next fall", "slipped my mind",
+        "stumbled upon", "stumbled across", "look sharp", "looking sharp", "sharp turn",
+        "sharp turns", "sharp corner", "sharp corners", "sharp bend", "mentally sharp",
+        "popped out", "popped in", "popped over", "popped by", "snapped a photo",
+        "snapped a pic", "fall back on", "fell back on",
+    ),
 }  # fmt: skip
+# Before a breathlessness word these make it mild: ordinary breathing hard during effort.
+MILD_QUALIFIERS = frozenset({
+    "bit", "abit", "little", "lil", "slightly", "slight", "mildly", "mild", "somewhat",
+    "kinda", "kind", "sort", "sorta", "tad", "touch",
+})  # fmt: skip
+
+# What reads as ordinary effort: muscle soreness, tired legs, breathing hard.
+REASSURING: tuple[str, ...] = (
+    "tired", "legs tired", "tired legs", "legs heavy", "heavy legs", "legs are heavy",
+    "burning", "burn", "legs burning", "jelly legs", "legs like jelly", "out of breath",
+    "puffed", "puffing", "puffed out", "winded", "huffing", "huffing and puffing",
+    "breathing hard", "breathing heavily", "heavy breathing", "breathing heavy",
+    "exhausted", "knackered", "shattered", "wiped", "wiped out", "pooped", "doms",
+)  # fmt: skip
+
+# "stop" and its friends: the runner wants to end the session now.
+STOP_WORDS: tuple[str, ...] = (
+    "stop", "stopping", "stop now", "stop session", "stop the session", "quit",
+    "quitting", "end the session", "end session", "end it", "call it a day",
+    "calling it a day", "had enough", "ive had enough", "im done", "i am done",
+    "done for today", "thats enough", "that is enough", "enough for today", "abort",
+    "cancel", "cancel session", "finish now",
+)  # fmt: skip
 
 MORNING: Mapping[MorningAfter, tuple[str, ...]] = {
     MorningAfter.BETTER: (
@@ -248,6 +290,14 @@ MORNING: Mapping[MorningAfter, tuple[str, ...]] = {
         "more sore", "sorer", "more pain", "hurts more", "more painful", "bad", "terrible",
         "awful", "worsened", "getting worse",
     ),
+}  # fmt: skip
+# After "worse": sore muscles (expected early on) or a joint.
+SORE_OR_JOINT: Mapping[MorningAfter, tuple[str, ...]] = {
+    MorningAfter.SORE: (
+        "muscle", "muscles", "sore muscles", "muscle soreness", "soreness", "stiff", "calves",
+        "calf", "thighs", "quads", "legs",
+    ),
+    MorningAfter.WORSE: ("joint", "joints", "joint pain", "knee", "hip", "ankle", "both"),
 }  # fmt: skip
 # Morning words that compare: "not better" and "no worse" both mean about the same.
 COMPARATIVES = frozenset({"better", "worse"})

@@ -81,3 +81,26 @@ def answers_for_edit(profile: Profile, field: ProfileField) -> dict[StepId, str]
     """The profile's answers with the questions of `field` left open, to be asked again."""
     cleared = set(_STEPS_TO_ASK[field])
     return {step: text for step, text in answers_of(profile).items() if step not in cleared}
+
+
+def changed_fields(before: Profile, after: Profile) -> tuple[ProfileField, ...]:
+    """The parts of the profile that differ, in /profile's order."""
+    return tuple(
+        field for field in ProfileField if _field_value(before, field) != _field_value(after, field)
+    )
+
+
+def _field_value(profile: Profile, field: ProfileField) -> object:
+    values: dict[ProfileField, object] = {
+        ProfileField.AGE: profile.age,
+        ProfileField.RUNNING: (profile.experience, profile.weekly_km),
+        ProfileField.GOALS: profile.goals,
+        ProfileField.INJURIES: (profile.injuries, profile.physio_supervised),
+        ProfileField.PLACES: profile.places,
+        ProfileField.DAYS: (profile.sessions_per_week, profile.weekdays),
+        ProfileField.TIME: profile.session_time,
+        ProfileField.TIMEZONE: profile.timezone,
+        ProfileField.UNITS: profile.units,
+        ProfileField.HEALTH: profile.parq_yes,
+    }
+    return values[field]

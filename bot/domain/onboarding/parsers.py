@@ -98,6 +98,8 @@ def parse_age(text: str) -> ParseResult[int]:
         return number
     if _FIRST_YEAR <= number <= _LAST_YEAR:
         return Rejected(Reason.AGE_LOOKS_LIKE_YEAR)
+    if number <= 0:  # "-3", "0": a slip of the keyboard, not a child
+        return Rejected(Reason.AGE_NOT_POSITIVE)
     if number < MIN_AGE:
         return Rejected(Reason.AGE_TOO_YOUNG)
     if number >= MAX_AGE + 1:

@@ -24,6 +24,7 @@ class Reason(StrEnum):
     PICK_ONE = "pick_one"
     NEED_NUMBER = "need_number"
     ONE_NUMBER = "one_number"
+    AGE_NOT_POSITIVE = "age_not_positive"
     AGE_TOO_YOUNG = "age_too_young"
     AGE_TOO_HIGH = "age_too_high"
     AGE_LOOKS_LIKE_YEAR = "age_looks_like_year"

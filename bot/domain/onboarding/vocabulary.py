@@ -39,7 +39,7 @@ YES_NO: Mapping[YesNo, tuple[str, ...]] = {
     YesNo.NO: (
         "no", "n", "nope", "nop", "nah", "na", "never", "not really", "false", "negative",
         "i dont", "i am not", "im not", "i have not", "i havent", "not at all", "none",
-        "nein", "non",
+        "nein", "non", "not at the moment", "not right now", "not currently", "not now",
     ),
     YesNo.UNSURE: (
         "not sure", "unsure", "maybe", "perhaps", "dont know", "do not know", "idk",
@@ -63,10 +63,14 @@ EXPERIENCE: Mapping[Experience, tuple[str, ...]] = {
         "occasional", "occasionally", "sometimes", "now and then", "now and again",
         "every now and then", "casual", "casually", "a bit", "a little", "rarely",
         "once in a while", "on and off", "irregular", "irregularly", "a few times",
+        "once a week", "once or twice a week", "once a month", "twice a month", "monthly",
+        "a couple of times a month", "a few times a month", "1 time a week",
     ),
     Experience.REGULAR: (
         "regular", "regularly", "every week", "weekly", "often", "a lot", "lots",
         "frequently", "several times a week", "most days", "daily", "every day", "always",
+        "twice a week", "a few times a week", "a couple of times a week", "2 times a week",
+        "3 times a week", "4 times a week", "5 times a week", "three times a week",
     ),
     Experience.RACES: (
         "races", "race", "racing", "i race", "racer", "competitive", "compete", "competing",

@@ -32,10 +32,12 @@ def build_session_timeline(
 ) -> tuple[TimelineStep, ...]:
     """The steps of one session, from the warm-up walk to the cool-down walk.
 
-    `session_number` (how many sessions the runner has logged) rotates the warm-up's technique
-    drill and where the technique tips start, so no two sessions in a row read the same.
+    `session_number` (any count that moves on with each session, such as the day's number)
+    rotates the warm-up's technique drill and where the technique tips start, so sessions on
+    different days read differently.
     """
-    technique_tips = islice(cycle(texts.TECHNIQUE_TIPS), session_number, None)
+    first_tip = session_number % len(texts.TECHNIQUE_TIPS)
+    technique_tips = islice(cycle(texts.TECHNIQUE_TIPS), first_tip, None)
     drill = texts.TECHNIQUE_DRILLS[session_number % len(texts.TECHNIQUE_DRILLS)]
     steps: list[TimelineStep] = []
     previous: StepKind | None = None
@@ -124,7 +126,8 @@ def _cue(
         if profile.physio_supervised:
             parts.append(texts.PHYSIO_FIRST)
     elif kind.is_reverse:
-        parts.append(texts.PLACE_REVERSE_REMINDERS[place])
+        reminders = texts.PLACE_REVERSE_REMINDERS
+        parts.append(reminders.get(f"{place.value}.{kind.value}", reminders[place]))
     elif previous is not None and previous.is_reverse:
         parts.append(texts.PLACE_TURN_FORWARD_REMINDERS.get(place, ""))
     return " ".join(part for part in parts if part)

@@ -104,6 +104,18 @@ class DailyReminder:
         wall = datetime.combine(session_day + self.day_shift * _ONE_DAY, self.at)
         return wall.astimezone(UTC).astimezone(zone)
 
+    def fell_within(self, now: datetime, window: timedelta, run_days: Iterable[int]) -> bool:
+        """True if a run of this reminder (on `run_days`, 0 = Sunday) was due in the
+        `window` before `now` (aware): a start just after it should still send it."""
+        zone = _zone_of_time(self.at)
+        today = now.astimezone(zone).date()
+        days = set(run_days)
+        for day in (today, today - _ONE_DAY):
+            due = datetime.combine(day, self.at.replace(tzinfo=None), tzinfo=zone)
+            if ptb_days([day.weekday()])[0] in days and now - window <= due <= now:
+                return True
+        return False
+
     def session_day(self, fired_at: datetime) -> date:
         """The date of the session that a firing at `fired_at` (aware) is about.
 

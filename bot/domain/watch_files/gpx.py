@@ -1,20 +1,25 @@
-"""Reading a GPX track with gpxpy: time from the first to the last point, distance along
-the track, heart rate from Garmin's TrackPointExtension `hr` elements.
+"""Reading a GPX track as a stream: time from the first to the last point, distance along
+each track segment, heart rate from Garmin's TrackPointExtension `hr` elements.
 
-gpxpy parses text itself with the standard library's ElementTree and offers no way to
-pass it a tree or a hardened parser, so the caller first parses the bytes with defusedxml
-(DTDs forbidden: no entity bombs, no external entities) and hands over only files that
-passed; see `reading.py`.
+The file is parsed piece by piece (defusedxml's iterparse: DTDs forbidden, so no entity
+bombs and no external entities), and each point is dropped once read: a 10 MB track never
+becomes a tree, and the parser hands the interpreter back between pieces, so a thread
+reading it does not hold up the event loop. Distances are gpxpy's (`gpxpy.geo.distance`).
 """
 
 from __future__ import annotations
 
+import io
 import math
-from collections.abc import Iterable
+from collections.abc import Iterator
 from contextlib import suppress
+from dataclasses import dataclass, field
+from datetime import datetime
+from xml.etree.ElementTree import Element, ParseError
 
-import gpxpy
-import gpxpy.gpx
+import defusedxml.ElementTree as safe_xml
+from defusedxml import DefusedXmlException
+from gpxpy.geo import distance
 
 from bot.domain.watch_files.model import (
     Stretch,
@@ -25,48 +30,94 @@ from bot.domain.watch_files.model import (
 from bot.domain.watch_files.xml_files import local_name
 
 _HEART_RATE_TAG = "hr"
-# gpxpy registers every `xmlns` it finds, anywhere in the text, in ElementTree's global
-# namespace map, at a cost growing with the map: thousands of them take minutes. Real
-# exports declare fewer than ten.
+# Real exports declare fewer than ten namespaces; thousands are an attack on the parser.
 MAX_NAMESPACE_DECLARATIONS = 32
+_PIECE_BYTES = 64 * 1024  # read and parsed at a time
+# Finished elements dropped from the tree as soon as they are read.
+_DONE_WITH = frozenset({"trkpt", "trkseg", "trk", "rte", "wpt", "metadata"})
+
+
+class _Malformed(Exception):
+    """A value in the file that no watch writes (bad coordinates, bad time)."""
+
+
+@dataclass(slots=True)
+class _Track:
+    """What is kept while reading: point times, heart rates, distance so far."""
+
+    times: list[datetime] = field(default_factory=list)
+    heart_rates: list[float] = field(default_factory=list)
+    meters: float = 0.0
+    points: int = 0
+    previous: tuple[float, float] | None = None  # within the current segment
+
+    def add(self, point: Element) -> None:
+        latitude, longitude = _coordinates(point)
+        self.points += 1
+        if self.previous is not None:
+            self.meters += distance(*self.previous, None, latitude, longitude, None)
+        self.previous = (latitude, longitude)
+        for child in point.iter():
+            name = local_name(child.tag)
+            if name == "time" and child.text and child is not point:
+                self.times.append(_moment(child.text))
+            elif name == _HEART_RATE_TAG:
+                with suppress(ValueError):
+                    self.heart_rates.append(float(child.text or ""))
 
 
 def read_gpx(content: bytes) -> Stretch | WatchFileProblem:
     """The track's stretch, `NO_ACTIVITY` without timed points, `MALFORMED` if unreadable."""
     if content.count(b"xmlns") > MAX_NAMESPACE_DECLARATIONS:
         return WatchFileProblem.MALFORMED
+    track = _Track()
     try:
-        track = gpxpy.parse(content.decode("utf-8-sig"))
-    except (gpxpy.gpx.GPXException, UnicodeDecodeError):
+        for event, element, parent in _finished_elements(content):
+            name = local_name(element.tag)
+            if event == "start":
+                if name == "trkseg":
+                    track.previous = None
+                continue
+            if name == "trkpt":
+                track.add(element)
+            if name in _DONE_WITH and parent is not None:
+                parent.remove(element)
+    except (ParseError, DefusedXmlException, LookupError, ValueError, _Malformed):
         return WatchFileProblem.MALFORMED
-    points = [
-        point for route in track.tracks for segment in route.segments for point in segment.points
-    ]
-    if not all(_on_earth(point) for point in points):
-        return WatchFileProblem.MALFORMED  # gpxpy's distance would fail or lie
-    try:
-        times = [as_utc(point.time) for point in points if point.time is not None]
-    except ValueError:
-        return WatchFileProblem.MALFORMED
-    meters = track.length_2d()
+    meters = track.meters
     stretch = stretch_from_samples(
-        times,
-        meters=meters if len(points) > 1 and math.isfinite(meters) else None,
-        heart_rates=_heart_rates(points),
+        track.times,
+        meters=meters if track.points > 1 and math.isfinite(meters) else None,
+        heart_rates=track.heart_rates,
     )
     return stretch or WatchFileProblem.NO_ACTIVITY
 
 
-def _on_earth(point: gpxpy.gpx.GPXTrackPoint) -> bool:
-    return -90 <= point.latitude <= 90 and -180 <= point.longitude <= 180
+def _finished_elements(content: bytes) -> Iterator[tuple[str, Element, Element | None]]:
+    """("start" | "end", element, its parent) as the parser meets them, piece by piece."""
+    source = io.BufferedReader(io.BytesIO(content), buffer_size=_PIECE_BYTES)
+    path: list[Element] = []
+    for event, element in safe_xml.iterparse(source, events=("start", "end"), forbid_dtd=True):
+        if event == "start":
+            yield event, element, path[-1] if path else None
+            path.append(element)
+        else:
+            path.pop()
+            yield event, element, path[-1] if path else None
 
 
-def _heart_rates(points: Iterable[gpxpy.gpx.GPXTrackPoint]) -> list[float]:
-    readings: list[float] = []
-    for point in points:
-        for extension in point.extensions:
-            for element in extension.iter():
-                if local_name(element.tag) == _HEART_RATE_TAG:
-                    with suppress(ValueError):
-                        readings.append(float(element.text or ""))
-    return readings
+def _coordinates(point: Element) -> tuple[float, float]:
+    try:
+        latitude, longitude = float(point.get("lat", "")), float(point.get("lon", ""))
+    except ValueError as error:
+        raise _Malformed("a point without coordinates") from error
+    if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
+        raise _Malformed("a point off the earth")  # gpxpy's distance would fail or lie
+    return latitude, longitude
+
+
+def _moment(text: str) -> datetime:
+    try:
+        return as_utc(datetime.fromisoformat(text.strip()))
+    except ValueError as error:
+        raise _Malformed(f"not a time: {text!r}") from error

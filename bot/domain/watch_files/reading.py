@@ -21,7 +21,7 @@ from bot.domain.watch_files.model import (
     is_plausible_heart_rate,
 )
 from bot.domain.watch_files.tcx import read_tcx
-from bot.domain.watch_files.xml_files import local_name, looks_like_xml, parse_xml
+from bot.domain.watch_files.xml_files import looks_like_xml, parse_xml, root_name
 
 MAX_BYTES = 10 * 1024 * 1024
 EXTENSIONS = frozenset({".gpx", ".tcx", ".fit"})
@@ -41,14 +41,16 @@ def read_workout(file_name: str, content: bytes, tz: str) -> Workout | WatchFile
         return _workout(read_fit(content), "fit", tz)
     if not looks_like_xml(content):
         return WatchFileProblem.UNKNOWN_FORMAT
-    root = parse_xml(content)
-    if root is None:
-        return WatchFileProblem.MALFORMED
-    match local_name(root.tag):
-        case "gpx":
+    match root_name(content):
+        case None:
+            return WatchFileProblem.MALFORMED
+        case "gpx":  # read as a stream: tracks are the big files
             return _workout(read_gpx(content), "gpx", tz)
         case "TrainingCenterDatabase":
-            return _workout(read_tcx(root), "tcx", tz)
+            root = parse_xml(content)
+            return (
+                WatchFileProblem.MALFORMED if root is None else _workout(read_tcx(root), "tcx", tz)
+            )
         case _:
             return WatchFileProblem.UNKNOWN_FORMAT
 

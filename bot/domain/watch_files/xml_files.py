@@ -6,6 +6,7 @@ stops entity-expansion bombs and external entities before any expansion happens.
 
 from __future__ import annotations
 
+import io
 from xml.etree.ElementTree import Element, ParseError
 
 import defusedxml.ElementTree as safe_xml
@@ -26,6 +27,17 @@ def parse_xml(content: bytes) -> Element | None:
     # Encodings: LookupError for an unknown one, ValueError for one expat can't read (UTF-7).
     except (ParseError, DefusedXmlException, LookupError, ValueError):
         return None
+
+
+def root_name(content: bytes) -> str | None:
+    """The local name of the document's first element, read without parsing the rest;
+    None if the start is not well-formed XML without a DTD."""
+    try:
+        for _, element in safe_xml.iterparse(io.BytesIO(content), ("start",), forbid_dtd=True):
+            return local_name(element.tag)
+    except (ParseError, DefusedXmlException, LookupError, ValueError):
+        return None
+    return None
 
 
 def local_name(tag: str) -> str:

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import asyncio
 import functools
-from dataclasses import dataclass
+from datetime import datetime
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
+from bot.domain.daylight import INDOOR_PLACES, Daylight, dark_during
 from bot.domain.live_session import LiveSession
+from bot.domain.precautions import precautions_of
 from bot.domain.profile import Place, Profile
 from bot.domain.programme import (
     SessionTemplate,
@@ -22,22 +24,22 @@ from bot.domain.programme import (
     choose_place,
     current_template,
 )
+from bot.domain.programme.templates import WARM_UP_SECONDS
 from bot.domain.safety_check import (
+    CheckStep,
+    OtherPlace,
     Outcome,
     Question,
     QuestionId,
-    SafetyAnswers,
     SafetyVerdict,
     answer_keys,
-    answered_labels,
+    answered_options,
     answers_from_keys,
-    assess,
-    decided_early,
-    next_question,
+    first_step,
+    fitted_to_place,
     option_by_key,
-    option_label,
-    question_text,
-    with_answer,
+    take_answer,
+    with_session,
 )
 from bot.flows.live_session.cues import start_cues
 from bot.flows.live_session.view import (
@@ -46,13 +48,18 @@ from bot.flows.live_session.view import (
     timeline_text,
 )
 from bot.flows.plan.coaching import review_plan
+from bot.flows.spotter.session import session_started
+from bot.flows.workout.handlers import workout_button
 from bot.runtime.services import CoachContext
 from bot.runtime.taps import Tap, answered_with, edit_or_send, stop_spinner, tap_of, tapped
 from bot.storage.live_sessions import StoredSession
+from bot.texts import safety as safety_texts
 from bot.texts import session as texts
 
 SAFETY_PREFIX = "safety"
 GO_DATA = "go"  # a "Start now" button anywhere (a reminder, /plan) sends this
+# Under the timeline: the session just started, as a watch workout.
+_WATCH_BUTTON = InlineKeyboardMarkup([[workout_button()]])
 
 
 async def go(update: Update, context: CoachContext) -> None:
@@ -71,10 +78,11 @@ async def go(update: Update, context: CoachContext) -> None:
     if await _point_at_running_session(user.id, context, message):
         return
     await services.safety_checks.save(user.id, {}, services.now())
-    question = next_question(SafetyAnswers(), profile)
-    await context.bot.send_text(
-        message.chat_id, _check_text(SafetyAnswers(), None, question), markup=_keyboard(question)
-    )
+    fell_at = await services.safety_stops.take_place_advice(user.id)
+    if fell_at is not None:  # once, at the first check after a fall there
+        await message.reply_text(safety_texts.PLACE_ADVICE[fell_at])
+    step = first_step(profile, done_today=await _done_today(context, profile))
+    await context.bot.send_text(message.chat_id, _check_text(step), markup=_keyboard(step.question))
 
 
 async def answer(update: Update, context: CoachContext) -> None:
@@ -97,55 +105,53 @@ async def answer(update: Update, context: CoachContext) -> None:
     if stored is None or option is None or profile is None:
         await answered_with(tap, tap.message.reply_text(texts.CHECK_ENDED))
         return
-    answers = with_answer(answers_from_keys(stored), option)
-    step = await _next_step(context, profile, answers)
-    if step.start is not None and step.start.template is not None:
-        downgraded = step.start.outcome is Outcome.DOWNGRADE
-        await _start(tap, context, profile, answers, (step.start.template, downgraded), step.text)
-        return
-    if step.ends_check:
+    step = take_answer(
+        answers_from_keys(stored),
+        option,
+        profile,
+        done_today=await _done_today(context, profile),
+    )
+    if step.starts and step.verdict is not None:
+        verdict = with_session(step.verdict, await _todays_template(context, profile))
+        if verdict.template is not None:
+            downgraded = verdict.outcome is Outcome.DOWNGRADE
+            extra = step.answers.again_today is True
+            await _start(tap, context, profile, step, (verdict.template, downgraded, extra))
+            return
+    if step.ends:
         await services.safety_checks.discard(profile.user_id)
     else:
-        await services.safety_checks.save(tap.user_id, answer_keys(answers), services.now())
-    also = () if step.start is None else (tap.message.reply_text(step.start.why),)
-    await asyncio.gather(answered_with(tap, edit_or_send(tap, step.text, step.markup)), *also)
+        await services.safety_checks.save(tap.user_id, answer_keys(step.answers), services.now())
+    dark = _darkness(profile, step, services.now())
+    await answered_with(tap, edit_or_send(tap, _check_text(step, dark), _keyboard(step.question)))
 
 
-@dataclass(frozen=True, slots=True)
-class _CheckStep:
-    """What the check message shows after an answer, and whether a session starts."""
-
-    text: str
-    markup: InlineKeyboardMarkup | None = None
-    ends_check: bool = False
-    start: SafetyVerdict | None = None
-
-
-async def _next_step(context: CoachContext, profile: Profile, answers: SafetyAnswers) -> _CheckStep:
-    """After an answer: stop (or ask for another place), ask the next question, or start."""
-    early = decided_early(answers)
-    if early is not None:
-        if early.can_move:
-            question = next_question(answers, profile)
-            return _CheckStep(_check_text(answers, early.why, question), _keyboard(question))
-        return _CheckStep(_check_text(answers, early.why, None), ends_check=True)
-    question = next_question(answers, profile)
-    if question is None:
-        verdict = assess(answers, profile, await _todays_template(context, profile))
-        return _CheckStep(_check_text(answers, None, None), ends_check=True, start=verdict)
-    note = None
-    if question.id is QuestionId.WARM_UP and answers.warm_up_ready is None:
-        note = _verdict_text(assess(answers, profile, await _todays_template(context, profile)))
-    return _CheckStep(_check_text(answers, note, question), _keyboard(question))
+def _darkness(profile: Profile, step: CheckStep, now: datetime) -> Daylight | None:
+    """Right after an outdoor place is tapped: the day's daylight if the session would be
+    in the dark (indoor places are exempt)."""
+    where = step.answers.where
+    if step.question is None or step.question.id is not QuestionId.SURFACE:
+        return None
+    if where in INDOOR_PLACES or where is OtherPlace.SIDEWALK_OR_ROAD:
+        return None
+    return dark_during(profile.timezone, now)
 
 
-def _check_text(answers: SafetyAnswers, note: str | None, question: Question | None) -> str:
-    """The check message: a line per answer so far, a note (a verdict), the next question."""
-    lines = [texts.CHECK_ANSWER.format(answer=label) for label in answered_labels(answers)]
-    if note:
-        lines += ["", note]
-    if question is not None:
-        lines += ["", question_text(question, answers)]
+def _check_text(step: CheckStep, dark: Daylight | None = None) -> str:
+    """The check message: a line per answer so far, the verdict to show, a darkness
+    warning, the next question."""
+    lines = [
+        texts.CHECK_ANSWER.format(answer=safety_texts.OPTION_LABELS[option.key])
+        for option in answered_options(step.answers)
+    ]
+    if step.verdict is not None and not step.starts:
+        lines += ["", _verdict_text(step.verdict)]
+    if dark is not None:
+        times = {"sunrise": f"{dark.sunrise:%H:%M}", "sunset": f"{dark.sunset:%H:%M}"}
+        lines += ["", safety_texts.DARK_NOW.format(**times)]
+    if step.question_key is not None:
+        question = safety_texts.QUESTIONS[step.question_key]
+        lines += ["", question.format(minutes=WARM_UP_SECONDS // 60)]
     return "\n".join(lines).strip()
 
 
@@ -153,25 +159,28 @@ async def _start(
     tap: Tap,
     context: CoachContext,
     profile: Profile,
-    answers: SafetyAnswers,
-    session: tuple[SessionTemplate, bool],
-    check_text: str,
+    step: CheckStep,
+    session: tuple[SessionTemplate, bool, bool],
 ) -> None:
-    """Close the check and store the session (template, downgraded) in one trip to the
-    database; then the check message shows the timeline while the first cue goes out."""
+    """Close the check and store the session (template, downgraded, an extra one today) in
+    one trip to the database; then the check message shows the timeline while the first cue
+    goes out."""
     services = context.services
-    template, downgraded = session
-    place = answers.where if isinstance(answers.where, Place) else choose_place(profile)
-    done_before = await services.logs.count(profile.user_id)
-    steps = build_session_timeline(template, profile, place, done_before)
+    planned, downgraded, extra = session
+    where = step.answers.where
+    place = where if isinstance(where, Place) else choose_place(profile)
+    template = fitted_to_place(planned, place)
     now = services.now()
+    # The day picks the warm-up's drill: sessions on different days read differently.
+    day_number = profile.local_time(now).date().toordinal()
+    steps = build_session_timeline(template, profile, place, day_number)
     stored = StoredSession(
         profile.user_id,
         tap.message.chat_id,
         profile.local_time(now).date(),
         place,
         template,
-        downgraded,
+        downgraded or extra,
         LiveSession.begin(steps, now.timestamp(), services.settings.time_scale),
     )
     _, started = await asyncio.gather(
@@ -183,11 +192,12 @@ async def _start(
             _point_at_running_session(profile.user_id, context, tap.message),
         )
         return
-    timeline = timeline_text(steps, template, place, downgraded)
+    timeline = timeline_text(steps, template, place, downgraded, precautions_of(profile))
     await asyncio.gather(
-        answered_with(tap, edit_or_send(tap, f"{check_text}\n\n{timeline}", None)),
+        answered_with(tap, edit_or_send(tap, f"{_check_text(step)}\n\n{timeline}", _WATCH_BUTTON)),
         start_cues(context.application, stored),
     )
+    await session_started(context.application, profile.user_id, steps)
 
 
 async def _point_at_running_session(user_id: int, context: CoachContext, message: Message) -> bool:
@@ -214,7 +224,17 @@ async def _todays_template(context: CoachContext, profile: Profile) -> SessionTe
 
 
 def _verdict_text(verdict: SafetyVerdict) -> str:
-    return verdict.why if verdict.reminder is None else f"{verdict.why}\n\n{verdict.reminder}"
+    why = safety_texts.REASONS[verdict.reason]
+    if not verdict.safe_place_reminder:
+        return why
+    return f"{why}\n\n{safety_texts.SAFE_PLACE_REMINDER}"
+
+
+async def _done_today(context: CoachContext, profile: Profile) -> bool:
+    """True when the runner already did a session today (their clock)."""
+    services = context.services
+    today = profile.local_time(services.now()).date()
+    return await services.logs.sessions_on(profile.user_id, today) > 0
 
 
 @functools.cache
@@ -225,7 +245,8 @@ def _keyboard(question: Question | None) -> InlineKeyboardMarkup | None:
         [
             [
                 InlineKeyboardButton(
-                    option_label(option), callback_data=f"{SAFETY_PREFIX}|{option.key}"
+                    safety_texts.OPTION_LABELS[option.key],
+                    callback_data=f"{SAFETY_PREFIX}|{option.key}",
                 )
                 for option in row
             ]

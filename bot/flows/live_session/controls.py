@@ -14,6 +14,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
 from bot.flows.live_session.cues import schedule_next_cue
 from bot.flows.live_session.ending import Ending, end_session
+from bot.flows.live_session.stops import after_sos_button
 from bot.flows.live_session.view import (
     LIVE_PREFIX,
     PAUSE,
@@ -44,8 +45,11 @@ async def _control(action: str, user_id: int, context: CoachContext, message: Me
     now = context.services.now().timestamp()
     if action in (STOP, UNWELL):
         ending = Ending.UNWELL if action == UNWELL else Ending.STOPPED
-        if not await end_session(context.application, stored, now, ending):
+        log_id = await end_session(context.application, stored, now, ending)
+        if log_id is None:
             await message.reply_text(texts.NO_SESSION)
+        elif ending is Ending.UNWELL:
+            await after_sos_button(context.application, stored, log_id)
         return
     live = stored.live
     if action == PAUSE and live.paused:

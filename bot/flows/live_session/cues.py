@@ -5,11 +5,16 @@ now". Each firing sends one cue and schedules the next, so pause, skip and resta
 ever have one job to replace. APScheduler is told never to drop a late cue job
 (`misfire_grace_time=None`): lateness is judged here, where a stale cue becomes one
 catch-up message instead of silence or a late instruction.
+
+A cue the rate limiter drops as stale (a 429 for the runner's chat, or a queue too long) is
+followed by one "where you are" line, sent once Telegram lets the bot write to that chat
+again and worded at that moment: several stale cues in a row still make one line.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 
 from telegram.error import Forbidden, TelegramError
@@ -18,9 +23,10 @@ from telegram.ext import Application
 from bot.domain.live_session import LiveSession
 from bot.flows.live_session.ending import Ending, end_session
 from bot.flows.live_session.view import cue_text, position_values, session_buttons
+from bot.flows.spotter.session import cue_started
 from bot.runtime.coach_bot import coach_bot
-from bot.runtime.delivery import Priority, StaleDelivery, delivery_args
-from bot.runtime.job_registry import cue_job_name
+from bot.runtime.delivery import Priority, PriorityRateLimiter, StaleDelivery, delivery_args
+from bot.runtime.job_registry import CUE, HELD_BACK
 from bot.runtime.sending import runner_unreachable
 from bot.runtime.services import CoachContext, Services, services_of
 from bot.storage.live_sessions import StoredSession
@@ -34,7 +40,7 @@ _CUE_JOB_OPTIONS = {"misfire_grace_time": None, "coalesce": True}
 def schedule_next_cue(application: Application, user_id: int, live: LiveSession) -> None:  # type: ignore[type-arg]
     """Replace the runner's cue job by one for the session's next due cue (none if paused)."""
     services = services_of(application)
-    name = cue_job_name(user_id)
+    name = services.jobs.runner_job(CUE, user_id)
     due = live.next_due
     if due is None or application.job_queue is None:
         services.jobs.cancel(name)
@@ -63,17 +69,25 @@ async def rebuild_cue_jobs(application: Application) -> None:  # type: ignore[ty
         await _advance(application, services, stored)
 
 
-async def _fire_cue(context: CoachContext) -> None:
+SessionAction = Callable[[Application, Services, StoredSession], Awaitable[None]]  # type: ignore[type-arg]
+
+
+async def _on_session(context: CoachContext, kind: str, action: SessionAction) -> None:
+    """A runner's job fired: run `action` on their session, if it is still live."""
     job = context.job
     if job is None or not isinstance(job.data, int):
         return
     services = context.services
-    services.jobs.ran(cue_job_name(job.data), job)
-    # One change at a time per session: a /skip or /pause waits until this cue is out.
+    services.jobs.ran(services.jobs.runner_job(kind, job.data), job)
+    # One change at a time per session: a /skip or /pause waits until this is out.
     async with services.session_locks[job.data]:
         stored = await services.live_sessions.get(job.data)
         if stored is not None:
-            await _advance(context.application, services, stored)
+            await action(context.application, services, stored)
+
+
+async def _fire_cue(context: CoachContext) -> None:
+    await _on_session(context, CUE, _advance)
 
 
 async def _advance(application: Application, services: Services, stored: StoredSession) -> None:  # type: ignore[type-arg]
@@ -104,6 +118,7 @@ async def _advance(application: Application, services: Services, stored: StoredS
         deadline=due + services.settings.cue_grace_seconds,
     )
     await services.live_sessions.save_progress(stored.user_id, live)
+    await cue_started(application, stored.user_id, event)
 
 
 async def _catch_up(
@@ -125,6 +140,47 @@ async def _catch_up(
     await _send(application, services, stored, text, deadline=None)
 
 
+def _arm_held_back_line(application: Application, stored: StoredSession) -> None:  # type: ignore[type-arg]
+    """A cue went stale: say where the runner is once their chat may be written to again."""
+    services = services_of(application)
+    name = services.jobs.runner_job(HELD_BACK, stored.user_id)
+    if name in services.jobs or application.job_queue is None:
+        return  # one line is already on its way
+    limiter = application.bot.rate_limiter
+    at = services.now().timestamp()
+    if isinstance(limiter, PriorityRateLimiter):
+        at += limiter.chat_paused_for(stored.chat_id)
+    job = application.job_queue.run_once(
+        _fire_held_back_line,
+        when=datetime.fromtimestamp(at, UTC),
+        data=stored.user_id,
+        name=name,
+        job_kwargs=_CUE_JOB_OPTIONS,
+    )
+    services.jobs.replace(name, job)
+
+
+async def _fire_held_back_line(context: CoachContext) -> None:
+    await _on_session(context, HELD_BACK, _say_where_the_runner_is)
+
+
+async def _say_where_the_runner_is(
+    application: Application,  # type: ignore[type-arg]
+    services: Services,
+    stored: StoredSession,
+) -> None:
+    if stored.live.paused:
+        return  # paused by the runner: they know where they are
+    now = services.now().timestamp()
+    position = stored.live.position(now)
+    if position is None:
+        return  # the session's end is the cue chain's to say
+    text = texts.CUE_HELD_BACK.format(**position_values(position, len(stored.live.steps)))
+    grace = services.settings.cue_grace_seconds
+    if await _send(application, services, stored, text, deadline=now + grace):
+        services.cue_stats.held_back_lines += 1
+
+
 async def _send(
     application: Application,  # type: ignore[type-arg]
     services: Services,
@@ -132,8 +188,9 @@ async def _send(
     text: str,
     *,
     deadline: float | None,
-) -> None:
-    """Send a cue first in line; a stale one is dropped, a blocked bot ends the session."""
+) -> bool:
+    """Send a cue first in line; True if it went. A stale one is dropped (and a line saying
+    where the runner is follows), a blocked bot ends the session."""
     tag = services.runner_tag(stored.chat_id)
     try:
         await coach_bot(application.bot).send_text(
@@ -145,12 +202,14 @@ async def _send(
     except StaleDelivery:
         services.cue_stats.stale_dropped += 1
         logger.warning("a cue for runner %s was too late to send; dropped", tag)
-        return
+        _arm_held_back_line(application, stored)
+        return False
     except Forbidden:
-        await runner_unreachable(application, stored.chat_id)
-        return
+        await runner_unreachable(application, stored.chat_id, user_id=stored.user_id)
+        return False
     except TelegramError as error:
         services.cue_stats.failed += 1
         logger.warning("a cue for runner %s could not be sent: %s", tag, error)
-        return
+        return False
     services.cue_stats.sent += 1
+    return True

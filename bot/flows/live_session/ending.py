@@ -4,21 +4,29 @@ cut off because the runner blocked the bot. Handlers and the cue chain both end 
 
 from __future__ import annotations
 
+import asyncio
+from datetime import datetime, time, timedelta
 from enum import StrEnum
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from telegram.ext import Application
 
 from bot.domain.programme import format_duration
+from bot.domain.session_recap import DoneSession, SessionRecap, recap_session
+from bot.flows.plan.coaching import next_session
 from bot.flows.session_log.handlers import ask_how_it_felt
+from bot.flows.spotter.session import session_ended
 from bot.runtime.delivery import Priority
-from bot.runtime.job_registry import cue_job_name
+from bot.runtime.job_registry import CUE
 from bot.runtime.sending import send_or_mark_unreachable
-from bot.runtime.services import services_of
+from bot.runtime.services import Services, services_of
 from bot.storage.live_sessions import StoredSession
 from bot.storage.session_logs import LogAnswers, LogSource, NewLog
+from bot.texts import plan as plan_texts
 from bot.texts import safety as safety_texts
 from bot.texts import session as texts
+from bot.texts import spotter as spotter_texts
 
 AnyApplication = Application[Any, Any, Any, Any, Any, Any]
 
@@ -29,15 +37,29 @@ class Ending(StrEnum):
     FINISHED = "finished"
     INTERRUPTED = "interrupted"  # finished while the bot was down
     STOPPED = "stopped"
-    UNWELL = "unwell"
+    UNWELL = "unwell"  # the 🆘 button
+    WARNING = "warning"  # a warning sign the runner typed (the advice is given)
+
+
+# What every spotter is told at once when the runner stops for their health.
+_SPOTTER_ALERTS = {Ending.UNWELL: spotter_texts.ALERT, Ending.WARNING: spotter_texts.ALERT_WARNING}
 
 
 async def end_session(
-    application: AnyApplication, stored: StoredSession, now: float, ending: Ending
-) -> bool:
-    """Remove the session, stop its cues and tell the runner; False if it had already ended."""
+    application: AnyApplication,
+    stored: StoredSession,
+    now: float,
+    ending: Ending,
+    *,
+    answers: LogAnswers | None = None,
+    advice: str = "",
+) -> int | None:
+    """Remove the session, stop its cues and tell the runner; returns the log's id, None if
+    the session had already ended. A stop for a warning sign stores `answers` (the red flag,
+    the pain) in the log and sends `advice` instead of the usual words."""
     services = services_of(application)
     reverse_seconds = stored.live.reverse_seconds_done(now)
+    services.live_sessions.forget(stored.user_id)  # deleted below, beside the log
     log_id = await services.logs.create_for_ended_session(
         NewLog(
             stored.user_id,
@@ -50,26 +72,86 @@ async def end_session(
             downgraded=stored.downgraded,
         ),
         services.now(),
+        LogAnswers(red_flag=True) if ending is Ending.UNWELL else answers,
     )
     if log_id is None:
-        return False
-    services.jobs.cancel(cue_job_name(stored.user_id))
-    if ending is Ending.UNWELL:
-        await services.logs.answer(
-            stored.user_id, log_id, LogAnswers(red_flag=True), services.now()
-        )
-    reverse = format_duration(reverse_seconds)
-    text = {
-        Ending.FINISHED: texts.DONE.format(reverse=reverse),
-        Ending.INTERRUPTED: texts.DONE_CAUGHT_UP,
-        Ending.STOPPED: texts.STOPPED.format(reverse=reverse),
-        Ending.UNWELL: safety_texts.UNWELL_ADVICE,
-    }[ending]
+        return None
+    services.jobs.cancel(services.jobs.runner_job(CUE, stored.user_id))
+    if ending is Ending.FINISHED:
+        text = await _finished_text(services, stored, log_id, reverse_seconds)
+    else:
+        text = {
+            Ending.INTERRUPTED: texts.DONE_CAUGHT_UP,
+            Ending.STOPPED: texts.STOPPED.format(reverse=format_duration(reverse_seconds)),
+            Ending.UNWELL: safety_texts.UNWELL_ADVICE,
+            Ending.WARNING: advice,
+        }[ending]
     # The end of a session, or the stop-now advice, is as time-critical as a cue, but has no
     # deadline: it is never dropped.
-    told = await send_or_mark_unreachable(
-        application, stored.chat_id, text, priority=Priority.CUE, what="the session's end"
+    told, _ = await asyncio.gather(
+        send_or_mark_unreachable(
+            application, stored.chat_id, text, priority=Priority.CUE, what="the session's end"
+        ),
+        session_ended(application, stored.user_id, alert=_SPOTTER_ALERTS.get(ending)),
     )
-    if told and ending is not Ending.UNWELL:
+    if told and ending not in (Ending.UNWELL, Ending.WARNING):
         await ask_how_it_felt(application, stored.user_id, stored.chat_id, log_id)
-    return True
+    return log_id
+
+
+async def _finished_text(
+    services: Services, stored: StoredSession, log_id: int, reverse_seconds: int
+) -> str:
+    """What was done, in all, a first or a best, the streak, against last time, and when
+    the next session is: only the lines that are true."""
+    earlier = [
+        DoneSession(log.day, log.reverse_seconds)
+        for log in await services.logs.recent(stored.user_id)
+        if log.id != log_id
+    ]
+    recap = recap_session(DoneSession(stored.day, reverse_seconds), earlier)
+    lines = [_headline(recap)]
+    if recap.best_by is not None:
+        lines.append(texts.DONE_BEST.format(more=format_duration(recap.best_by)))
+    elif recap.versus_last is not None:
+        lines.append(_versus_last(recap.versus_last))
+    if recap.streak_weeks > 1:
+        lines.append(texts.DONE_STREAK.format(weeks=recap.streak_weeks))
+    next_line = await _next_session_line(services, stored.user_id)
+    if next_line:
+        lines.append(next_line)
+    return "\n".join(lines)
+
+
+def _headline(recap: SessionRecap) -> str:
+    reverse = format_duration(recap.reverse_seconds)
+    if recap.first:
+        return texts.DONE_FIRST.format(reverse=reverse)
+    return texts.DONE.format(reverse=reverse, total=format_duration(recap.total_seconds))
+
+
+def _versus_last(difference: int) -> str:
+    if difference > 0:
+        return texts.DONE_MORE.format(difference=format_duration(difference))
+    if difference < 0:
+        return texts.DONE_LESS.format(difference=format_duration(-difference))
+    return texts.DONE_SAME
+
+
+async def _next_session_line(services: Services, user_id: int) -> str | None:
+    """When the next session is, from tomorrow on (today's is the one just done)."""
+    profile, plan = await services.profiles.get(user_id), await services.plans.get(user_id)
+    if profile is None or plan is None:
+        return None
+    today = profile.local_time(services.now()).date()
+    tomorrow = datetime.combine(today + timedelta(days=1), time(0), ZoneInfo(profile.timezone))
+    try:
+        session = next_session(profile, plan.state, tomorrow - timedelta(microseconds=1))
+    except ValueError:
+        return None
+    return texts.DONE_NEXT.format(
+        weekday=plan_texts.WEEKDAYS_SHORT[session.day.weekday()],
+        day=session.day.day,
+        month=plan_texts.MONTHS_SHORT[session.day.month - 1],
+        time=session.at.strftime("%H:%M"),
+    )

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.domain.live_session import CueEvent, Mark, Position
+from bot.domain.precautions import Precaution
 from bot.domain.profile import Place
 from bot.domain.programme import (
     SessionTemplate,
@@ -18,6 +19,7 @@ from bot.domain.programme import (
     whole_minutes,
 )
 from bot.texts import plan as plan_texts
+from bot.texts import safety as safety_texts
 from bot.texts import session as texts
 
 # Callback data of the session buttons: "live|<action>".
@@ -27,9 +29,14 @@ _FOLD_AT = 4  # a main set of this many steps or more is shown as "n × (bout, r
 
 
 def timeline_text(
-    steps: Sequence[TimelineStep], template: SessionTemplate, place: Place, downgraded: bool
+    steps: Sequence[TimelineStep],
+    template: SessionTemplate,
+    place: Place,
+    downgraded: bool,
+    precautions: Sequence[Precaution] = (),
 ) -> str:
-    """The whole session in one message, before the first cue."""
+    """The whole session in one message, before the first cue, with a reminder for each of
+    the runner's standing precautions."""
     header = texts.TIMELINE_DOWNGRADED if downgraded else texts.TIMELINE_HEADER
     lines = [
         header.format(
@@ -38,8 +45,9 @@ def timeline_text(
             minutes=whole_minutes(timeline_seconds(steps)),
         ),
         "",
-        *_timeline_lines(steps),
+        *timeline_lines(steps),
         "",
+        *(f"{safety_texts.PRECAUTION_REMINDERS[p.value]}\n" for p in precautions),
         texts.TIMELINE_FOOTER,
     ]
     return "\n".join(lines)
@@ -110,7 +118,7 @@ def _button(label: str, action: str) -> InlineKeyboardButton:
     return InlineKeyboardButton(label, callback_data=f"{LIVE_PREFIX}|{action}")
 
 
-def _timeline_lines(steps: Sequence[TimelineStep]) -> list[str]:
+def timeline_lines(steps: Sequence[TimelineStep]) -> list[str]:
     """One line per step, with a long run of bouts and recoveries folded into one line."""
     reverse = [i for i, step in enumerate(steps) if step.kind.is_reverse]
     lines = []

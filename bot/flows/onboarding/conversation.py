@@ -11,8 +11,10 @@ from __future__ import annotations
 import logging
 import warnings
 from dataclasses import replace
+from datetime import datetime
 from enum import IntEnum
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from telegram import (
     InlineKeyboardButton,
@@ -33,9 +35,11 @@ from telegram.ext import (
 )
 from telegram.warnings import PTBUserWarning
 
+from bot.domain.daylight import INDOOR_PLACES, dark_months
 from bot.domain.onboarding import (
     Accepted,
     ParseResult,
+    Readiness,
     Rejected,
     Step,
     StepId,
@@ -46,9 +50,11 @@ from bot.domain.onboarding import (
     parse_location,
     toggle,
 )
-from bot.domain.onboarding.editing import ProfileField, answers_for_edit
+from bot.domain.onboarding.editing import ProfileField, answers_for_edit, changed_fields
 from bot.domain.profile import Profile
 from bot.flows.basics import show_help
+from bot.flows.live_session.sos import clearance_allowed
+from bot.flows.live_session.words import read_words_during_session
 from bot.flows.plan.coaching import first_session_text, start_plan_for
 from bot.flows.reminders.jobs import sync_reminders
 from bot.flows.session_log.handlers import reply_text as reply_to_log_question
@@ -58,6 +64,7 @@ from bot.storage.profiles import Draft
 from bot.texts import common
 from bot.texts import onboarding as questions
 from bot.texts import onboarding_flow as texts
+from bot.texts import safety as safety_texts
 from bot.texts.onboarding_prompts import notice_text, question_text, readiness_text, rejection_text
 from bot.texts.profile_summary import render_summary
 
@@ -81,6 +88,7 @@ _DONE = "=done"
 _RESUME = "obresume"  # callback data "obresume|continue" / "obresume|restart"
 _PROFILE = "pf"  # callback data "pf|<field>"
 _CLEARED = "cleared"
+_CLEARED_CONFIRMED, _NOT_CLEARED = "cleared_yes", "cleared_no"
 
 
 # --- entry: /start and /profile -----------------------------------------------------
@@ -149,9 +157,22 @@ async def change_profile(update: Update, context: CoachContext) -> int:
     if profile is None:
         await tap.message.reply_text(texts.PROFILE_NONE)
         return END
-    if choice == _CLEARED:
+    if choice in (_CLEARED, _CLEARED_CONFIRMED) and not await clearance_allowed(
+        services, tap.user_id
+    ):
+        await tap.message.reply_text(safety_texts.CLEARANCE_TOO_SOON)
+        return END
+    if choice == _CLEARED:  # a clearance is confirmed in a second step, never one tap
+        await tap.message.reply_text(
+            safety_texts.CLEARANCE_CONFIRM, reply_markup=_clearance_keyboard()
+        )
+        return END
+    if choice == _CLEARED_CONFIRMED:
         await services.profiles.save(_cleared(profile), services.now())
         await tap.message.reply_text(texts.PROFILE_CLEARED)
+        return END
+    if choice == _NOT_CLEARED:
+        await tap.message.reply_text(safety_texts.CLEARANCE_NOT_YET)
         return END
     if choice not in set(ProfileField):
         await tap.message.reply_text(texts.STALE_BUTTON)
@@ -186,7 +207,12 @@ async def answer_button(update: Update, context: CoachContext) -> int:
     if step.kind is StepKind.MULTI and not draft.selection:
         await tap.message.reply_text(texts.TAP_SOMETHING)
         return Stage.ANSWERING
-    keys = sorted(draft.selection) if step.kind is StepKind.MULTI else [key]
+    # Ticked choices in the question's own order: days Monday first, not alphabetical.
+    keys = (
+        [choice.key for choice in step.choices if choice.key in draft.selection]
+        if step.kind is StepKind.MULTI
+        else [key]
+    )
     result = step.pick(keys, draft.answers)
     if isinstance(result, Accepted):
         await redraw(tap, text=f"{tap.message.text}\n→ {_labels(step, keys)}")
@@ -200,8 +226,10 @@ async def answer_text(update: Update, context: CoachContext) -> int:
         return END
     draft = await context.services.profiles.get_draft(user.id)
     if draft is None:
-        # Not onboarding: typed text outside any question is a reply to the logging one.
-        await reply_to_log_question(update, context)
+        # Not onboarding: words typed during a live session are read for what they say;
+        # other text outside any question is a reply to the logging one.
+        if not await read_words_during_session(update, context):
+            await reply_to_log_question(update, context)
         return END
     step = next_step(draft.answers)
     if step is None:
@@ -343,6 +371,8 @@ async def _finish(message: Message, context: CoachContext, user_id: int, draft: 
         # A change never undoes a doctor's clearance unless the health answers changed.
         same_health = previous.parq_yes == profile.parq_yes
         profile = _cleared(profile) if same_health and previous.medically_cleared else profile
+        # Only a confirmed clearance lifts a hold after a cardiac stop, not new answers.
+        profile = replace(profile, safety_hold=previous.safety_hold)
     now = services.now()
     await services.profiles.save(profile, now)
     # A change of profile keeps the runner's place in the plan; the rules adapt it from there.
@@ -350,14 +380,40 @@ async def _finish(message: Message, context: CoachContext, user_id: int, draft: 
     if plan is None:
         plan = await start_plan_for(services, profile, now)
     await sync_reminders(context.application, user_id)
-    readiness = assess_readiness(profile.parq_yes, profile.age, cleared=profile.medically_cleared)
-    title = texts.PROFILE_UPDATED if previous is not None else texts.ALL_SET
+    if previous is not None:
+        await message.reply_text(
+            _change_text(previous, profile), reply_markup=ReplyKeyboardRemove()
+        )
+        return END
+    health = safety_texts.HOLD_NOTE if profile.safety_hold else readiness_text(_readiness(profile))
+    dark = _dark_time_note(profile, now)
     await message.reply_text(
-        f"{title}\n\n{render_summary(profile)}\n\n{readiness_text(readiness)}\n\n"
+        f"{texts.ALL_SET}\n\n{render_summary(profile)}\n\n{health}\n\n{dark}"
         f"{first_session_text(profile, plan, now)}\n{texts.WHATS_NEXT}",
         reply_markup=ReplyKeyboardRemove(),
     )
     return END
+
+
+def _readiness(profile: Profile) -> Readiness:
+    return assess_readiness(profile.parq_yes, profile.age, cleared=profile.medically_cleared)
+
+
+def _change_text(previous: Profile, profile: Profile) -> str:
+    """A /profile change in words: the setup lines that changed, then what follows from it
+    (a different readiness, moved sessions...), never the whole onboarding ending again."""
+    before = set(render_summary(previous).splitlines())
+    lines = [line for line in render_summary(profile).splitlines() if line not in before]
+    if not lines:
+        return texts.PROFILE_UNCHANGED
+    consequences: list[str] = []
+    if _readiness(previous) != _readiness(profile):
+        consequences.append(readiness_text(_readiness(profile)))
+    for field in changed_fields(previous, profile):
+        consequence = texts.PROFILE_CONSEQUENCES.get(field)
+        if consequence and consequence not in consequences:
+            consequences.append(consequence)
+    return "\n\n".join([texts.PROFILE_CHANGED.format(lines="\n".join(lines)), *consequences])
 
 
 async def _reprompt(update: Update, context: CoachContext, text: str | None) -> int:
@@ -431,11 +487,40 @@ def _answer_data(data: str | None) -> tuple[str, str]:
 
 
 def _labels(step: Step[Any], keys: list[str]) -> str:
-    return ", ".join(questions.choice_label(step.id, key) for key in keys)
+    return questions.join_list([questions.choice_label(step.id, key) for key in keys])
+
+
+def _dark_time_note(profile: Profile, now: datetime) -> str:
+    """A warning when the chosen time is dark outdoors in some months, for a runner with an
+    outdoor place (then followed by a blank line); else nothing."""
+    if profile.places <= INDOOR_PLACES:
+        return ""
+    day = profile.local_time(now).date()
+    at = datetime.combine(day, profile.session_time, tzinfo=ZoneInfo(profile.timezone))
+    months = dark_months(profile.timezone, at)
+    if not months:
+        return ""
+    names = ", ".join(safety_texts.MONTHS[month - 1] for month in months)
+    note = safety_texts.DARK_AT_TIME.format(time=f"{profile.session_time:%H:%M}", months=names)
+    return f"{note}\n\n"
 
 
 def _cleared(profile: Profile) -> Profile:
-    return replace(profile, medically_cleared=True)
+    return replace(profile, medically_cleared=True, safety_hold=False)
+
+
+def _clearance_keyboard() -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(label, callback_data=f"{_PROFILE}|{key}")
+                for key, label in (
+                    (_CLEARED_CONFIRMED, safety_texts.CLEARANCE_YES),
+                    (_NOT_CLEARED, safety_texts.CLEARANCE_NO),
+                )
+            ]
+        ]
+    )
 
 
 # --- wiring ------------------------------------------------------------------------------

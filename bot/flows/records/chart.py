@@ -12,18 +12,26 @@ import asyncio
 import io
 import math
 from concurrent.futures import ThreadPoolExecutor
+from typing import TYPE_CHECKING
 
 from bot.domain.progress import ProgressSummary, WeekProgress
 from bot.domain.session_logs import SCALE_MAX
 from bot.texts import progress as texts
 
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
 WIDTH_PX = 1000
 HEIGHT_PX = 700
 DPI = 150
 _MIN_MINUTES_TOP = 5  # a first short session should not fill the whole chart
-_BAR_COLOUR = "#3b82c4"
-_EFFORT_COLOUR = "#e08a1e"
-_PAIN_COLOUR = "#c0392b"
+# Okabe-Ito colours (told apart with every common colour-vision deficiency), and effort and
+# pain differ in marker and line style too, so nothing depends on colour alone.
+_BAR_COLOUR = "#56B4E9"  # sky blue
+_EFFORT_STYLE = {"color": "#E69F00", "marker": "o", "linestyle": "-"}  # orange, circles, solid
+_PAIN_STYLE = {"color": "#D55E00", "marker": "s", "linestyle": "--"}  # vermillion, squares
+# The weeks the caption spells out: the latest with a session, at most this many.
+CAPTION_WEEKS = 6
 
 # One drawing thread: charts queue behind each other instead of competing with the event
 # loop for the interpreter, so cues keep their timing while several runners ask at once.
@@ -33,6 +41,13 @@ _DRAWING = ThreadPoolExecutor(max_workers=1, thread_name_prefix="chart")
 def render_progress_chart(summary: ProgressSummary) -> bytes:
     """The chart as PNG bytes: reverse minutes per week as bars above, effort and pain
     (weekly averages, gaps where nobody answered) as lines below."""
+    buffer = io.BytesIO()
+    draw_progress_chart(summary).savefig(buffer, format="png", dpi=DPI)
+    return buffer.getvalue()
+
+
+def draw_progress_chart(summary: ProgressSummary) -> Figure:
+    """The chart's figure, on its own Agg canvas."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
     from matplotlib.ticker import MaxNLocator
@@ -49,16 +64,15 @@ def render_progress_chart(summary: ProgressSummary) -> bytes:
         0, max(_MIN_MINUTES_TOP, *(week.stats.reverse_minutes for week in summary.weeks)) * 1.1
     )
     minutes_axes.yaxis.set_major_locator(MaxNLocator(integer=True))
-    for name, colour, values in (
-        (texts.CHART_EFFORT, _EFFORT_COLOUR, [week.stats.effort for week in summary.weeks]),
-        (texts.CHART_PAIN, _PAIN_COLOUR, [week.stats.pain for week in summary.weeks]),
+    for name, style, values in (
+        (texts.CHART_EFFORT, _EFFORT_STYLE, [week.stats.effort for week in summary.weeks]),
+        (texts.CHART_PAIN, _PAIN_STYLE, [week.stats.pain for week in summary.weeks]),
     ):
         scores_axes.plot(
             positions,
             [math.nan if value is None else value for value in values],
-            color=colour,
-            marker="o",
             label=name,
+            **style,
         )
     scores_axes.set_title(texts.CHART_SCORES_TITLE, fontsize=10, loc="left")
     scores_axes.set_ylim(0, SCALE_MAX)
@@ -68,9 +82,28 @@ def render_progress_chart(summary: ProgressSummary) -> bytes:
     for axes in (minutes_axes, scores_axes):
         axes.grid(axis="y", alpha=0.3)
         axes.spines[["top", "right"]].set_visible(False)
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=DPI)
-    return buffer.getvalue()
+    return figure
+
+
+def chart_caption(summary: ProgressSummary) -> str:
+    """The numbers the chart shows, in words: the latest weeks with a session, each with its
+    reverse minutes, average effort and pain."""
+    shown = [week for week in summary.weeks if week.stats.sessions][-CAPTION_WEEKS:]
+    return texts.CHART_CAPTION.format(
+        weeks=texts.CHART_CAPTION_JOIN.join(
+            texts.CHART_CAPTION_WEEK.format(
+                week=_week_label(week),
+                minutes=round(week.stats.reverse_minutes),
+                effort=_average(week.stats.effort),
+                pain=_average(week.stats.pain),
+            )
+            for week in shown
+        )
+    )
+
+
+def _average(value: float | None) -> str:
+    return texts.CHART_NO_ANSWER if value is None else f"{value:.1f}".removesuffix(".0")
 
 
 async def render_off_loop(summary: ProgressSummary) -> bytes:

@@ -38,13 +38,26 @@ def sessions_csv(logs: Iterable[LogEntry]) -> bytes:
     """One row per log, in the order given, under a header of `SESSION_COLUMNS`.
 
     UTF-8 with a byte-order mark, so Excel shows accents and emoji right (other spreadsheets
-    and `encoding="utf-8-sig"` skip the mark). Empty cells are unanswered questions.
+    and `encoding="utf-8-sig"` skip the mark). Empty cells are unanswered questions; a text
+    cell beginning like a formula starts with an apostrophe.
     """
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(SESSION_COLUMNS)
-    writer.writerows(_session_row(log) for log in logs)
+    writer.writerows(tuple(map(_inert, _session_row(log))) for log in logs)
     return buffer.getvalue().encode("utf-8-sig")
+
+
+# What makes a spreadsheet read a cell as a formula (OWASP's list for CSV injection).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _inert(cell: str | int) -> str | int:
+    """A text cell that a spreadsheet would run as a formula (a note "=HYPERLINK(...)"),
+    kept as text with a leading apostrophe; everything else as it is."""
+    if isinstance(cell, str) and cell.startswith(_FORMULA_STARTS):
+        return "'" + cell
+    return cell
 
 
 def everything_json(export: RunnerExport) -> bytes:
@@ -66,7 +79,7 @@ def _session_row(log: LogEntry) -> tuple[str | int, ...]:
         _blank(log.heart_rate),
         _decimal(log.distance_km),
         _decimal(None if log.duration_seconds is None else log.duration_seconds / 60),
-        log.notes,
+        "\n".join(note.text for note in log.notes),  # the JSON has each note's time
         _flag(log.red_flag),
         _blank(None if log.morning_after is None else log.morning_after.value),
         "" if log.template is None else session_shape(log.template),

@@ -7,11 +7,13 @@ from datetime import datetime
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
+from bot.domain.profile import Profile, Units
 from bot.domain.programme import format_duration, session_shape
 from bot.domain.progress import summarize_progress
 from bot.flows.plan.coaching import level_line
-from bot.flows.records.chart import render_off_loop
+from bot.flows.records.chart import chart_caption, render_off_loop
 from bot.flows.records.export import everything_json, sessions_csv
+from bot.flows.session_log.guided import answer_parts
 from bot.runtime.senders import sender_with_profile
 from bot.runtime.services import CoachContext
 from bot.runtime.taps import redraw, tapped
@@ -41,7 +43,8 @@ async def show_progress(update: Update, context: CoachContext) -> None:
     if not summary.has_data:
         await message.reply_text(text)
         return
-    await message.reply_photo(await render_off_loop(summary), caption=text)
+    caption = f"{text}\n\n{chart_caption(summary)}"
+    await message.reply_photo(await render_off_loop(summary), caption=caption)
 
 
 async def show_history(update: Update, context: CoachContext) -> None:
@@ -66,6 +69,7 @@ async def _history_page(
     context: CoachContext, user_id: int, offset: int
 ) -> tuple[str, InlineKeyboardMarkup | None]:
     logs = context.services.logs
+    profile = await context.services.profiles.get(user_id)
     total = await logs.count(user_id)
     if not total:
         return texts.HISTORY_EMPTY, None
@@ -73,7 +77,7 @@ async def _history_page(
     page = await logs.recent(user_id, limit=PAGE_SIZE, offset=offset)
     lines = [
         texts.HISTORY_HEADER.format(first=offset + 1, last=offset + len(page), total=total),
-        *(_history_line(entry) for entry in page),
+        *(_history_line(entry, profile) for entry in page),
     ]
     buttons = []
     if offset > 0:
@@ -89,20 +93,23 @@ async def _history_page(
     return "\n\n".join(lines), InlineKeyboardMarkup([buttons]) if buttons else None
 
 
-def _history_line(entry: LogEntry) -> str:
+def _history_line(entry: LogEntry, profile: Profile | None) -> str:
+    """One session: what, how long backwards, effort, pain, heart rate, distance, and every
+    note with its time on the runner's clock."""
+    units = Units.KM if profile is None else profile.units
     if entry.template is not None:
         what = session_shape(entry.template)
     else:
         what = texts.HISTORY_WATCH if entry.source is LogSource.WATCH else texts.HISTORY_MANUAL
-    details = ""
-    if entry.effort is not None:
-        details += texts.HISTORY_EFFORT.format(effort=entry.effort)
-    if entry.pain is not None:
-        details += texts.HISTORY_PAIN.format(pain=entry.pain)
+    answers = answer_parts(
+        entry.effort, entry.pain, entry.pain_site, entry.heart_rate, entry.distance_km, units
+    )
+    details = "".join(texts.HISTORY_DETAIL.format(detail=part) for part in answers)
     if not entry.completed:
         details += texts.HISTORY_STOPPED
-    if entry.notes:
-        details += texts.HISTORY_NOTES.format(notes=entry.notes)
+    for note in entry.notes:
+        at = note.at if profile is None else profile.local_time(note.at)
+        details += texts.HISTORY_NOTE.format(at=at.strftime("%H:%M"), note=note.text)
     return texts.HISTORY_LINE.format(
         day=entry.day.strftime("%a %d %b %Y"),
         what=what,

@@ -8,8 +8,10 @@ a millisecond creating a job, so a job per runner would take most of a minute to
 100,000 runners; a few thousand groups take about a second.
 
 Reminders are bulk messages: they wait behind cues. APScheduler may run a reminder up to
-REMINDER_GRACE late (a busy moment); one later than that (the bot was down) is dropped, and
-the next day's missed-session look takes its place.
+REMINDER_GRACE late (a busy moment). At start, a repeating reminder due within the last
+REMINDER_GRACE runs at once (it finds who was not reminded yet); a one-off reminder more
+overdue than that is sent if its session is still ahead, and deleted either way, never
+scheduled again. A reminder is marked sent only once it went out.
 """
 
 from __future__ import annotations
@@ -40,7 +42,9 @@ from bot.domain.reminders import (
     missed_session_verdict,
 )
 from bot.flows.live_session.check import GO_DATA
+from bot.flows.workout.handlers import workout_button
 from bot.runtime.delivery import Priority
+from bot.runtime.job_registry import JobRegistry
 from bot.runtime.sending import send_or_mark_unreachable
 from bot.runtime.services import CoachContext, Services, services_of
 from bot.storage.reminders import DayMark, ReminderKind, ReminderRow
@@ -52,6 +56,7 @@ logger = logging.getLogger(__name__)
 AnyApplication = Application[Any, Any, Any, Any, Any, Any]
 
 REMINDER_GRACE = 15 * 60  # seconds a reminder may run late and still be sent
+STILL_USEFUL = timedelta(hours=1)  # after a session's start, a late reminder still helps
 CHECKUP_AT = time(10, 0)  # when the missed-session look runs, on the runner's clock
 EVERY_DAY = (0, 1, 2, 3, 4, 5, 6)
 _LOOK_BACK = timedelta(days=21)
@@ -59,11 +64,11 @@ REMINDER_PREFIX = "rem"
 REALIGN_PREFIX = "realign"
 
 
-def reminder_job_name(row: ReminderRow) -> str:
-    """A one-off reminder's job name (it ends with the runner's id like every job of
+def reminder_job_name(row: ReminderRow, jobs: JobRegistry) -> str:
+    """A one-off reminder's job name (it ends with the runner's hash like every job of
     theirs); a repeating reminder's group job name (shared by everyone in the group)."""
     if row.kind is ReminderKind.ONCE:
-        return f"reminder:once:{row.id}:{row.user_id}"
+        return jobs.runner_job(f"reminder:once:{row.id}", row.user_id)
     at = "" if row.at_local is None else row.at_local.strftime("%H:%M")
     days = ",".join(str(day) for day in row.days)
     return f"reminders:{row.kind.value}:{at}:{row.timezone}:{days}:{row.day_shift}"
@@ -97,18 +102,78 @@ async def sync_reminders(application: AnyApplication, user_id: int) -> None:
 
 
 async def rebuild_reminder_jobs(application: AnyApplication) -> int:
-    """At start: one job per group of repeating reminders and per one-off; returns how many."""
+    """At start: one job per group of repeating reminders and per one-off still to come;
+    returns how many rows were scheduled. A group due moments ago runs now; a one-off
+    that is long overdue is settled (`_settle_overdue`) instead of scheduled."""
     rows = await services_of(application).reminders.to_schedule()
+    now = datetime.now(UTC)
+    scheduled = 0
     for row in rows:
+        if row.kind is ReminderKind.ONCE and _overdue(row, now):
+            await _settle_overdue(application, row, now)
+            continue
         schedule_reminder(application, row)
-    return len(rows)
+        scheduled += 1
+        if row.kind is ReminderKind.DAILY and _just_missed(row, now):
+            _fire_now(application, row)
+    return scheduled
+
+
+async def restore_runner_jobs(application: AnyApplication, user_id: int) -> None:
+    """A runner reachable again: their repeating reminders and their one-offs."""
+    await sync_reminders(application, user_id)
+    now = datetime.now(UTC)
+    for row in await services_of(application).reminders.of_runner(user_id):
+        if row.kind is not ReminderKind.ONCE:
+            continue
+        if _overdue(row, now):
+            await _settle_overdue(application, row, now)
+        else:
+            schedule_reminder(application, row)
+
+
+def _overdue(row: ReminderRow, now: datetime) -> bool:
+    return row.due_at is not None and row.due_at < now.timestamp() - REMINDER_GRACE
+
+
+def _just_missed(group: ReminderRow, now: datetime) -> bool:
+    """True if the group's reminder was due within the grace before `now` (the bot was
+    down at that moment: APScheduler would wait for the next day)."""
+    if group.at_local is None or group.timezone is None:
+        return False
+    daily = DailyReminder(group.at_local.replace(tzinfo=ZoneInfo(group.timezone)), group.day_shift)
+    return daily.fell_within(now, timedelta(seconds=REMINDER_GRACE), group.days)
+
+
+def _fire_now(application: AnyApplication, group: ReminderRow) -> None:
+    if application.job_queue is not None:
+        application.job_queue.run_once(_fire_daily, when=0, data=group)
+
+
+async def _settle_overdue(application: AnyApplication, row: ReminderRow, now: datetime) -> None:
+    """A one-off reminder whose moment passed while the bot was down: sent now if its
+    session can still happen (now is before its start plus STILL_USEFUL), then
+    deleted: it is never scheduled again."""
+    services = services_of(application)
+    profile = await services.profiles.get(row.user_id)
+    if profile is not None and row.session_day is not None:
+        starts = datetime.combine(
+            row.session_day, profile.session_time, tzinfo=ZoneInfo(profile.timezone)
+        )
+        if now < starts + STILL_USEFUL:
+            await send_reminder(application, row.user_id, row.session_day, again=True)
+    if row.id is not None:
+        await services.reminders.remove(row.id)
+    logger.info(
+        "an overdue one-off reminder of runner %s was settled", services.runner_tag(row.user_id)
+    )
 
 
 def schedule_reminder(application: AnyApplication, row: ReminderRow) -> None:
     """Create the job a reminder row needs: its own for a one-off, its group's otherwise
     (a group that has its job already is left alone)."""
     services = services_of(application)
-    name = reminder_job_name(row)
+    name = reminder_job_name(row, services.jobs)
     if application.job_queue is None or (
         row.kind is not ReminderKind.ONCE and name in services.jobs
     ):
@@ -121,7 +186,7 @@ def schedule_reminder(application: AnyApplication, row: ReminderRow) -> None:
             _fire_once,
             when=datetime.fromtimestamp(row.due_at, UTC),
             data=row,
-            name=reminder_job_name(row),
+            name=name,
             job_kwargs=options,
         )
     else:
@@ -132,18 +197,23 @@ def schedule_reminder(application: AnyApplication, row: ReminderRow) -> None:
             time=row.at_local.replace(tzinfo=ZoneInfo(row.timezone)),
             days=row.days,
             data=row,
-            name=reminder_job_name(row),
+            name=name,
             job_kwargs=options,
         )
     services.jobs.replace(name, job)
 
 
 async def add_one_off(
-    application: AnyApplication, user_id: int, due_at: float, session_day: date
+    application: AnyApplication,
+    user_id: int,
+    due_at: float,
+    session_day: date,
+    starts: time | None = None,
 ) -> None:
-    """A one-off reminder (snooze, moved session), stored and scheduled."""
+    """A one-off reminder (snooze, moved session), stored and scheduled; `starts` is the
+    session's new start when it was moved to a later time that day."""
     services = services_of(application)
-    row = ReminderRow(user_id, ReminderKind.ONCE, due_at=due_at, session_day=session_day)
+    row = ReminderRow(user_id, ReminderKind.ONCE, starts, due_at=due_at, session_day=session_day)
     row_id = await services.reminders.add(row)
     schedule_reminder(application, replace(row, id=row_id))
 
@@ -168,17 +238,25 @@ async def _fire_once(context: CoachContext) -> None:
     if row is None or row.session_day is None or row.id is None:
         return
     services = context.services
-    services.jobs.ran(reminder_job_name(row), context.job)  # type: ignore[arg-type]
+    services.jobs.ran(reminder_job_name(row, services.jobs), context.job)  # type: ignore[arg-type]
     # Sent before the row goes: a crash in between sends it again rather than never.
-    await send_reminder(context.application, row.user_id, row.session_day, again=True)
+    await send_reminder(
+        context.application, row.user_id, row.session_day, again=True, starts=row.at_local
+    )
     await services.reminders.remove(row.id)
 
 
 async def send_reminder(
-    application: AnyApplication, user_id: int, session_day: date, *, again: bool = False
+    application: AnyApplication,
+    user_id: int,
+    session_day: date,
+    *,
+    again: bool = False,
+    starts: time | None = None,
 ) -> bool:
-    """Remind the runner of the session on `session_day`, unless it is done, skipped, moved,
-    already reminded (APScheduler fires twice in a repeated autumn hour) or they are away."""
+    """Remind the runner of the session on `session_day` (at `starts` if it was moved to
+    later that day), unless it is done, skipped, moved, already reminded (APScheduler fires
+    twice in a repeated autumn hour) or they are away."""
     services = services_of(application)
     profile = await services.profiles.get(user_id)
     runner = await services.runners.get(user_id)
@@ -188,7 +266,7 @@ async def send_reminder(
     marks = (await services.reminders.marks(user_id, session_day)).get(session_day, set())
     if marks & {DayMark.SKIPPED, DayMark.MOVED_AWAY}:
         return False
-    if not again and not await services.reminders.mark(user_id, session_day, DayMark.REMINDED):
+    if not again and DayMark.REMINDED in marks:
         return False
     if await _active_on(services, user_id, session_day):
         return False
@@ -196,7 +274,9 @@ async def send_reminder(
     place = choose_place(profile)
     steps = build_session_timeline(template, profile, place)
     text = texts.REMINDER.format(
-        when=texts.REMINDER_WHEN_SOON.format(time=profile.session_time.strftime("%H:%M")),
+        when=texts.REMINDER_WHEN_SOON.format(
+            time=(starts or profile.session_time).strftime("%H:%M")
+        ),
         shape=session_shape(template),
         place=plan_texts.PLACE_NAMES[place],
         minutes=round(timeline_seconds(steps) / 60),
@@ -218,9 +298,14 @@ async def send_reminder(
                     texts.BUTTON_MOVE, callback_data=f"{REMINDER_PREFIX}|move|{day}"
                 )
             ],
+            [workout_button(session_day)],
         ]
     )
-    return await _send_reminder(application, runner.chat_id, text, buttons)
+    # Marked once sent: a failed send is tried again by a later firing or after a restart.
+    sent = await _send_reminder(application, runner.chat_id, text, buttons)
+    if sent:
+        await services.reminders.mark(user_id, session_day, DayMark.REMINDED)
+    return sent
 
 
 async def _fire_checkup(context: CoachContext) -> None:

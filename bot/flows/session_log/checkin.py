@@ -20,7 +20,7 @@ from telegram.ext import Application
 from bot.domain.profile import Profile
 from bot.domain.reminders import in_quiet_hours
 from bot.runtime.delivery import Priority
-from bot.runtime.job_registry import checkin_job_name
+from bot.runtime.job_registry import JobRegistry
 from bot.runtime.sending import send_or_mark_unreachable
 from bot.runtime.services import CoachContext, services_of
 from bot.storage.session_logs import LogEntry
@@ -56,11 +56,12 @@ async def plan_checkin(application: AnyApplication, profile: Profile, entry: Log
     _schedule_checkin(application, entry.user_id, entry.id, due)
 
 
-async def rebuild_checkin_jobs(application: AnyApplication) -> None:
-    """At start: a job for every check-in not sent yet."""
+async def rebuild_checkin_jobs(application: AnyApplication, *, user_id: int | None = None) -> None:
+    """At start: a job for every check-in not sent yet (only `user_id`'s, if given)."""
     services = services_of(application)
-    for user_id, log_id, due in await services.logs.pending_checkins():
-        _schedule_checkin(application, user_id, log_id, due)
+    for runner, log_id, due in await services.logs.pending_checkins():
+        if user_id in (None, runner):
+            _schedule_checkin(application, runner, log_id, due)
 
 
 def morning_buttons(log_id: int, answers: dict[str, str]) -> InlineKeyboardMarkup:
@@ -85,7 +86,8 @@ class _Checkin:
 def _schedule_checkin(application: AnyApplication, user_id: int, log_id: int, due: float) -> None:
     if application.job_queue is None:
         return
-    name = checkin_job_name(user_id, log_id)
+    jobs = services_of(application).jobs
+    name = _checkin_job_name(jobs, user_id, log_id)
     job = application.job_queue.run_once(
         _send_checkin,
         when=datetime.fromtimestamp(due).astimezone(),
@@ -93,7 +95,12 @@ def _schedule_checkin(application: AnyApplication, user_id: int, log_id: int, du
         name=name,
         job_kwargs={"misfire_grace_time": None},
     )
-    services_of(application).jobs.replace(name, job)
+    jobs.replace(name, job)
+
+
+def _checkin_job_name(jobs: JobRegistry, user_id: int, log_id: int) -> str:
+    """The check-in job of one logged session (several may wait, one per session)."""
+    return jobs.runner_job(f"checkin:{log_id}", user_id)
 
 
 async def _send_checkin(context: CoachContext) -> None:
@@ -102,7 +109,7 @@ async def _send_checkin(context: CoachContext) -> None:
         return
     user_id, log_id, due = job.data.user_id, job.data.log_id, job.data.due
     services = context.services
-    services.jobs.ran(checkin_job_name(user_id, log_id), job)
+    services.jobs.ran(_checkin_job_name(services.jobs, user_id, log_id), job)
     if not await services.logs.checkin_pending(log_id):
         return
     entry = await services.logs.get(user_id, log_id)

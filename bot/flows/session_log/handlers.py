@@ -10,6 +10,7 @@ than creating another. The open question (and a reply awaiting confirmation) is 
 from __future__ import annotations
 
 from dataclasses import asdict
+from datetime import datetime
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
@@ -26,18 +27,23 @@ from bot.domain.log_reading import (
     parse_log_reply,
     parse_manual_log,
     parse_morning_answer,
+    parse_sore_or_joint,
 )
-from bot.domain.pain import PainBand, is_too_much_pain, pain_band
+from bot.domain.log_reading.triage import RESPONSES, warning_after_session
+from bot.domain.pain import PainBand, pain_band
 from bot.domain.profile import Profile, Units
 from bot.domain.programme import Cause, Decision
 from bot.domain.session_logs import MorningAfter
-from bot.flows.basics import not_understood
+from bot.flows.basics import cancel_outside_conversation, not_understood
+from bot.flows.live_session.sos import apply_class, which_buttons
 from bot.flows.plan.coaching import reason_text, review_plan
+from bot.flows.session_log import guided
 from bot.flows.session_log.checkin import MORNING, MORNING_PREFIX, morning_buttons, plan_checkin
+from bot.flows.spotter.session import red_flag_logged
 from bot.runtime.senders import sender_with_profile
 from bot.runtime.services import CoachContext, Services, services_of
 from bot.runtime.taps import tapped
-from bot.storage.session_logs import LogAnswers, LogEntry, LogSource, NewLog
+from bot.storage.session_logs import LogAnswers, LogEntry, LogPrompt, LogSource, NewLog
 from bot.texts import safety as safety_texts
 from bot.texts import session as session_texts
 from bot.texts import session_log as texts
@@ -48,6 +54,7 @@ LOG_PREFIX, CONFIRM_PREFIX = "log", "logok"
 EFFORT, PAIN, SITE, MORE = "effort", "pain", "site", "more"
 SKIP = "skip"
 JOINT = "joint"  # "worse, in a joint", the answer to MORNING_WHICH
+WHICH = "which"  # the open question after "worse": sore muscles or a joint?
 _SCALE_VALUES = frozenset(str(n) for n in range(11))
 
 
@@ -118,13 +125,18 @@ async def tap_morning(update: Update, context: CoachContext) -> None:
     except ValueError:
         return
     if morning is MorningAfter.WORSE:
-        await _ask_which(tap.message, log_id)
+        await _ask_which(context, tap.message, tap.user_id, log_id)
         return
     await _store_morning(context, tap.message, tap.user_id, log_id, morning)
 
 
-async def _ask_which(message: Message, log_id: int) -> None:
-    """Soreness is not joint pain: one tap says which, before anything changes."""
+async def _ask_which(context: CoachContext, message: Message, user_id: int, log_id: int) -> None:
+    """Soreness is not joint pain: one tap (or word) says which, before anything changes."""
+    services = context.services
+    if await services.logs.get(user_id, log_id) is None:  # an old or forged button
+        await message.reply_text(texts.NOTHING_TO_LOG)
+        return
+    await services.logs.ask(user_id, log_id, WHICH, services.now())
     await message.reply_text(
         texts.MORNING_WHICH, reply_markup=morning_buttons(log_id, texts.MORNING_WHICH_LABELS)
     )
@@ -141,21 +153,25 @@ async def reply_text(update: Update, context: CoachContext) -> None:
     services = context.services
     prompt = await services.logs.prompt(user.id)
     profile = await services.profiles.get(user.id)
+    if profile is not None:
+        guided_log, entry = await guided.take_text(context, message, profile, message.text)
+        if entry is not None:
+            await _complete(context, message, entry)
+        if guided_log:
+            return
     if prompt is None or profile is None:
         if await services.safety_checks.get(user.id) is not None:
             await message.reply_text(session_texts.CHECK_USE_BUTTONS)
         else:
             await not_understood(update, context)
         return
-    if prompt.step == MORNING:
-        morning = parse_morning_answer(message.text)
-        if morning is None:
-            await message.reply_text(texts.MORNING_NOT_UNDERSTOOD)
-            return
-        if morning is MorningAfter.WORSE:
-            await _ask_which(message, prompt.log_id)
-            return
-        await _store_morning(context, message, user.id, prompt.log_id, morning)
+    if prompt.step == MORE and not _asked_today(prompt, profile, services.now()):
+        # A note belongs to the session just logged: text another day is not added to it.
+        await services.logs.close_prompt(user.id)
+        await not_understood(update, context)
+        return
+    if prompt.step in (MORNING, WHICH):
+        await _typed_morning(context, message, user.id, prompt.log_id, prompt.step)
         return
     reply = parse_log_reply(message.text, profile.units)
     if not reply.usable:
@@ -177,16 +193,45 @@ async def reply_text(update: Update, context: CoachContext) -> None:
     if prompt.step == MORE and not reply.red_flags:
         # Pain mentioned only now still earns a morning check-in.
         await plan_checkin(context.application, profile, entry)
-        await message.reply_text(texts.NOTE_ADDED)
+        await message.reply_text(
+            guided.echo_text(entry, profile.units), reply_markup=guided.fix_keyboard(entry.id)
+        )
         return
     await _continue(context, message, entry, after=prompt.step, skipped=False)
+
+
+async def _typed_morning(
+    context: CoachContext, message: Message, user_id: int, log_id: int, step: str
+) -> None:
+    """A typed answer to the check-in, or to "sore muscles or a joint?" after "worse"."""
+    if step == WHICH:
+        morning = parse_sore_or_joint(message.text or "")
+        if morning is None:
+            await message.reply_text(texts.MORNING_WHICH_NOT_UNDERSTOOD)
+            return
+    else:
+        morning = parse_morning_answer(message.text or "")
+        if morning is None:
+            await message.reply_text(texts.MORNING_NOT_UNDERSTOOD)
+            return
+        if morning is MorningAfter.WORSE:
+            await _ask_which(context, message, user_id, log_id)
+            return
+    await _store_morning(context, message, user_id, log_id, morning)
+
+
+def _asked_today(prompt: LogPrompt, profile: Profile, now: datetime) -> bool:
+    """True when the question was asked today on the runner's clock."""
+    asked = prompt.asked_at
+    return asked is not None and profile.local_time(asked).date() == profile.local_time(now).date()
 
 
 # --- /log ----------------------------------------------------------------------------------
 
 
 async def log_command(update: Update, context: CoachContext) -> None:
-    """/log <when> <minutes> <effort> <pain>: a session done without the bot."""
+    """/log <when> <minutes> <effort> <pain>: a session done without the bot; /log alone
+    asks for it question by question."""
     sender = await sender_with_profile(update, context, texts.NOTHING_TO_LOG)
     if sender is None:
         return
@@ -198,16 +243,12 @@ async def log_command(update: Update, context: CoachContext) -> None:
         if prompt is not None and prompt.step in (EFFORT, PAIN, SITE):
             await _ask_step(message, prompt.log_id, prompt.step)
         else:
-            await message.reply_text(texts.LOG_USAGE)
+            await guided.start(context, message, user_id)
         return
     parsed = parse_manual_log(arguments, profile.local_time(services.now()).date(), profile.units)
     if not isinstance(parsed, ManualLog):
         await message.reply_text(texts.LOG_PROBLEMS[parsed.value])
         return
-    log_id = await services.logs.create(
-        NewLog(user_id, parsed.day, LogSource.MANUAL, True, round(parsed.reverse_minutes * 60)),
-        services.now(),
-    )
     answers = LogAnswers(
         effort=parsed.effort,
         pain=parsed.pain,
@@ -217,10 +258,40 @@ async def log_command(update: Update, context: CoachContext) -> None:
         heart_rate=parsed.heart_rate,
         distance_km=parsed.distance_km,
     )
-    entry = await services.logs.answer(user_id, log_id, answers, services.now())
+    # The log and its answers in one transaction: a crash never leaves half a log.
+    entry = await services.logs.create_answered(
+        NewLog(user_id, parsed.day, LogSource.MANUAL, True, round(parsed.reverse_minutes * 60)),
+        answers,
+        services.now(),
+    )
+    await _complete(context, message, entry)
+
+
+async def tap_guided(update: Update, context: CoachContext) -> None:
+    """A button of the guided /log (or of a fix)."""
+    tap = await tapped(update)
+    profile = None if tap is None else await context.services.profiles.get(tap.user_id)
+    if tap is None or profile is None:
+        return
+    entry = await guided.take_tap(context, tap.message, profile, tap.data)
     if entry is not None:
-        await message.reply_text(_logged_line(entry, profile.units))
-        await _complete(context, message, entry)
+        await _complete(context, tap.message, entry)
+
+
+async def tap_fix(update: Update, context: CoachContext) -> None:
+    """✏️ Fix under what was recorded: which part to fix."""
+    tap = await tapped(update)
+    log_id = tap.number(1) if tap is not None and len(tap.data) == 2 else None
+    if tap is not None and log_id is not None:
+        await guided.start_fix(context, tap.message, tap.user_id, log_id)
+
+
+async def cancel_command(update: Update, context: CoachContext) -> None:
+    """/cancel: stops a guided /log; otherwise there is nothing to cancel here."""
+    user, message = update.effective_user, update.effective_message
+    if user is not None and message is not None and await guided.cancel(context, message, user.id):
+        return
+    await cancel_outside_conversation(update, context)
 
 
 # --- the flow ------------------------------------------------------------------------------
@@ -269,13 +340,25 @@ async def _complete(context: CoachContext, message: Message, entry: LogEntry) ->
         # what explains it is the change.
         decision = Decision(plan.state, decision.change, plan.reason)
     lines = []
-    if entry.red_flag or is_too_much_pain(entry.pain):
-        await message.reply_text(safety_texts.UNWELL_ADVICE)
+    notes = " ".join(note.text for note in entry.notes)
+    warning = warning_after_session(notes, entry.red_flag, entry.pain)
+    if warning is not None:
+        await message.reply_text(safety_texts.AFTER_ADVICE[warning.value])
+        await apply_class(context.application, profile, message.chat_id, warning, entry.place)
+    if entry.red_flag:
         lines.append(texts.RED_FLAG_SEEN)
+    lines.append(guided.echo_text(entry, profile.units))
+    if entry.red_flag and entry.source is LogSource.LIVE:
+        await red_flag_logged(context.application, entry.user_id)
     lines.append(texts.TAKEAWAYS[_takeaway(entry)])
     lines += await _next_line(services, profile, decision)
     lines.append(texts.ADD_MORE)
-    await message.reply_text("\n\n".join(lines))
+    await message.reply_text("\n\n".join(lines), reply_markup=guided.fix_keyboard(entry.id))
+    if warning is not None and RESPONSES[warning].ask_which:
+        # Unclear: one question decides what it means; it comes last, as the thing to answer.
+        await message.reply_text(
+            safety_texts.SOS_WHICH_QUESTION, reply_markup=which_buttons(entry.id)
+        )
 
 
 async def _store_morning(
@@ -378,28 +461,12 @@ def _reply_answers(reply: LogReply) -> LogAnswers:
 
 
 def _summary(reply: LogReply, units: Units) -> str:
-    parts = []
-    if reply.effort is not None:
-        parts.append(texts.CONFIRM_EFFORT.format(effort=reply.effort))
-    if reply.pain is not None:
-        site = reply.pain_site.value if reply.pain_site else None
-        parts.append(
-            texts.CONFIRM_PAIN.format(site=site, pain=reply.pain)
-            if site
-            else texts.CONFIRM_PAIN_NO_SITE.format(pain=reply.pain)
-        )
-    if reply.heart_rate is not None:
-        parts.append(texts.CONFIRM_HEART_RATE.format(heart_rate=reply.heart_rate))
-    if reply.distance_km is not None:
-        parts.append(_distance(reply.distance_km, units))
+    site = reply.pain_site.value if reply.pain_site else None
+    parts = guided.answer_parts(
+        reply.effort, reply.pain, site, reply.heart_rate, reply.distance_km, units
+    )
     summary = ", ".join(parts) or texts.CONFIRM_NOTES.format(notes=reply.notes)
     return summary[:1].upper() + summary[1:]
-
-
-def _distance(km: float, units: Units) -> str:
-    if units is Units.MILES:
-        return f"{km / 1.609344:.2f} mi"
-    return f"{km:.2f} km"
 
 
 def _takeaway(entry: LogEntry) -> str:
@@ -419,25 +486,14 @@ def _takeaway(entry: LogEntry) -> str:
     return "easy"
 
 
-def _logged_line(entry: LogEntry, units: Units) -> str:
-    details = ""
-    if entry.effort is not None:
-        details += texts.LOGGED_EFFORT.format(effort=entry.effort)
-    if entry.pain is not None:
-        details += texts.LOGGED_PAIN.format(pain=entry.pain)
-    if entry.heart_rate is not None:
-        details += ", " + texts.CONFIRM_HEART_RATE.format(heart_rate=entry.heart_rate)
-    if entry.distance_km is not None:
-        details += ", " + _distance(entry.distance_km, units)
-    minutes = f"{entry.reverse_seconds / 60:g} min"
-    return texts.LOGGED.format(day=entry.day.strftime("%a %d %b"), minutes=minutes, details=details)
-
-
 def build_session_log_handlers() -> list[BaseHandler[Update, CoachContext, None]]:
     """/log and the logging buttons. Typed replies reach `reply_text` through the onboarding
     conversation, whose crash-recovery entry point sees every text first."""
     return [
         CommandHandler("log", log_command),
+        CommandHandler("cancel", cancel_command),
+        CallbackQueryHandler(tap_guided, pattern=rf"^{guided.GUIDED_PREFIX}\|"),
+        CallbackQueryHandler(tap_fix, pattern=rf"^{guided.FIX_PREFIX}\|"),
         CallbackQueryHandler(tap_answer, pattern=rf"^{LOG_PREFIX}\|"),
         CallbackQueryHandler(tap_confirm, pattern=rf"^{CONFIRM_PREFIX}\|"),
         CallbackQueryHandler(tap_morning, pattern=rf"^{MORNING_PREFIX}\|"),

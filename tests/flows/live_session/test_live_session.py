@@ -5,18 +5,22 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
-from datetime import date
+from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from bot.domain.profile import Place
 from bot.domain.programme import (
+    Cause,
     PlanState,
+    Reason,
     build_session_timeline,
     current_template,
     step_offsets,
 )
+from bot.storage.session_logs import LogSource, NewLog
 from bot.texts import safety as safety_texts
 from bot.texts import session as session_texts
 from bot.texts import session_log as log_texts
@@ -45,7 +49,11 @@ async def fast_coach(tmp_path: Path, database_url: str | None) -> AsyncIterator[
 
 
 def _cues(coach: Coach) -> list[str]:
-    return [text for text in texts_to(coach, CHAT) if is_cue(text)]
+    return _cues_to(coach, CHAT)
+
+
+def _cues_to(coach: Coach, chat_id: int) -> list[str]:
+    return [text for text in texts_to(coach, chat_id) if is_cue(text)]
 
 
 async def test_a_full_session_cues_every_step_in_order_and_on_time(fast_coach: Coach) -> None:
@@ -77,8 +85,40 @@ async def test_a_full_session_cues_every_step_in_order_and_on_time(fast_coach: C
     ]
     assert all(-0.01 <= late <= 0.15 for late in lateness), lateness
     done = [text for text in texts_to(coach, CHAT) if text.startswith("🏁 Done!")]
-    assert done == ["🏁 Done! 2 min 5 s backwards today. Well done for finishing."]
+    first, next_session = done[0].split("\n")
+    assert first == "🏁 Done! Your first backwards session: 2 min 5 s. 🎉"
+    assert next_session.startswith("Next session: ")
     assert await coach.services.live_sessions.get(CHAT) is None
+
+
+async def test_a_personal_best_ends_with_the_total_the_streak_and_the_next_session(
+    fast_coach: Coach,
+) -> None:
+    coach = fast_coach
+    runner = await register(coach)
+    now = datetime.now(UTC)
+    today = now.date()  # London is on UTC in winter; the test's plan starts today either way
+    start = Reason(Cause.START_OCCASIONAL)
+    await coach.services.plans.start(CHAT, PlanState.starting(1, today), start, now)
+    for weeks_back, seconds in ((2, 60), (1, 90)):
+        day = today - timedelta(weeks=weeks_back)
+        await coach.services.logs.create(NewLog(CHAT, day, LogSource.MANUAL, True, seconds), now)
+    next_day = next(
+        today + timedelta(days=ahead)
+        for ahead in range(1, 8)
+        if (today + timedelta(days=ahead)).weekday() in TRACK_JOGGER.weekdays
+    )
+
+    await pass_safety_check(runner)
+    done = await wait_for_text(coach, CHAT, "🏁 Done!", within=15)
+
+    assert done == (
+        "🏁 Done! 2 min 5 s backwards today, 4 min 35 s in all.\n"
+        "🏆 Your longest yet, 35 s more than your best before.\n"
+        "🔥 3 weeks in a row with a session.\n"
+        f"Next session: {next_day.strftime('%a')} {next_day.day} {next_day.strftime('%b')}"
+        " at 18:00."
+    )
 
 
 async def test_the_check_message_shows_every_step_as_the_first_cue_goes_out(
@@ -283,6 +323,37 @@ async def test_a_429_is_waited_out_and_the_cue_still_goes(
         assert len(refused) == 1
         assert _cues(coach)[1].startswith("⏪🏃 BACKWARDS")
         await runner.send("/stop")
+
+
+async def test_a_429_for_one_runner_holds_back_only_their_cues_then_says_where_they_are(
+    tmp_path: Path,
+) -> None:
+    # At this scale the warm-up lasts 3 s, a bout 0.25 s and a walk 0.6 s; a 2 s pause of
+    # one chat outlasts the 0.3 s grace of its next cues.
+    async with running_coach(tmp_path, time_scale=100.0, cue_grace_seconds=0.3) as coach:
+        held = await register(coach)
+        other = await register(coach, replace(TRACK_JOGGER, user_id=CHAT + 1))
+        for runner in (held, other):
+            await pass_safety_check(runner)
+        both_started = lambda: all(_cues_to(coach, r.chat_id) for r in (held, other))  # noqa: E731
+        await wait_until(both_started)
+        coach.emulator.fail_next(429, method="sendMessage", retry_after=2, chat_id=held.chat_id)
+        await asyncio.gather(held.send("/skip"), other.send("/skip"))
+        await wait_until(lambda: not coach.emulator.faults)
+        others_before = len(_cues_to(coach, other.chat_id))
+
+        line = await wait_for_text(coach, held.chat_id, "Sorry, my last cue could not reach you")
+        others_during = len(_cues_to(coach, other.chat_id))
+        assert others_during >= others_before + 2, "the other runner's cues stopped too"
+        steps = [
+            int(cue.split("Step ")[1].split(" of")[0]) for cue in _cues_to(coach, other.chat_id)
+        ]
+        assert steps == list(range(1, len(steps) + 1)), "the other runner lost a cue"
+        assert " of 11: " in line
+        await wait_until(lambda: len(_cues_to(coach, held.chat_id)) >= 2, within=5)
+        assert texts_to(coach, held.chat_id).count(line) == 1
+        for runner in (held, other):
+            await runner.send("/stop")
 
 
 async def test_typing_during_the_safety_check_points_at_its_buttons(fast_coach: Coach) -> None:

@@ -15,6 +15,7 @@ from bot.domain.programme import Cause
 from bot.texts import common
 from bot.texts import onboarding as questions
 from bot.texts import onboarding_flow as flow
+from bot.texts import safety as safety_texts
 from bot.texts.onboarding_prompts import question_text
 from tests.support.harness import ChatRunner, Coach, texts
 from tests.support.onboarding_script import TYPED_ANSWERS, answer_until
@@ -124,12 +125,16 @@ async def test_any_parq_yes_makes_the_profile_walk_only_and_says_why(
     assert questions.SUMMARY_START_WALK_ONLY.lower().lstrip("• ") in final
 
 
-async def test_clearance_from_profile_lifts_walk_only(coach: Coach) -> None:
+async def test_clearance_from_profile_lifts_walk_only_once_confirmed(coach: Coach) -> None:
     runner = coach.runner(105)
     await answer_until(runner, overrides={StepId.PARQ_DIZZINESS_BALANCE: "yes"})
 
     await runner.send("/profile")
     await runner.tap(flow.PROFILE_CLEARED_BUTTON)
+    held = await coach.services.profiles.get(105)
+    assert held is not None and held.walk_only  # one tap is not a clearance
+    assert runner.inbox()[-1]["text"] == safety_texts.CLEARANCE_CONFIRM
+    await runner.tap(safety_texts.CLEARANCE_YES)
 
     profile = await coach.services.profiles.get(105)
     assert profile is not None
@@ -270,7 +275,41 @@ async def test_profile_changes_one_field_and_keeps_the_rest(coach: Coach) -> Non
     assert before is not None and after is not None
     assert after.units is Units.MILES
     assert after == dataclasses.replace(before, units=Units.MILES)
-    assert replies[-1].startswith(flow.PROFILE_UPDATED)
+    assert replies[-1] == (
+        "✅ Changed:\n• Running now: regularly, about 9 miles a week\n• Units: miles"
+        "\n\nDistances show in these units from now on."
+    )
+
+
+async def test_a_profile_change_answers_with_the_change_and_its_consequence_only(
+    coach: Coach,
+) -> None:
+    runner = coach.runner(121)
+    await answer_until(runner)
+    for _ in range(5):  # a runner well into the plan
+        await runner.send("/log yesterday 10 min effort 4 pain 0")
+
+    await runner.send("/profile")
+    await runner.tap(flow.PROFILE_FIELD_LABELS["time"])
+    [reply] = texts(await runner.send("19:00"))
+
+    assert reply == (
+        "✅ Changed:\n• When: Mon, Wed and Fri at 19:00 (London time)"
+        "\n\nYour sessions, and their reminders, moved to the new time."
+    )
+
+
+async def test_a_negative_age_is_refused_kindly_not_taken_for_a_child(coach: Coach) -> None:
+    runner = coach.runner(122)
+    await answer_until(runner)
+    await runner.send("/profile")
+    await runner.tap(flow.PROFILE_FIELD_LABELS["age"])
+
+    [refusal] = texts(await runner.send("-3"))
+    [reply] = texts(await runner.send("43"))
+
+    assert refusal == "An age can't be zero or below 🙂 Please type it in years, like 34."
+    assert reply == "✅ Changed:\n• Age: 43"
 
 
 async def test_profile_change_of_sessions_asks_for_days_again(coach: Coach) -> None:
@@ -330,3 +369,25 @@ async def test_a_refused_edit_loses_no_answer(coach: Coach, method: str) -> None
     assert draft.answers[StepId.GOALS] == "posture"
     assert replies[-1] == _question(StepId.INJURIES)
     assert common.SOMETHING_WENT_WRONG not in [m.get("text") for m in runner.inbox()]
+
+
+async def test_ticked_days_echo_in_week_order(coach: Coach) -> None:
+    runner = coach.runner(123)
+    await answer_until(runner, stop_before=StepId.WEEKDAYS)
+    days = runner.last_keyboard_message()
+    for day in ("Fri", "Mon", "Wed"):
+        await runner.tap(day, days)
+
+    calls = await runner.tap("Done", days)
+
+    [echo] = [str(c.params["text"]) for c in calls if c.method == "editMessageText"]
+    assert echo.endswith("→ Mon, Wed and Fri")
+
+
+async def test_goals_with_their_own_and_read_naturally(coach: Coach) -> None:
+    runner = coach.runner(124)
+    await answer_until(runner, overrides={StepId.GOALS: "knee health, balance"})
+
+    [summary] = texts(await runner.send("/profile"))
+
+    assert "• Goals: knee health, balance and coordination\n" in summary

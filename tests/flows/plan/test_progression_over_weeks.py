@@ -170,3 +170,18 @@ async def test_the_runner_reads_each_reason_once_not_after_every_session(
     full_week = programme_texts.REASONS["none_full_week"]
     assert sum(full_week in text for text in sent) == 1
     assert sum(text.count("Next:") for text in sent) == 2  # not yet, then a full week
+
+
+async def test_a_typed_worse_asks_which_and_sore_legs_hold_the_plan(season: Season) -> None:
+    runner = await _joined(season)
+    await season.run_until(local(WALKER, MONDAY, clock_time(9, 0)))
+    await runner.send("/log 5 min effort 5 pain 2")
+    await season.run_until(local(WALKER, MONDAY + timedelta(days=1), clock_time(9, 0)))
+    before = await _plan(season)
+
+    which = await runner.send("a bit worse")
+    held = await runner.send("just sore legs")
+
+    assert [call.params["text"] for call in which] == [log_texts.MORNING_WHICH]
+    assert str(held[0].params["text"]).startswith(log_texts.MORNING_SORE)
+    assert await _plan(season) == before

@@ -82,3 +82,19 @@ async def test_render_off_loop_leaves_the_event_loop_thread(
 def test_starting_the_bot_does_not_import_matplotlib(module: str) -> None:
     code = f"import {module}, sys; assert 'matplotlib' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+OKABE_ITO = {"#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7"}
+
+
+def test_effort_and_pain_differ_in_marker_and_line_style_on_a_colour_blind_safe_palette() -> None:
+    from matplotlib.colors import to_hex
+
+    minutes_axes, scores_axes = charts.draw_progress_chart(full_weeks()).axes
+    effort, pain = scores_axes.get_lines()
+    colours = {to_hex(line.get_color()).upper() for line in (effort, pain)}
+    colours |= {to_hex(bar.get_facecolor()).upper() for bar in minutes_axes.patches}
+
+    assert effort.get_marker() != pain.get_marker()
+    assert effort.get_linestyle() != pain.get_linestyle()
+    assert colours <= OKABE_ITO and len(colours) == 3

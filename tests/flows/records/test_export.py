@@ -6,7 +6,7 @@ import csv
 import io
 import json
 from dataclasses import replace
-from datetime import date, time
+from datetime import UTC, date, datetime, time
 from enum import Enum
 from typing import Any
 
@@ -28,9 +28,11 @@ from bot.domain.session_logs import MorningAfter
 from bot.flows.records.export import SESSION_COLUMNS, everything_json, sessions_csv
 from bot.storage.plans import PlanChange, StoredPlan
 from bot.storage.runner_data import RunnerExport
-from bot.storage.session_logs import LogEntry, LogSource
+from bot.storage.session_logs import LogEntry, LogSource, SessionNote
 
 TEMPLATE = session_template(Route.WALKER, 0, 1)
+NOTED_AT = datetime(2025, 3, 4, 18, 40, tzinfo=UTC)
+
 LOG = LogEntry(
     id=1,
     user_id=5,
@@ -47,7 +49,7 @@ LOG = LogEntry(
     heart_rate=131,
     distance_km=2.0,
     duration_seconds=1999,
-    notes="",
+    notes=(),
     red_flag=False,
     morning_after=MorningAfter.BETTER,
 )
@@ -134,20 +136,33 @@ def test_rows_keep_the_order_they_are_given() -> None:
         'she said "go slower"',
         "line one\nline two\r\nline three",
         "🏃‍♀️ backwards ✨ 😅",
-        '=SUM(A1), "quoted",\nand more 🦶',
+        'SUM(A1), "quoted",\nand more 🦶',
     ],
 )
 def test_awkward_notes_round_trip(notes: str) -> None:
-    (row,) = read_csv(sessions_csv([replace(LOG, notes=notes, pain_site=notes)]))
+    (row,) = read_csv(
+        sessions_csv([replace(LOG, notes=(SessionNote(NOTED_AT, notes),), pain_site=notes)])
+    )
 
     assert (row["notes"], row["pain_site"]) == (notes, notes)
 
 
 @given(st.text())
 def test_any_notes_round_trip(notes: str) -> None:
-    (row,) = read_csv(sessions_csv([replace(LOG, notes=notes)]))
+    (row,) = read_csv(sessions_csv([replace(LOG, notes=(SessionNote(NOTED_AT, notes),))]))
 
-    assert row["notes"] == notes
+    formula_like = notes.startswith(("=", "+", "-", "@", "\t", "\r"))
+    assert row["notes"] == ("'" + notes if formula_like else notes)
+
+
+@pytest.mark.parametrize(
+    "notes", ['=HYPERLINK("http://x.example","hi")', "+1+1", "-2+3", "@SUM(A1)", "\t=1"]
+)
+def test_a_note_that_looks_like_a_formula_stays_text(notes: str) -> None:
+    note = SessionNote(NOTED_AT, notes)
+    (row,) = read_csv(sessions_csv([replace(LOG, notes=(note,), pain_site=notes)]))
+
+    assert (row["notes"], row["pain_site"]) == ("'" + notes, "'" + notes)
 
 
 def test_the_json_is_indented_readable_utf8() -> None:
@@ -177,6 +192,7 @@ def test_the_json_holds_every_field_with_dates_iso_and_enums_as_values() -> None
         "units": "mi",
         "parq_yes": [],
         "medically_cleared": False,
+        "safety_hold": False,
     }
     assert data["plan"] == {
         "state": {"level": 0, "stage": 1, "since": "2025-03-01", "reverse_cap": None},

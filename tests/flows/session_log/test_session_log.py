@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 from collections.abc import AsyncIterator
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -43,6 +43,14 @@ async def _finish_a_session(coach: Coach) -> ChatRunner:
     return runner
 
 
+def _today() -> date:
+    return datetime.now(ZoneInfo(TRACK_JOGGER.timezone)).date()
+
+
+def _day_name(day: date) -> str:
+    return f"{day:%a} {day.day} {day:%b}"
+
+
 async def _only_log(coach: Coach) -> object:
     [entry] = await coach.services.logs.recent(CHAT)
     return entry
@@ -53,7 +61,9 @@ async def test_two_taps_log_a_session(coach: Coach) -> None:
     [pain_question] = texts(replies(await runner.tap("5")))
     assert pain_question == log_texts.PAIN_QUESTION
     [takeaway] = texts(replies(await runner.tap("0")))
-    assert takeaway.startswith(log_texts.TAKEAWAYS["moderate"])
+    echo, rest = takeaway.split("\n\n", 1)
+    assert echo == f"Logged: {_day_name(_today())} · 2 min 5 s backwards · effort 5 · pain 0"
+    assert rest.startswith(log_texts.TAKEAWAYS["moderate"])
     assert "\n\nNext: " in takeaway
     entry = await _only_log(coach)
     assert (entry.effort, entry.pain, entry.completed) == (5, 0, True)  # type: ignore[attr-defined]
@@ -67,8 +77,14 @@ async def test_one_free_text_reply_logs_everything(coach: Coach) -> None:
     )
     entry = await _only_log(coach)
     assert (entry.effort, entry.pain, entry.pain_site) == (7, 2, "knee")  # type: ignore[attr-defined]
-    assert (entry.heart_rate, entry.distance_km, entry.notes) == (148, 1.2, "windy")  # type: ignore[attr-defined]
-    assert site_question.startswith(log_texts.TAKEAWAYS["hard"])
+    assert (entry.heart_rate, entry.distance_km) == (148, 1.2)  # type: ignore[attr-defined]
+    assert [note.text for note in entry.notes] == ["windy"]  # type: ignore[attr-defined]
+    echo, takeaway = site_question.split("\n\n", 1)
+    assert echo == (
+        f"Logged: {_day_name(_today())} · 2 min 5 s backwards · effort 7 · knee pain 2"
+        ' · 148 bpm · 1.2 km · "windy"'
+    )
+    assert takeaway.startswith(log_texts.TAKEAWAYS["hard"])
     assert await coach.services.logs.pending_checkins()  # pain: a morning check-in is planned
 
 
@@ -106,9 +122,10 @@ async def test_a_warning_word_gets_the_safety_advice_and_steps_the_plan_back(
 ) -> None:
     runner = await _finish_a_session(coach)
     sent = texts(replies(await runner.send("felt dizzy at the end, 5/10")))
-    assert sent[0] == safety_texts.UNWELL_ADVICE
+    assert sent[0] == safety_texts.AFTER_ADVICE["unclear"]
     assert sent[1].startswith(log_texts.RED_FLAG_SEEN)
     assert "You reported a warning sign" in sent[1]
+    assert sent[2] == safety_texts.SOS_WHICH_QUESTION  # unclear: one question decides, last
     plan = await coach.services.plans.get(CHAT)
     assert plan is not None
     assert plan.state.level == 0
@@ -116,9 +133,10 @@ async def test_a_warning_word_gets_the_safety_advice_and_steps_the_plan_back(
 
 async def test_log_records_a_past_session(coach: Coach) -> None:
     runner = await register(coach)
-    [logged, takeaway] = texts(replies(await runner.send("/log yesterday 12 min effort 6 pain 1")))
-    yesterday = datetime.now(ZoneInfo(TRACK_JOGGER.timezone)).date() - timedelta(days=1)
-    assert logged == f"Logged: {yesterday:%a %d %b}, 12 min backwards, effort 6, pain 1."
+    [reply] = texts(replies(await runner.send("/log yesterday 12 min effort 6 pain 1")))
+    yesterday = _today() - timedelta(days=1)
+    logged, takeaway = reply.split("\n\n", 1)
+    assert logged == f"Logged: {_day_name(yesterday)} · 12 min backwards · effort 6 · pain 1"
     assert takeaway.startswith(log_texts.TAKEAWAYS["moderate"])
     entry = await _only_log(coach)
     assert entry.day == yesterday  # type: ignore[attr-defined]
@@ -126,9 +144,9 @@ async def test_log_records_a_past_session(coach: Coach) -> None:
 
 async def test_log_keeps_heart_rate_and_distance(coach: Coach) -> None:
     runner = await register(coach)
-    [logged, _] = texts(replies(await runner.send("/log 12 min effort 5 hr 141 1.4 km")))
+    [reply] = texts(replies(await runner.send("/log 12 min effort 5 hr 141 1.4 km")))
 
-    assert logged.endswith(", 12 min backwards, effort 5, heart rate 141, 1.40 km.")
+    assert reply.split("\n\n")[0].endswith(" · 12 min backwards · effort 5 · 141 bpm · 1.4 km")
     entry = await _only_log(coach)
     assert (entry.heart_rate, entry.distance_km) == (141, 1.4)  # type: ignore[attr-defined]
 
@@ -136,7 +154,6 @@ async def test_log_keeps_heart_rate_and_distance(coach: Coach) -> None:
 async def test_log_without_minutes_says_what_is_missing(coach: Coach) -> None:
     runner = await register(coach)
     assert texts(await runner.send("/log effort 6")) == [log_texts.LOG_PROBLEMS["no_minutes"]]
-    assert texts(await runner.send("/log")) == [log_texts.LOG_USAGE]
     assert await coach.services.logs.recent(CHAT) == []
 
 
@@ -217,7 +234,7 @@ async def test_text_with_no_open_question_is_not_understood(coach: Coach) -> Non
     await register(coach)
     runner = coach.runner(CHAT)
     [reply] = texts(await runner.send("5/10"))
-    assert reply.startswith("I didn't catch that")
+    assert reply.startswith("I didn't quite follow that. /go starts")
     assert texts_to(coach, CHAT) == [reply]
 
 
@@ -241,5 +258,70 @@ async def test_pain_added_after_the_questions_still_gets_a_morning_check_in(
     await runner.tap("5")
     await runner.tap("0")
     assert await coach.services.logs.pending_checkins() == []
-    assert texts(replies(await runner.send("knee a bit sore 2, windy"))) == [log_texts.NOTE_ADDED]
+    assert texts(replies(await runner.send("knee a bit sore 2, windy"))) == [
+        f'Logged: {_day_name(_today())} · 2 min 5 s backwards · effort 5 · knee pain 2 · "windy"'
+    ]
     assert len(await coach.services.logs.pending_checkins()) == 1
+
+
+# --- the guided /log ---------------------------------------------------------------------
+
+
+async def test_log_alone_asks_day_minutes_effort_pain_and_note_and_survives_a_restart(
+    coach: Coach,
+) -> None:
+    runner = await register(coach)
+    yesterday = _today() - timedelta(days=1)
+    assert texts(await runner.send("/log")) == [log_texts.GUIDED_DAY]
+    assert texts(await runner.tap("Yesterday")) == [log_texts.GUIDED_MINUTES]
+    assert texts(await runner.send("12")) == [log_texts.GUIDED_EFFORT]
+
+    await coach.restart()
+    assert texts(await runner.send("6")) == [log_texts.GUIDED_PAIN]
+    assert texts(await runner.send("knee 2")) == [log_texts.GUIDED_NOTE]
+    [reply] = texts(replies(await runner.send("avg hr 148, 1.5 km, windy")))
+
+    assert reply.split("\n\n")[0] == (
+        f"Logged: {_day_name(yesterday)} · 12 min backwards · effort 6 · knee pain 2"
+        ' · 148 bpm · 1.5 km · "windy"'
+    )
+    entry = await _only_log(coach)
+    assert (entry.day, entry.reverse_seconds, entry.effort, entry.pain) == (  # type: ignore[attr-defined]
+        yesterday,
+        720,
+        6,
+        2,
+    )
+    assert await coach.services.log_drafts.get(CHAT) is None
+
+
+async def test_a_guided_log_refuses_kindly_and_can_be_cancelled(coach: Coach) -> None:
+    runner = await register(coach)
+    await runner.send("/log")
+    assert texts(await runner.send("someday")) == [
+        log_texts.GUIDED_PROBLEMS["no_day"],
+        log_texts.GUIDED_DAY,
+    ]
+    await runner.send("today")
+    assert texts(await runner.send("500")) == [
+        log_texts.GUIDED_PROBLEMS["minutes_out_of_range"],
+        log_texts.GUIDED_MINUTES,
+    ]
+
+    assert texts(await runner.send("/cancel")) == [log_texts.GUIDED_CANCELLED]
+    assert await coach.services.logs.recent(CHAT) == []
+    assert await coach.services.log_drafts.get(CHAT) is None
+
+
+async def test_fix_changes_one_part_of_a_log_and_says_it_back(coach: Coach) -> None:
+    runner = await register(coach)
+    await runner.send("/log 12 min effort 6 pain 1")
+    assert texts(await runner.tap("✏️ Fix")) == [log_texts.FIX_WHAT]
+    assert texts(await runner.tap("Pain")) == [log_texts.GUIDED_PAIN]
+    [reply] = texts(replies(await runner.send("0")))
+
+    assert reply.split("\n\n")[0] == (
+        f"Logged: {_day_name(_today())} · 12 min backwards · effort 6 · pain 0"
+    )
+    entry = await _only_log(coach)
+    assert (entry.effort, entry.pain) == (6, 0)  # type: ignore[attr-defined]

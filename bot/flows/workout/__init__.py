@@ -1,0 +1,1 @@
+"""/workout: the next session as a structured watch workout (a FIT file)."""
