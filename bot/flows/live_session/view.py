@@ -13,14 +13,13 @@ from bot.domain.profile import Place
 from bot.domain.programme import (
     SessionTemplate,
     TimelineStep,
-    format_duration,
-    session_shape,
     timeline_seconds,
     whole_minutes,
 )
 from bot.texts import plan as plan_texts
 from bot.texts import safety as safety_texts
 from bot.texts import session as texts
+from bot.texts.session_timeline import format_duration, session_shape
 
 # Callback data of the session buttons: "live|<action>".
 LIVE_PREFIX = "live"

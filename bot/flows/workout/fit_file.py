@@ -16,9 +16,10 @@ from typing import Any
 
 import fitdecode
 
-from bot.domain.programme import StepKind, format_duration
+from bot.domain.programme import StepKind
 from bot.domain.watch_workout import RepeatSteps, WorkoutItem, WorkoutStep
 from bot.texts import workout as texts
+from bot.texts.session_timeline import format_duration
 
 # FIT's intensity of each step kind, by fit-tool's Intensity names.
 _INTENSITIES = {

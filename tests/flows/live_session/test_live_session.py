@@ -16,7 +16,6 @@ from bot.domain.programme import (
     Cause,
     PlanState,
     Reason,
-    build_session_timeline,
     current_template,
     step_offsets,
 )
@@ -24,6 +23,7 @@ from bot.storage.session_logs import LogSource, NewLog
 from bot.texts import safety as safety_texts
 from bot.texts import session as session_texts
 from bot.texts import session_log as log_texts
+from bot.texts.session_timeline import build_session_timeline
 from tests.support.harness import Coach, running_coach, texts
 from tests.support.live_session import (
     TRACK_JOGGER,
