@@ -64,7 +64,6 @@ from bot.domain.programme import (
     PlanState,
     Reason,
     TimelineStep,
-    build_session_timeline,
     current_template,
     step_offsets,
     timeline_seconds,
@@ -75,6 +74,7 @@ from bot.runtime.delivery import Priority, PriorityRateLimiter, delivery_args
 from bot.runtime.lifecycle import running
 from bot.runtime.services import CoachApplication, services_of
 from bot.texts import session as session_texts
+from bot.texts.session_timeline import build_session_timeline
 
 SAFETY_TAPS = ("Running track", "Yes, all three", "No, I'm fresh", "0", "Ready")
 _CUE_HEADS = tuple(heading.split(" · ")[0] for heading in session_texts.CUE_HEADINGS.values())

@@ -19,14 +19,6 @@ ALLOWED: dict[str, frozenset[str]] = {
     "runtime": frozenset({"runtime", "storage", "domain", "texts", "config"}),
     "flows": frozenset({"flows", "runtime", "storage", "domain", "texts", "config"}),
 }
-# Domain modules that still word their decisions themselves, while that wording moves to
-# bot/texts. A ratchet: the list only shrinks (see the last test).
-SENTENCES_STILL_IN_THE_DOMAIN = frozenset(
-    {
-        "bot.domain.calendar_file",
-        "bot.domain.programme.timeline",
-    }
-)
 # Outside packages the domain must never reach for.
 DOMAIN_FORBIDDEN = ("telegram", "aiosqlite", "sqlite3", "apscheduler")
 
@@ -64,8 +56,6 @@ def upward_imports(module: str, imported: set[str]) -> list[str]:
     if layer not in ALLOWED:
         return []
     allowed = ALLOWED[layer]
-    if module in SENTENCES_STILL_IN_THE_DOMAIN:
-        allowed |= {"texts"}
     broken = [
         name
         for name in sorted(imported)
@@ -98,9 +88,3 @@ def test_each_module_imports_only_downwards(path: Path) -> None:
 )
 def test_an_upward_import_is_caught(module: str, source: str) -> None:
     assert upward_imports(module, imports_of(source, module)) != []
-
-
-@pytest.mark.parametrize("module", sorted(SENTENCES_STILL_IN_THE_DOMAIN))
-def test_a_module_that_no_longer_words_sentences_leaves_the_list(module: str) -> None:
-    path = BOT.parent / (module.replace(".", "/") + ".py")
-    assert any(_layer(name) == "texts" for name in imports_of(path.read_text(), module))

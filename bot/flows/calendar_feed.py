@@ -16,8 +16,8 @@ import tornado.web
 from telegram import Update
 from telegram.ext import BaseHandler, CommandHandler
 
-from bot.domain.calendar_file import calendar_file, sessions_for_calendar
 from bot.domain.profile import Profile
+from bot.flows.calendar_file import calendar_file, sessions_for_calendar
 from bot.flows.plan.coaching import review_plan
 from bot.runtime.senders import sender_with_profile
 from bot.runtime.services import CoachApplication, CoachContext, Services, services_of

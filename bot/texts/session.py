@@ -56,6 +56,8 @@ PAUSED = "⏸ Paused in step {number} of {count}: {name}, {left} left. Resume wh
 RESUMED = "▶️ Resuming step {number} of {count}: {name}, {left} left."
 NOT_PAUSED = "The session is running, not paused."
 ALREADY_PAUSED = "The session is already paused."
+# The spinner's words for a Skip tapped again on a cue the session has moved past.
+SKIP_ALREADY_DONE = "Already skipped: you're on the next step."
 STOPPED = "⏹ Stopped after {reverse} backwards. Stopping early is fine: listen to your body."
 NO_SESSION = "There's no session running. /go starts your next one."
 ALREADY_RUNNING = (

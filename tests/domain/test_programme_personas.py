@@ -15,16 +15,15 @@ from bot.domain.programme import (
     Decision,
     PlanState,
     Reason,
-    build_session_timeline,
     build_week,
     choose_place,
     current_template,
     next_plan_state,
-    session_shape,
     starting_level,
 )
 from bot.domain.session_logs import SessionLog
 from bot.texts import programme as texts
+from bot.texts.session_timeline import build_session_timeline, session_shape
 from tests.domain.programme_fixtures import MONDAY, good_log, make_profile
 
 

@@ -17,7 +17,6 @@ from bot.domain.programme import (
     ScheduledSession,
     SessionTemplate,
     StepKind,
-    build_session_timeline,
     build_week,
     challenge_version,
     current_template,
@@ -35,6 +34,7 @@ from bot.domain.programme.templates import (
     WARM_UP_SECONDS,
 )
 from bot.domain.session_logs import MorningAfter, SessionLog
+from bot.texts.session_timeline import build_session_timeline
 from tests.domain.programme_fixtures import MONDAY, make_profile
 
 profiles = st.builds(

@@ -17,7 +17,6 @@ from bot.domain.programme import (
     PlanState,
     Route,
     StepKind,
-    build_session_timeline,
     current_template,
     intensity,
     next_plan_state,
@@ -26,6 +25,7 @@ from bot.domain.programme import (
 )
 from bot.domain.session_logs import MorningAfter
 from bot.texts import programme as programme_texts
+from bot.texts.session_timeline import build_session_timeline
 from tests.domain.programme_fixtures import MONDAY, good_log, make_profile
 from tests.domain.test_programme_properties import profiles
 

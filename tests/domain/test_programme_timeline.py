@@ -9,16 +9,14 @@ from bot.domain.programme import (
     Route,
     SessionTemplate,
     StepKind,
-    build_session_timeline,
     challenge_version,
-    format_duration,
-    session_shape,
     session_template,
     step_offsets,
     timeline_reverse_seconds,
     timeline_seconds,
 )
 from bot.texts import programme as texts
+from bot.texts.session_timeline import build_session_timeline, format_duration, session_shape
 from tests.domain.programme_fixtures import BASE_PROFILE, make_profile
 
 LEVEL_1_STAGE_1 = session_template(Route.WALKER, 1, 1)  # 5 × 25 s reverse jog / 60 s walk

@@ -17,7 +17,6 @@ from bot.domain.programme import (
     Route,
     SessionTemplate,
     StepKind,
-    build_session_timeline,
     challenge_version,
     session_template,
     timeline_seconds,
@@ -48,6 +47,7 @@ from bot.domain.safety_check import (
     with_session,
 )
 from bot.texts import safety as texts
+from bot.texts.session_timeline import build_session_timeline
 from tests.domain.programme_fixtures import BASE_PROFILE, make_profile
 
 EVERY_PLACE = make_profile(places=frozenset(Place))

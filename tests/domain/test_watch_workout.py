@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.domain.profile import Place
-from bot.domain.programme import LADDERS, Route, StepKind, TimelineStep, build_session_timeline
+from bot.domain.programme import LADDERS, Route, StepKind, TimelineStep
 from bot.domain.watch_workout import (
     RepeatSteps,
     WorkoutStep,
@@ -16,6 +16,7 @@ from bot.domain.watch_workout import (
     ran_whole_workout,
     workout_items,
 )
+from bot.texts.session_timeline import build_session_timeline
 from tests.domain.programme_fixtures import make_profile
 from tests.support.fit_workouts import expanded
 

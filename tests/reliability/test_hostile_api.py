@@ -71,11 +71,11 @@ class Watch:
         gives away; catch-ups go without a deadline and are left out."""
         real_send = cues._send
 
-        async def send(*args: Any, deadline: float | None) -> None:
+        async def send(*args: Any, deadline: float | None, **rest: Any) -> bool:
             step = cue_step(str(args[3]))
             if deadline is not None and step is not None:
                 self.fired.append(FiredCue(args[2].chat_id, step, deadline - grace, time.time()))
-            await real_send(*args, deadline=deadline)
+            return await real_send(*args, deadline=deadline, **rest)
 
         monkeypatch.setattr(cues, "_send", send)
 

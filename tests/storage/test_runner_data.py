@@ -21,8 +21,6 @@ from bot.domain.programme import (
     PlanState,
     Reason,
     Route,
-    build_session_timeline,
-    session_shape,
     session_template,
 )
 from bot.domain.reminders import ReminderPrefs
@@ -44,6 +42,7 @@ from bot.storage.safety_stops import SafetyStops
 from bot.storage.session_logs import LogAnswers, LogSource, NewLog, SessionLogs
 from bot.storage.spotters import Acceptance, Spotters
 from bot.storage.watch_workouts import SentWorkout, WatchWorkouts
+from bot.texts.session_timeline import build_session_timeline, session_shape
 
 NOW = datetime(2025, 3, 4, 12, 0, tzinfo=UTC)
 DAY = date(2025, 3, 4)

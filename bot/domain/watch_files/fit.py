@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import math
+from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
@@ -35,7 +36,8 @@ _WANTED: dict[str, tuple[str, ...]] = {
 }
 # fitdecode 0.11 also fails on some damaged files (valid CRCs, nonsense inside) with plain
 # ValueError, TypeError or AssertionError instead of its FitError; found by fuzzing.
-_FITDECODE_ERRORS = (fitdecode.FitError, ValueError, TypeError, AssertionError)
+# What fitdecode raises on a broken or hostile file.
+FIT_READ_ERRORS = (fitdecode.FitError, ValueError, TypeError, AssertionError)
 _FIT_SIGNATURE = b".FIT"
 _HEADER_SIZES = (12, 14)
 
@@ -58,23 +60,30 @@ def read_fit(content: bytes) -> Stretch | WatchFileProblem:
     return stretch or WatchFileProblem.NO_ACTIVITY
 
 
+def data_messages(content: bytes) -> Iterator[fitdecode.FitDataMessage]:
+    """The data messages of a FIT file, its CRC checked; a broken file raises one of
+    `FIT_READ_ERRORS` while it is read."""
+    with fitdecode.FitReader(
+        io.BytesIO(content),
+        check_crc=fitdecode.CrcCheck.RAISE,
+        error_handling=fitdecode.ErrorHandling.IGNORE,
+    ) as reader:
+        for frame in reader:
+            if isinstance(frame, fitdecode.FitDataMessage):
+                yield frame
+
+
 def _wanted_values(content: bytes) -> list[tuple[str, tuple[Any, ...]]] | None:
     """Each session's and record's wanted fields in `_WANTED` order, or None if fitdecode
     can't read the file. Only fitdecode's code runs inside the try.
     """
     try:
-        with fitdecode.FitReader(
-            io.BytesIO(content),
-            check_crc=fitdecode.CrcCheck.RAISE,
-            error_handling=fitdecode.ErrorHandling.IGNORE,
-        ) as reader:
-            return [
-                (frame.name, tuple(frame.get_value(field, fallback=None) for field in fields))
-                for frame in reader
-                if isinstance(frame, fitdecode.FitDataMessage)
-                and (fields := _WANTED.get(frame.name)) is not None
-            ]
-    except _FITDECODE_ERRORS:
+        return [
+            (frame.name, tuple(frame.get_value(field, fallback=None) for field in fields))
+            for frame in data_messages(content)
+            if (fields := _WANTED.get(frame.name)) is not None
+        ]
+    except FIT_READ_ERRORS:
         return None
 
 

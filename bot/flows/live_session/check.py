@@ -20,7 +20,6 @@ from bot.domain.precautions import precautions_of
 from bot.domain.profile import Place, Profile
 from bot.domain.programme import (
     SessionTemplate,
-    build_session_timeline,
     choose_place,
     current_template,
 )
@@ -55,6 +54,7 @@ from bot.runtime.taps import Tap, answered_with, edit_or_send, stop_spinner, tap
 from bot.storage.live_sessions import StoredSession
 from bot.texts import safety as safety_texts
 from bot.texts import session as texts
+from bot.texts.session_timeline import build_session_timeline
 
 SAFETY_PREFIX = "safety"
 GO_DATA = "go"  # a "Start now" button anywhere (a reminder, /plan) sends this

@@ -26,22 +26,33 @@ from bot.flows.live_session.view import (
     session_buttons,
 )
 from bot.runtime.services import CoachContext
-from bot.runtime.taps import tapped
+from bot.runtime.taps import stop_spinner, tap_of
 from bot.texts import session as texts
 
 
-async def control(action: str, user_id: int, context: CoachContext, message: Message) -> None:
-    """Apply one control to the runner's live session and say what happened."""
+async def control(
+    action: str,
+    user_id: int,
+    context: CoachContext,
+    message: Message,
+    offered_at: int | None = None,
+) -> bool:
+    """Apply one control to the runner's live session and say what happened; False for a
+    skip offered at a point the session has already left (`offered_at`, its next_index)."""
     async with context.services.session_locks[user_id]:
-        await _control(action, user_id, context, message)
+        return await _control(action, user_id, context, message, offered_at)
 
 
-async def _control(action: str, user_id: int, context: CoachContext, message: Message) -> None:
+async def _control(
+    action: str, user_id: int, context: CoachContext, message: Message, offered_at: int | None
+) -> bool:
     services = context.services
     stored = await services.live_sessions.get(user_id)
     if stored is None:
         await message.reply_text(texts.NO_SESSION)
-        return
+        return True
+    if action == SKIP and offered_at is not None and offered_at != stored.live.next_index:
+        return False
     now = context.services.now().timestamp()
     if action in (STOP, UNWELL):
         ending = Ending.UNWELL if action == UNWELL else Ending.STOPPED
@@ -50,18 +61,18 @@ async def _control(action: str, user_id: int, context: CoachContext, message: Me
             await message.reply_text(texts.NO_SESSION)
         elif ending is Ending.UNWELL:
             await after_sos_button(context.application, stored, log_id)
-        return
+        return True
     live = stored.live
     if action == PAUSE and live.paused:
         await message.reply_text(texts.ALREADY_PAUSED)
-        return
+        return True
     if action == RESUME and not live.paused:
         await message.reply_text(texts.NOT_PAUSED)
-        return
+        return True
     changed = {PAUSE: live.pause, RESUME: live.resume, SKIP: live.skip}[action](now)
     if not await services.live_sessions.save_progress(user_id, changed):
         await message.reply_text(texts.NO_SESSION)
-        return
+        return True
     schedule_next_cue(context.application, user_id, changed)
     # A skip needs no words: the next cue is due now and arrives at once.
     position = changed.position(now)
@@ -69,8 +80,9 @@ async def _control(action: str, user_id: int, context: CoachContext, message: Me
         text = texts.PAUSED if changed.paused else texts.RESUMED
         await message.reply_text(
             text.format(**position_values(position, len(changed.steps))),
-            reply_markup=session_buttons(paused=changed.paused),
+            reply_markup=session_buttons(paused=changed.paused, next_index=changed.next_index),
         )
+    return True
 
 
 def _command(action: str) -> Callable[[Update, CoachContext], Coroutine[Any, Any, None]]:
@@ -84,13 +96,16 @@ def _command(action: str) -> Callable[[Update, CoachContext], Coroutine[Any, Any
 
 async def tap_control(update: Update, context: CoachContext) -> None:
     """A session button: pause, resume, skip, stop or "I feel unwell"."""
-    tap = await tapped(update)
+    tap = tap_of(update)
     if tap is None:
         return
-    action = tap.data[1] if len(tap.data) == 2 else ""
+    action = tap.data[1] if len(tap.data) in (2, 3) else ""
     if action not in (PAUSE, RESUME, SKIP, STOP, UNWELL):
+        await stop_spinner(tap.query)
         return
-    await control(action, tap.user_id, context, tap.message)
+    offered_at = tap.number(2) if len(tap.data) == 3 else None
+    applied = await control(action, tap.user_id, context, tap.message, offered_at)
+    await stop_spinner(tap.query, None if applied else texts.SKIP_ALREADY_DONE)
 
 
 def build_live_session_handlers() -> list[BaseHandler[Update, CoachContext, None]]:

@@ -116,6 +116,7 @@ async def _advance(application: Application, services: Services, stored: StoredS
         stored,
         cue_text(event),
         deadline=due + services.settings.cue_grace_seconds,
+        next_index=live.next_index,
     )
     await services.live_sessions.save_progress(stored.user_id, live)
     await cue_started(application, stored.user_id, event)
@@ -137,7 +138,7 @@ async def _catch_up(
         return
     schedule_next_cue(application, stored.user_id, live)
     text = texts.CAUGHT_UP.format(**position_values(position, len(live.steps)))
-    await _send(application, services, stored, text, deadline=None)
+    await _send(application, services, stored, text, deadline=None, next_index=live.next_index)
 
 
 def _arm_held_back_line(application: Application, stored: StoredSession) -> None:  # type: ignore[type-arg]
@@ -177,7 +178,8 @@ async def _say_where_the_runner_is(
         return  # the session's end is the cue chain's to say
     text = texts.CUE_HELD_BACK.format(**position_values(position, len(stored.live.steps)))
     grace = services.settings.cue_grace_seconds
-    if await _send(application, services, stored, text, deadline=now + grace):
+    deadline, next_index = now + grace, stored.live.next_index
+    if await _send(application, services, stored, text, deadline=deadline, next_index=next_index):
         services.cue_stats.held_back_lines += 1
 
 
@@ -188,6 +190,7 @@ async def _send(
     text: str,
     *,
     deadline: float | None,
+    next_index: int,
 ) -> bool:
     """Send a cue first in line; True if it went. A stale one is dropped (and a line saying
     where the runner is follows), a blocked bot ends the session."""
@@ -196,7 +199,7 @@ async def _send(
         await coach_bot(application.bot).send_text(
             stored.chat_id,
             text,
-            markup=session_buttons(paused=False),
+            markup=session_buttons(paused=False, next_index=next_index),
             rate_limit_args=delivery_args(Priority.CUE, deadline=deadline),
         )
     except StaleDelivery:

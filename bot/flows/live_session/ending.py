@@ -12,7 +12,6 @@ from zoneinfo import ZoneInfo
 
 from telegram.ext import Application
 
-from bot.domain.programme import format_duration
 from bot.domain.session_recap import DoneSession, SessionRecap, recap_session
 from bot.flows.plan.coaching import next_session
 from bot.flows.session_log.handlers import ask_how_it_felt
@@ -27,6 +26,7 @@ from bot.texts import plan as plan_texts
 from bot.texts import safety as safety_texts
 from bot.texts import session as texts
 from bot.texts import spotter as spotter_texts
+from bot.texts.session_timeline import format_duration
 
 AnyApplication = Application[Any, Any, Any, Any, Any, Any]
 

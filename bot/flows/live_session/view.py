@@ -13,14 +13,13 @@ from bot.domain.profile import Place
 from bot.domain.programme import (
     SessionTemplate,
     TimelineStep,
-    format_duration,
-    session_shape,
     timeline_seconds,
     whole_minutes,
 )
 from bot.texts import plan as plan_texts
 from bot.texts import safety as safety_texts
 from bot.texts import session as texts
+from bot.texts.session_timeline import format_duration, session_shape
 
 # Callback data of the session buttons: "live|<action>".
 LIVE_PREFIX = "live"
@@ -94,10 +93,11 @@ def time_left(seconds: int) -> str:
 
 
 @functools.cache
-def session_buttons(*, paused: bool) -> InlineKeyboardMarkup:
-    """Pause or resume, skip, stop, and "I feel unwell" under every cue."""
+def session_buttons(*, paused: bool, next_index: int) -> InlineKeyboardMarkup:
+    """Pause or resume, skip, stop, and "I feel unwell" under every cue. Skip carries the
+    session's `next_index` when it was offered, so a second tap on it skips nothing more."""
     first = (texts.BUTTON_RESUME, RESUME) if paused else (texts.BUTTON_PAUSE, PAUSE)
-    row = [first, (texts.BUTTON_SKIP, SKIP), (texts.BUTTON_STOP, STOP)]
+    row = [first, (texts.BUTTON_SKIP, f"{SKIP}|{next_index}"), (texts.BUTTON_STOP, STOP)]
     return InlineKeyboardMarkup(
         [
             [_button(label, action) for label, action in row],

@@ -23,13 +23,10 @@ from bot.domain.programme import (
     ScheduledSession,
     SessionTemplate,
     TimelineStep,
-    build_session_timeline,
     build_week,
     current_template,
-    format_duration,
     next_plan_state,
     route_for,
-    session_shape,
     stage_count,
     starting_level,
     timeline_reverse_seconds,
@@ -41,6 +38,7 @@ from bot.domain.session_logs import SessionLog
 from bot.storage.plans import StoredPlan, moves_plan
 from bot.texts import plan as texts
 from bot.texts import programme as programme_texts
+from bot.texts.session_timeline import build_session_timeline, format_duration, session_shape
 
 if TYPE_CHECKING:
     from bot.runtime.services import Services

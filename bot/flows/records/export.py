@@ -10,9 +10,9 @@ from dataclasses import fields, is_dataclass
 from datetime import date, time
 from enum import Enum
 
-from bot.domain.programme import session_shape
 from bot.storage.runner_data import RunnerExport
 from bot.storage.session_logs import LogEntry
+from bot.texts.session_timeline import session_shape
 
 SESSION_COLUMNS = (
     "date",

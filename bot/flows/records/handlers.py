@@ -8,7 +8,6 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
 from bot.domain.profile import Profile, Units
-from bot.domain.programme import format_duration, session_shape
 from bot.domain.progress import summarize_progress
 from bot.flows.plan.coaching import level_line
 from bot.flows.records.chart import chart_caption, render_off_loop
@@ -21,6 +20,7 @@ from bot.storage.session_logs import LogEntry, LogSource
 from bot.texts import plan as plan_texts
 from bot.texts import progress as progress_texts
 from bot.texts import records as texts
+from bot.texts.session_timeline import format_duration, session_shape
 
 HISTORY_PREFIX, DELETE_PREFIX = "hist", "delete"
 PAGE_SIZE = 5

@@ -27,11 +27,9 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.ext import Application
 
 from bot.domain.programme import (
-    build_session_timeline,
     choose_place,
     current_template,
     reverse_weekdays,
-    session_shape,
     timeline_seconds,
 )
 from bot.domain.reminders import (
@@ -50,6 +48,7 @@ from bot.runtime.services import CoachContext, Services, services_of
 from bot.storage.reminders import DayMark, ReminderKind, ReminderRow
 from bot.texts import plan as plan_texts
 from bot.texts import reminders as texts
+from bot.texts.session_timeline import build_session_timeline, session_shape
 
 logger = logging.getLogger(__name__)
 

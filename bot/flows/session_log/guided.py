@@ -23,12 +23,12 @@ from bot.domain.log_reading.guided import (
 )
 from bot.domain.log_reading.manual import ManualLogProblem
 from bot.domain.profile import Profile, Units
-from bot.domain.programme import format_duration
 from bot.runtime.services import CoachContext
 from bot.storage.log_drafts import LogDraft
 from bot.storage.session_logs import LogAnswers, LogEntry, LogSource, NewLog
 from bot.texts import plan as plan_texts
 from bot.texts import session_log as texts
+from bot.texts.session_timeline import format_duration
 
 GUIDED_PREFIX, FIX_PREFIX = "glog", "logfix"
 DAY, MINUTES, EFFORT, PAIN, NOTE = "day", "minutes", "effort", "pain", "note"

@@ -12,12 +12,13 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.ext import Application
 
 from bot.domain.live_session import CueEvent
-from bot.domain.programme import TimelineStep, format_duration, timeline_seconds, whole_minutes
+from bot.domain.programme import TimelineStep, timeline_seconds, whole_minutes
 from bot.flows.live_session.view import time_left, timeline_lines
 from bot.runtime.delivery import Priority
 from bot.runtime.sending import send_or_mark_unreachable
 from bot.runtime.services import services_of
 from bot.texts import spotter as texts
+from bot.texts.session_timeline import format_duration
 
 AnyApplication = Application[Any, Any, Any, Any, Any, Any]
 

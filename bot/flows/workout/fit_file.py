@@ -8,17 +8,16 @@ session always gives the same bytes and a changed session gives other ones.
 
 from __future__ import annotations
 
-import io
 import zlib
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-import fitdecode
-
-from bot.domain.programme import StepKind, format_duration
+from bot.domain.programme import StepKind
+from bot.domain.watch_files.fit import FIT_READ_ERRORS, data_messages
 from bot.domain.watch_workout import RepeatSteps, WorkoutItem, WorkoutStep
 from bot.texts import workout as texts
+from bot.texts.session_timeline import format_duration
 
 # FIT's intensity of each step kind, by fit-tool's Intensity names.
 _INTENSITIES = {
@@ -31,7 +30,6 @@ _INTENSITIES = {
 }
 # Room for the longest step name and note; fit-tool sizes string fields from the first value.
 _STRING_BYTES = 80
-_FIT_ERRORS = (fitdecode.FitError, ValueError, TypeError, AssertionError)
 
 
 def step_name(step: WorkoutStep) -> str:
@@ -59,16 +57,11 @@ def workout_name_in(content: bytes) -> str | None:
     """The workout name an activity file carries (watches record the workout they ran),
     or None if it has none or cannot be read."""
     try:
-        with fitdecode.FitReader(
-            io.BytesIO(content),
-            check_crc=fitdecode.CrcCheck.RAISE,
-            error_handling=fitdecode.ErrorHandling.IGNORE,
-        ) as reader:
-            for frame in reader:
-                if isinstance(frame, fitdecode.FitDataMessage) and frame.name == "workout":
-                    value = frame.get_value("wkt_name", fallback=None)
-                    return value if isinstance(value, str) and value else None
-    except _FIT_ERRORS:
+        for frame in data_messages(content):
+            if frame.name == "workout":
+                value = frame.get_value("wkt_name", fallback=None)
+                return value if isinstance(value, str) and value else None
+    except FIT_READ_ERRORS:
         return None
     return None
 

@@ -20,11 +20,9 @@ from bot.domain.profile import Place, Profile, Units
 from bot.domain.programme import (
     SessionTemplate,
     TimelineStep,
-    build_session_timeline,
     build_week,
     choose_place,
     current_template,
-    session_shape,
     timeline_reverse_seconds,
     timeline_seconds,
     whole_minutes,
@@ -38,6 +36,7 @@ from bot.runtime.taps import tapped
 from bot.storage.watch_workouts import SentWorkout
 from bot.texts import plan as plan_texts
 from bot.texts import workout as texts
+from bot.texts.session_timeline import build_session_timeline, session_shape
 
 # Callback data: "workout" (the session running, else the next one) or "workout|YYYY-MM-DD".
 WORKOUT_PREFIX = "workout"

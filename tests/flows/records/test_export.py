@@ -21,7 +21,6 @@ from bot.domain.programme import (
     PlanState,
     Reason,
     Route,
-    session_shape,
     session_template,
 )
 from bot.domain.session_logs import MorningAfter
@@ -29,6 +28,7 @@ from bot.flows.records.export import SESSION_COLUMNS, everything_json, sessions_
 from bot.storage.plans import PlanChange, StoredPlan
 from bot.storage.runner_data import RunnerExport
 from bot.storage.session_logs import LogEntry, LogSource, SessionNote
+from bot.texts.session_timeline import session_shape
 
 TEMPLATE = session_template(Route.WALKER, 0, 1)
 NOTED_AT = datetime(2025, 3, 4, 18, 40, tzinfo=UTC)

@@ -12,11 +12,11 @@ from bot.domain.programme import (
     LADDERS,
     Route,
     SessionTemplate,
-    build_session_timeline,
     challenge_version,
 )
 from bot.domain.watch_workout import RepeatSteps, workout_items
 from bot.flows.workout.fit_file import step_name, workout_fit, workout_name_in
+from bot.texts.session_timeline import build_session_timeline
 from tests.domain.programme_fixtures import make_profile
 from tests.support.fit_workouts import activity_fit, decoded_workout, expanded
 

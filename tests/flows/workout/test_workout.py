@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.domain.profile import Place, Profile
-from bot.domain.programme import Cause, PlanState, Reason, build_session_timeline, current_template
+from bot.domain.programme import Cause, PlanState, Reason, current_template
 from bot.domain.watch_workout import workout_items
 from bot.emulator.botapi import ApiCall
 from bot.flows.plan.coaching import next_session
@@ -16,6 +16,7 @@ from bot.flows.reminders.jobs import send_reminder
 from bot.flows.workout.handlers import workout_name
 from bot.storage.session_logs import LogSource
 from bot.texts import workout as texts
+from bot.texts.session_timeline import build_session_timeline
 from tests.support.fit_workouts import DecodedWorkout, activity_fit, decoded_workout, expanded
 from tests.support.harness import ChatRunner, Coach
 from tests.support.live_session import TRACK_JOGGER, pass_safety_check, register

@@ -9,15 +9,16 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event
 
-from bot.domain.calendar_file import (
+from bot.domain.profile import Place
+from bot.domain.programme import DayKind, PlanState, build_week
+from bot.flows.calendar_file import (
     CalendarSession,
     calendar_file,
     event_uid,
     sessions_for_calendar,
 )
-from bot.domain.profile import Place
-from bot.domain.programme import DayKind, PlanState, build_week, session_shape
 from bot.texts import programme as programme_texts
+from bot.texts.session_timeline import session_shape
 from tests.domain.programme_fixtures import make_profile
 
 NOW = datetime(2025, 3, 17, 9, 0, tzinfo=UTC)

@@ -18,16 +18,14 @@ from icalendar import Calendar, Event
 from bot.domain.profile import Place, Profile
 from bot.domain.programme import (
     PlanState,
-    build_session_timeline,
     build_week,
-    format_duration,
-    session_shape,
     timeline_seconds,
     whole_minutes,
 )
 from bot.texts import calendar as texts
 from bot.texts import plan as plan_texts
 from bot.texts import programme as programme_texts
+from bot.texts.session_timeline import build_session_timeline, format_duration, session_shape
 
 PRODUCT_ID = "-//Backstride//Backstride coach//EN"
 UID_DOMAIN = "backstride"
