@@ -39,7 +39,6 @@ from bot.domain.programme import (
     PlanState,
     Reason,
     Route,
-    build_session_timeline,
     session_template,
 )
 from bot.emulator.botapi import ApiCall
@@ -48,6 +47,7 @@ from bot.storage.live_sessions import LiveSessions, StoredSession
 from bot.storage.plans import Plans
 from bot.storage.profiles import Profiles
 from bot.storage.runners import Runners
+from bot.texts.session_timeline import build_session_timeline
 from tests.reliability.crash_driver import cue_step, is_catch_up, runner_profile
 from tests.support.bot_process import BotProcess, bot_environment, bot_process, wait_for
 from tests.support.http_botapi import HttpBotApi
