@@ -17,6 +17,8 @@ _SMALLEST_CHECKED = 100
 # Numbers inside tags, dates or versions are not ids (a clock time is too small to be one);
 # nor is an update's own number.
 _NUMBER = re.compile(r"(?<![\w.-])(?<!update )(\d+)(?![\w.])")
+# A traceback's "line 1010" is a place in a source file, not an id.
+_SOURCE_LINE = re.compile(r"\bline \d+")
 
 
 class LogScan(logging.Handler):
@@ -50,7 +52,9 @@ class LogScan(logging.Handler):
     def lines_with_raw_ids(self) -> list[str]:
         """The lines that name a runner by their raw id."""
         ids = {str(i) for i in self.runner_ids if abs(i) >= _SMALLEST_CHECKED}
-        return [line for line in self.lines if ids & set(_NUMBER.findall(line))]
+        return [
+            line for line in self.lines if ids & set(_NUMBER.findall(_SOURCE_LINE.sub("", line)))
+        ]
 
 
 SCAN = LogScan()

@@ -40,7 +40,9 @@ from bot.flows.plan.coaching import reason_text, review_plan
 from bot.flows.session_log import guided
 from bot.flows.session_log.checkin import MORNING, MORNING_PREFIX, morning_buttons, plan_checkin
 from bot.flows.spotter.session import red_flag_logged
+from bot.runtime.delivery import Priority
 from bot.runtime.senders import sender_with_profile
+from bot.runtime.sending import send_or_mark_unreachable
 from bot.runtime.services import CoachContext, Services, services_of
 from bot.runtime.taps import tapped
 from bot.storage.session_logs import LogAnswers, LogEntry, LogPrompt, LogSource, NewLog
@@ -64,8 +66,13 @@ async def ask_how_it_felt(
     """Open the log's questions with the effort buttons (after a session ends)."""
     services = services_of(application)
     await services.logs.ask(user_id, log_id, EFFORT, services.now())
-    await application.bot.send_message(
-        chat_id, texts.EFFORT_QUESTION, reply_markup=_scale_buttons(log_id, EFFORT)
+    await send_or_mark_unreachable(
+        application,
+        chat_id,
+        texts.EFFORT_QUESTION,
+        priority=Priority.REPLY,
+        what="the first question after a session",
+        markup=_scale_buttons(log_id, EFFORT),
     )
 
 
