@@ -25,6 +25,7 @@ from bot.flows.live_session.ending import Ending, end_session
 from bot.flows.live_session.view import cue_text, position_values, session_buttons
 from bot.flows.spotter.session import cue_started
 from bot.runtime.coach_bot import coach_bot
+from bot.runtime.cue_stats import Outcome
 from bot.runtime.delivery import Priority, PriorityRateLimiter, StaleDelivery, delivery_args
 from bot.runtime.job_registry import CUE, HELD_BACK
 from bot.runtime.sending import runner_unreachable
@@ -110,14 +111,11 @@ async def _advance(application: Application, services: Services, stored: StoredS
     # Sent before it is recorded as sent: a crash in between repeats this cue once after
     # the restart (or says where the runner is), rather than losing it without a word.
     schedule_next_cue(application, stored.user_id, live)
-    await _send(
-        application,
-        services,
-        stored,
-        cue_text(event),
-        deadline=due + services.settings.cue_grace_seconds,
-        next_index=live.next_index,
+    deadline = due + services.settings.cue_grace_seconds
+    outcome = await _send(
+        application, services, stored, cue_text(event), deadline=deadline, next_index=live.next_index
     )
+    services.cue_stats.count_cue(outcome)
     await services.live_sessions.save_progress(stored.user_id, live)
     await cue_started(application, stored.user_id, event)
 
@@ -179,8 +177,10 @@ async def _say_where_the_runner_is(
     text = texts.CUE_HELD_BACK.format(**position_values(position, len(stored.live.steps)))
     grace = services.settings.cue_grace_seconds
     deadline, next_index = now + grace, stored.live.next_index
-    if await _send(application, services, stored, text, deadline=deadline, next_index=next_index):
-        services.cue_stats.held_back_lines += 1
+    outcome = await _send(
+        application, services, stored, text, deadline=deadline, next_index=next_index
+    )
+    services.cue_stats.count_held_back_line(outcome)
 
 
 async def _send(
@@ -191,9 +191,9 @@ async def _send(
     *,
     deadline: float | None,
     next_index: int,
-) -> bool:
-    """Send a cue first in line; True if it went. A stale one is dropped (and a line saying
-    where the runner is follows), a blocked bot ends the session."""
+) -> Outcome:
+    """Send a cue first in line. A stale one is dropped (and a line saying where the runner is
+    follows), a blocked bot ends the session."""
     tag = services.runner_tag(stored.chat_id)
     try:
         await coach_bot(application.bot).send_text(
@@ -203,16 +203,13 @@ async def _send(
             rate_limit_args=delivery_args(Priority.CUE, deadline=deadline),
         )
     except StaleDelivery:
-        services.cue_stats.stale_dropped += 1
         logger.warning("a cue for runner %s was too late to send; dropped", tag)
         _arm_held_back_line(application, stored)
-        return False
+        return Outcome.STALE
     except Forbidden:
         await runner_unreachable(application, stored.chat_id, user_id=stored.user_id)
-        return False
+        return Outcome.BLOCKED
     except TelegramError as error:
-        services.cue_stats.failed += 1
         logger.warning("a cue for runner %s could not be sent: %s", tag, error)
-        return False
-    services.cue_stats.sent += 1
-    return True
+        return Outcome.FAILED
+    return Outcome.SENT
