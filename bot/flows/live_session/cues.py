@@ -113,7 +113,12 @@ async def _advance(application: Application, services: Services, stored: StoredS
     schedule_next_cue(application, stored.user_id, live)
     deadline = due + services.settings.cue_grace_seconds
     outcome = await _send(
-        application, services, stored, cue_text(event), deadline=deadline, next_index=live.next_index
+        application,
+        services,
+        stored,
+        cue_text(event),
+        deadline=deadline,
+        next_index=live.next_index,
     )
     services.cue_stats.count_cue(outcome)
     await services.live_sessions.save_progress(stored.user_id, live)
