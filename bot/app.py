@@ -154,7 +154,7 @@ async def _open_services(application: Application[Any, Any, Any, Any, Any, Any])
     await rebuild_reminder_jobs(application)
     try:
         await application.bot.set_my_commands(
-            [BotCommand(command, description) for command, description in COMMANDS]
+            [BotCommand(command, description) for command, description in COMMANDS.items()]
         )
     except TelegramError as error:
         # The menu is a convenience; the bot works without it.

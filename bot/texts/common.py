@@ -3,29 +3,30 @@
 from __future__ import annotations
 
 from bot.texts.plan import PLAN_HELP
+from bot.texts.translation import localize
 
-# (command, one line for /help and Telegram's command menu), in the order runners need them.
-COMMANDS: tuple[tuple[str, str], ...] = (
-    ("start", "Set up your coach, or pick up where you left off"),
-    ("help", "What I can do"),
-    ("plan", PLAN_HELP),
-    ("go", "Start your next session (a quick safety check first)"),
-    ("workout", "Your next session as a watch workout file"),
-    ("pause", "Pause the session you're in"),
-    ("resume", "Carry on after a pause"),
-    ("skip", "Skip to the next step of the session"),
-    ("stop", "End the session now"),
-    ("log", "Log a session you did without me"),
-    ("progress", "Your weeks in a chart, and what they mean"),
-    ("history", "Every session you logged"),
-    ("reminders", "When I remind you, and quiet hours"),
-    ("calendar", "Your next four weeks as a calendar file"),
-    ("spotter", "Invite someone to walk beside you, or end a pairing"),
-    ("profile", "See your setup and change any part of it"),
-    ("export", "Your data as CSV and JSON files"),
-    ("delete", "Erase everything I know about you"),
-    ("cancel", "Leave what we are doing right now"),
-)
+# Command: one line for /help and Telegram's command menu, in the order runners need them.
+COMMANDS: dict[str, str] = {
+    "start": "Set up your coach, or pick up where you left off",
+    "help": "What I can do",
+    "plan": PLAN_HELP,
+    "go": "Start your next session (a quick safety check first)",
+    "workout": "Your next session as a watch workout file",
+    "pause": "Pause the session you're in",
+    "resume": "Carry on after a pause",
+    "skip": "Skip to the next step of the session",
+    "stop": "End the session now",
+    "log": "Log a session you did without me",
+    "progress": "Your weeks in a chart, and what they mean",
+    "history": "Every session you logged",
+    "reminders": "When I remind you, and quiet hours",
+    "calendar": "Your next four weeks as a calendar file",
+    "spotter": "Invite someone to walk beside you, or end a pairing",
+    "profile": "See your setup and change any part of it",
+    "export": "Your data as CSV and JSON files",
+    "delete": "Erase everything I know about you",
+    "cancel": "Leave what we are doing right now",
+}
 
 WELCOME = (
     "Hi {name}! I'm Backstride, your coach for running backwards. 🔙🏃\n\n"
@@ -74,6 +75,9 @@ SOMETHING_WENT_WRONG = (
 def help_text() -> str:
     """The /help message: every command with its one-line description."""
     lines = [HELP_HEADER, ""]
-    lines += [f"/{command} - {description}" for command, description in COMMANDS]
+    lines += [f"/{command} - {description}" for command, description in COMMANDS.items()]
     lines += ["", HELP_FOOTER]
     return "\n".join(lines)
+
+
+localize(__name__)

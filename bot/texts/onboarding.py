@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from bot.texts.translation import localize
+
 INTRO = (
     "Let's set you up. About a dozen quick questions, then seven short health ones: "
     "tap a button or just type your answer."
@@ -350,3 +352,6 @@ def join_list(names: Sequence[str]) -> str:
     if any(" and " in name for name in names):
         return ", ".join(names)
     return f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+localize(__name__)

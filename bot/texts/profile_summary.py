@@ -11,6 +11,7 @@ from bot.domain.onboarding.timezones import zone_label
 from bot.domain.onboarding.weekdays import DAY_KEYS
 from bot.domain.profile import Goal, Injury, Place, Profile, Units
 from bot.texts import onboarding as texts
+from bot.texts.translation import localize
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -57,3 +58,6 @@ def render_summary(profile: Profile) -> str:
         texts.SUMMARY_START_WALK_ONLY if profile.walk_only else texts.SUMMARY_START,
     ]
     return "\n".join(lines)
+
+
+localize(__name__)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bot.texts.translation import localize
+
 HISTORY_EMPTY = "No sessions logged yet. After your first one, they'll all be here."
 HISTORY_HEADER = "Your sessions, newest first ({first}–{last} of {total}):"
 HISTORY_LINE = "{day} · {what} · {reverse} backwards{details}"
@@ -33,3 +35,6 @@ def distance_text(km: float, units: str) -> str:
     if units == "mi":
         return f"{km / 1.609344:.2f} mi"
     return f"{km:.2f} km"
+
+
+localize(__name__)

@@ -67,6 +67,7 @@ from bot.texts import onboarding_flow as texts
 from bot.texts import safety as safety_texts
 from bot.texts.onboarding_prompts import notice_text, question_text, readiness_text, rejection_text
 from bot.texts.profile_summary import render_summary
+from bot.texts.translation import month_name
 
 logger = logging.getLogger(__name__)
 
@@ -500,7 +501,7 @@ def _dark_time_note(profile: Profile, now: datetime) -> str:
     months = dark_months(profile.timezone, at)
     if not months:
         return ""
-    names = ", ".join(safety_texts.MONTHS[month - 1] for month in months)
+    names = ", ".join(month_name(month, "abbreviated", standalone=True) for month in months)
     note = safety_texts.DARK_AT_TIME.format(time=f"{profile.session_time:%H:%M}", months=names)
     return f"{note}\n\n"
 

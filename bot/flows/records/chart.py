@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from bot.domain.progress import ProgressSummary, WeekProgress
 from bot.domain.session_logs import SCALE_MAX
 from bot.texts import progress as texts
+from bot.texts.translation import month_name
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -114,4 +115,6 @@ async def render_off_loop(summary: ProgressSummary) -> bytes:
 
 
 def _week_label(week: WeekProgress) -> str:
-    return texts.CHART_WEEK.format(day=week.monday.day, month=texts.MONTHS[week.monday.month - 1])
+    return texts.CHART_WEEK.format(
+        day=week.monday.day, month=month_name(week.monday.month, "abbreviated")
+    )
