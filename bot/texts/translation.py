@@ -289,7 +289,7 @@ def _assigned_names(module: types.ModuleType) -> set[str]:
     """The names the module's own top level assigns (not those it imports): the same
     constants the extraction reads."""
     tree = ast.parse(Path(str(module.__file__)).read_text(encoding="utf-8"))
-    names = set()
+    names: set[str] = set()
     for statement in tree.body:
         if isinstance(statement, ast.Assign):
             names.update(t.id for t in statement.targets if isinstance(t, ast.Name))
