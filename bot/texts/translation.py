@@ -25,14 +25,14 @@ import gettext as gnu_gettext
 import io
 import sys
 import types
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar, Token
 from datetime import date
 from enum import Enum
-from functools import cache
+from functools import cache, wraps
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, ParamSpec, TypeVar
 
 from babel import Locale
 from babel.dates import format_date, get_day_names, get_month_names
@@ -44,6 +44,9 @@ ENGLISH = "en"
 LANGUAGES: tuple[str, ...] = (ENGLISH, "es", "ru")
 LOCALES_DIR = Path(__file__).resolve().parents[1] / "locales"
 DOMAIN = "messages"
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 _current: ContextVar[str] = ContextVar("backstride_language", default=ENGLISH)
 
@@ -95,6 +98,20 @@ def catalogue(language: str) -> gnu_gettext.NullTranslations:
         write_mo(compiled, read_po(po_file, locale=language, domain=DOMAIN))
     compiled.seek(0)
     return gnu_gettext.GNUTranslations(compiled)
+
+
+def cache_per_language(function: Callable[P, R]) -> Callable[P, R]:
+    """`functools.cache` for words built once and reused (a keyboard), one per language."""
+    built: dict[Hashable, R] = {}
+
+    @wraps(function)
+    def in_current_language(*args: P.args, **kwargs: P.kwargs) -> R:
+        key = (_current.get(), args, tuple(sorted(kwargs.items())))
+        if key not in built:
+            built[key] = function(*args, **kwargs)
+        return built[key]
+
+    return in_current_language
 
 
 def translate(text: str) -> str:
@@ -248,8 +265,6 @@ def _eager(value: Any) -> Any:
     if isinstance(value, list):
         return [_eager(item) for item in value]
     return value
-
-
 
 
 class LocalizedModule(types.ModuleType):
