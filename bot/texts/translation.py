@@ -335,9 +335,9 @@ def month_name(month: int, width: Width = "wide", *, standalone: bool = False) -
     return str(get_month_names(width, context=context, locale=_babel_locale())[month])
 
 
-def day_and_month(day: date, width: Width = "abbreviated") -> str:
-    """A date as day and month ("2 Dec", "2 dic", "2 дек."), in the current language."""
-    pattern = "d MMM" if width == "abbreviated" else "d MMMM"
+def date_text(day: date, pattern: str) -> str:
+    """A date in the current language, by a CLDR pattern ("EEE dd MMM": "Wed 02 Dec",
+    "mié 02 dic", "ср 02 дек.")."""
     return format_date(day, pattern, locale=_babel_locale())
 
 

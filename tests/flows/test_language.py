@@ -224,3 +224,38 @@ async def test_the_language_is_kept_across_a_restart_and_shown_in_the_profile(
     assert {c["command"]: c["description"] for c in chat_menu}["language"] == (
         "Elige el idioma en que te escribo"
     )
+
+
+async def test_every_command_answers_in_the_runner_s_language(coach: Coach) -> None:
+    runner = await register(coach)
+    chat = TRACK_JOGGER.user_id
+    await coach.services.runners.set_language(chat, "es")
+    now = datetime.now(UTC)
+    yesterday = now.date() - timedelta(days=1)
+    await coach.services.logs.create(NewLog(chat, yesterday, LogSource.MANUAL, True, 300), now)
+
+    for command in (
+        "/help",
+        "/plan",
+        "/reminders",
+        "/reminders lead 45",
+        "/history",
+        "/progress",
+        "/calendar",
+        "/workout",
+        "/workout help",
+        "/spotter",
+        "/export",
+        "/profile",
+        "/log",
+        "/cancel",
+        "/nonsense",
+        "hola",
+    ):
+        await runner.send(command)
+    await runner.send("/delete")
+    await runner.tap("Conservar mis datos")
+
+    shown = [call for call in coach.emulator.calls if call.params.get("chat_id") == chat]
+    assert len(shown) > 20
+    assert english_in(shown) == []
