@@ -239,32 +239,27 @@ def plural(singular: str, plural_text: str, number: str) -> Plural:
     return Plural(singular, plural_text, number)
 
 
-def _lazy(value: Any) -> Any:
-    """`value` with every string in it (not dict keys, not enum members) made a LazyText."""
-    if isinstance(value, LazyText | Plural | Enum):
-        return value
-    if isinstance(value, str):
-        return LazyText(value)
+def _mapped(value: Any, leaf: Callable[[Any], Any]) -> Any:
+    """`value` with `leaf` applied to everything in its dicts (values, not keys), tuples
+    (not named ones) and lists."""
     if isinstance(value, dict):
-        return type(value)((key, _lazy(item)) for key, item in value.items())
+        return type(value)((key, _mapped(item, leaf)) for key, item in value.items())
     if isinstance(value, tuple) and not hasattr(value, "_fields"):
-        return tuple(_lazy(item) for item in value)
+        return tuple(_mapped(item, leaf) for item in value)
     if isinstance(value, list):
-        return [_lazy(item) for item in value]
-    return value
+        return [_mapped(item, leaf) for item in value]
+    return leaf(value)
+
+
+def _lazy(value: Any) -> Any:
+    """`value` with every string in it (not enum members) made a LazyText."""
+    plain = isinstance(value, str) and not isinstance(value, LazyText | Enum)
+    return LazyText(value) if plain else value
 
 
 def _eager(value: Any) -> Any:
-    """`value` with every LazyText in it translated into a plain string."""
-    if isinstance(value, LazyText):
-        return translate(value)
-    if isinstance(value, dict):
-        return type(value)((key, _eager(item)) for key, item in value.items())
-    if isinstance(value, tuple) and not hasattr(value, "_fields"):
-        return tuple(_eager(item) for item in value)
-    if isinstance(value, list):
-        return [_eager(item) for item in value]
-    return value
+    """`value` translated into a plain string, if it is a LazyText."""
+    return translate(value) if isinstance(value, LazyText) else value
 
 
 class LocalizedModule(types.ModuleType):
@@ -279,7 +274,7 @@ class LocalizedModule(types.ModuleType):
         cached = _READ_CACHE.get(key)
         if cached is not None and cached[0] is value:
             return cached[1]
-        translated = _eager(value)
+        translated = _mapped(value, _eager)
         _READ_CACHE[key] = (value, translated)
         return translated
 
@@ -296,7 +291,7 @@ def localize(module_name: str) -> None:
     for name in _assigned_names(module):
         value = namespace.get(name)
         if isinstance(value, str | dict | tuple | list):
-            namespace[name] = _lazy(value)
+            namespace[name] = _mapped(value, _lazy)
     module.__class__ = LocalizedModule
 
 
