@@ -259,3 +259,25 @@ async def test_every_command_answers_in_the_runner_s_language(coach: Coach) -> N
     shown = [call for call in coach.emulator.calls if call.params.get("chat_id") == chat]
     assert len(shown) > 20
     assert english_in(shown) == []
+
+
+async def test_a_spotter_reads_the_runner_s_session_in_the_spotter_s_language(
+    fast_coach: Coach,
+) -> None:
+    coach = fast_coach
+    ana = await register(coach)
+    spotter = speaking_runner(coach, 705, "es")
+    [link] = texts(await ana.send("/spotter"))
+    payload = re.search(r"start=(spot-[\w-]+)", link)
+    assert payload is not None and "A spotter walks beside you" in link
+    [welcome] = texts(await spotter.send(f"/start {payload.group(1)}"))
+    assert welcome.startswith("🤝 Ahora acompañas a Runner.")
+
+    await pass_safety_check(ana)  # Ana's session, in English for her
+    await wait_for_text(coach, 705, "🏃 Runner empieza ahora una sesión")
+    await spotter.tap("Estoy junto a Runner")
+    await ana.tap("I feel unwell")
+
+    alert = await wait_for_text(coach, 705, "🆘")
+    assert alert.startswith('🆘 Runner acaba de tocar "Me encuentro mal"')
+    assert any(text.startswith("🛑 Stop now.") for text in texts_to(coach, TRACK_JOGGER.user_id))
