@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.texts.language import LANGUAGE_COMMAND
 from bot.texts.plan import PLAN_HELP
 from bot.texts.translation import localize
 
@@ -23,6 +24,7 @@ COMMANDS: dict[str, str] = {
     "calendar": "Your next four weeks as a calendar file",
     "spotter": "Invite someone to walk beside you, or end a pairing",
     "profile": "See your setup and change any part of it",
+    "language": LANGUAGE_COMMAND,
     "export": "Your data as CSV and JSON files",
     "delete": "Erase everything I know about you",
     "cancel": "Leave what we are doing right now",
@@ -59,8 +61,9 @@ NEXT_BETWEEN_SESSIONS = (
 def unexpected_reply(opening: str | None, set_up: bool) -> str:
     """The answer to input no flow took: its `opening` (None: plain text), then what next."""
     if opening is None:
-        opening = NOT_FOLLOWED if set_up else NEWCOMER_HELLO
-    return f"{opening} {NEXT_BETWEEN_SESSIONS if set_up else NEXT_FOR_NEWCOMER}"
+        opening = str(NOT_FOLLOWED) if set_up else str(NEWCOMER_HELLO)
+    next_step = str(NEXT_BETWEEN_SESSIONS) if set_up else str(NEXT_FOR_NEWCOMER)
+    return f"{opening} {next_step}"
 
 
 BUTTON_EXPIRED = "That button has expired. /help shows what I can do now."
@@ -74,9 +77,9 @@ SOMETHING_WENT_WRONG = (
 
 def help_text() -> str:
     """The /help message: every command with its one-line description."""
-    lines = [HELP_HEADER, ""]
+    lines = [str(HELP_HEADER), ""]
     lines += [f"/{command} - {description}" for command, description in COMMANDS.items()]
-    lines += ["", HELP_FOOTER]
+    lines += ["", str(HELP_FOOTER)]
     return "\n".join(lines)
 
 

@@ -156,8 +156,9 @@ _CHOICE_LABELS: dict[str, dict[str, str]] = {
 
 def choice_label(step_id: str, key: str) -> str:
     """The label of the button that sends `key` at a step (every PAR-Q step shares one set)."""
-    labels = PARQ_LABELS if step_id.startswith("parq_") else _CHOICE_LABELS[step_id]
-    return labels.get(key, key)
+    if step_id.startswith("parq_"):
+        return str(PARQ_LABELS.get(key, key))
+    return str(_CHOICE_LABELS[step_id].get(key, key))
 
 
 DONE_LABEL = "Done ✔️"

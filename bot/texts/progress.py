@@ -87,14 +87,14 @@ def progress_message(summary: ProgressSummary, level: str) -> str:
                 effort=_score(summary.recent.effort), pain=_score(summary.recent.pain)
             )
         )
-    lines.append(INTERPRETATIONS[summary.interpretation])
+    lines.append(str(INTERPRETATIONS[summary.interpretation]))
     return "\n".join(lines)
 
 
 def _score(value: float | None) -> str:
     """An average as "5/10" or "5.5/10"; "not rated" without answers."""
     if value is None:
-        return NOT_RATED
+        return str(NOT_RATED)
     return SCORE.format(score=f"{value:.1f}".removesuffix(".0"))
 
 
@@ -102,7 +102,7 @@ def _minutes(seconds: int) -> str:
     """Reverse time in whole minutes, as weekly figures read best; "under 1 min" for a few
     seconds, so a short session never shows as nothing."""
     if 0 < seconds < 30:
-        return UNDER_A_MINUTE
+        return str(UNDER_A_MINUTE)
     return MINUTES.format(minutes=round(seconds / 60))
 
 

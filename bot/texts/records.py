@@ -37,4 +37,26 @@ def distance_text(km: float, units: str) -> str:
     return f"{km:.2f} km"
 
 
+# The header of the sessions' CSV export, one name per column (short, like a spreadsheet's
+# column titles).
+EXPORT_COLUMNS = (
+    "date",
+    "source",
+    "completed",
+    "reverse_minutes",
+    "effort",
+    "pain",
+    "pain_site",
+    "heart_rate",
+    "distance_km",
+    "duration_min",
+    "notes",
+    "red_flag",
+    "morning_after",
+    "shape",
+    "place",
+    "downgraded",
+)
+
+
 localize(__name__)

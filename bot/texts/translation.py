@@ -20,6 +20,7 @@ dates, weekdays and months through Babel's CLDR data.
 
 from __future__ import annotations
 
+import ast
 import gettext as gnu_gettext
 import io
 import sys
@@ -28,6 +29,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar, Token
 from datetime import date
+from enum import Enum
 from functools import cache
 from pathlib import Path
 from typing import Any, Literal
@@ -221,8 +223,8 @@ def plural(singular: str, plural_text: str, number: str) -> Plural:
 
 
 def _lazy(value: Any) -> Any:
-    """`value` with every string in it (not dict keys) made a LazyText."""
-    if isinstance(value, LazyText | Plural):
+    """`value` with every string in it (not dict keys, not enum members) made a LazyText."""
+    if isinstance(value, LazyText | Plural | Enum):
         return value
     if isinstance(value, str):
         return LazyText(value)
@@ -248,8 +250,6 @@ def _eager(value: Any) -> Any:
     return value
 
 
-def _is_text_constant(name: str, value: Any) -> bool:
-    return not name.startswith("__") and isinstance(value, str | dict | tuple | list)
 
 
 class LocalizedModule(types.ModuleType):
@@ -278,10 +278,24 @@ def localize(module_name: str) -> None:
     """Make the texts module `module_name` speak the current language (its last line)."""
     module = sys.modules[module_name]
     namespace = vars(module)
-    for name, value in list(namespace.items()):
-        if _is_text_constant(name, value):
+    for name in _assigned_names(module):
+        value = namespace.get(name)
+        if isinstance(value, str | dict | tuple | list):
             namespace[name] = _lazy(value)
     module.__class__ = LocalizedModule
+
+
+def _assigned_names(module: types.ModuleType) -> set[str]:
+    """The names the module's own top level assigns (not those it imports): the same
+    constants the extraction reads."""
+    tree = ast.parse(Path(str(module.__file__)).read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for statement in tree.body:
+        if isinstance(statement, ast.Assign):
+            names.update(t.id for t in statement.targets if isinstance(t, ast.Name))
+        elif isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name):
+            names.add(statement.target.id)
+    return names
 
 
 def is_localized(module: types.ModuleType) -> bool:

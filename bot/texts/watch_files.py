@@ -55,7 +55,7 @@ def describe(workout: Workout, units: Units) -> str:
     details = [READ_MINUTES.format(minutes=max(1, round(workout.duration_seconds / 60)))]
     if workout.distance_km is not None:
         distance = _in_units(workout.distance_km, units)
-        details.append(READ_DISTANCE.format(distance=distance, unit=UNIT_NAMES[units]))
+        details.append(READ_DISTANCE.format(distance=distance, unit=str(UNIT_NAMES[units])))
     if workout.average_heart_rate is not None:
         details.append(READ_HEART_RATE.format(heart_rate=workout.average_heart_rate))
     return READ.format(details=", ".join(details))

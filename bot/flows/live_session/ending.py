@@ -15,7 +15,7 @@ from telegram.ext import Application
 from bot.domain.session_recap import DoneSession, SessionRecap, recap_session
 from bot.flows.plan.coaching import next_session
 from bot.flows.session_log.handlers import ask_how_it_felt
-from bot.flows.spotter.session import session_ended
+from bot.flows.spotter.session import Alert, session_ended
 from bot.runtime.delivery import Priority
 from bot.runtime.job_registry import CUE
 from bot.runtime.sending import send_or_mark_unreachable
@@ -42,7 +42,10 @@ class Ending(StrEnum):
 
 
 # What every spotter is told at once when the runner stops for their health.
-_SPOTTER_ALERTS = {Ending.UNWELL: spotter_texts.ALERT, Ending.WARNING: spotter_texts.ALERT_WARNING}
+_SPOTTER_ALERTS: dict[Ending, Alert] = {
+    Ending.UNWELL: lambda: spotter_texts.ALERT,
+    Ending.WARNING: lambda: spotter_texts.ALERT_WARNING,
+}
 
 
 async def end_session(

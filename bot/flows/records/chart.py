@@ -9,6 +9,7 @@ from a thread is safe.
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import io
 import math
 from concurrent.futures import ThreadPoolExecutor
@@ -108,9 +109,10 @@ def _average(value: float | None) -> str:
 
 
 async def render_off_loop(summary: ProgressSummary) -> bytes:
-    """`render_progress_chart` in the drawing thread, so the event loop keeps running."""
+    """`render_progress_chart` in the drawing thread, so the event loop keeps running (with
+    this task's context: its labels are in the runner's language)."""
     return await asyncio.get_running_loop().run_in_executor(
-        _DRAWING, render_progress_chart, summary
+        _DRAWING, contextvars.copy_context().run, render_progress_chart, summary
     )
 
 
