@@ -8,7 +8,7 @@ from bot.domain.onboarding.lexicon import normalise
 from bot.domain.onboarding.vocabulary import NUMBER_WORDS, TENS_WORDS
 
 # A minus sign counts only where it cannot be a range dash ("10-20" is two positives).
-_PIECE = re.compile(r"(?:(?<![\w.])-)?[0-9]+(?:\.[0-9]+)?|[a-z]+")
+_PIECE = re.compile(r"(?:(?<![\w.])-)?[0-9]+(?:\.[0-9]+)?|[^\W\d_]+")
 
 
 def numbers_in(text: str) -> list[float]:
