@@ -181,11 +181,11 @@ def _day_of_month(
 def _days_ago(tokens: Sequence[Token], keys: Sequence[str]) -> list[tuple[int, int, int]]:
     """(count, first, last) for "3 days ago", "3 дня назад" and "hace 3 días"."""
     found: list[tuple[int, int, int]] = []
-    for position in range(len(tokens) - 2):
+    for position in range(len(tokens) - 1):
         count = _whole(tokens, position)
         if count is None or keys[position + 1] not in DAY_WORDS:
             continue
-        if keys[position + 2] in DAYS_AGO:
+        if position + 2 < len(keys) and keys[position + 2] in DAYS_AGO:
             found.append((count, position, position + 3))
         elif position and keys[position - 1] in AGO_BEFORE:
             found.append((count, position - 1, position + 2))

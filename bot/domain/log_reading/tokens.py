@@ -141,8 +141,9 @@ def clauses_of(prepared: str, language: str = ENGLISH) -> list[Clause]:
 
 
 def word_keys(clause: Clause) -> list[str]:
-    """The clause's words, with blanks for numbers and symbols."""
-    return [token.key if token.kind is TokenKind.WORD else "" for token in clause]
+    """The clause's words, with blanks for symbols and numbers in digits; a number word
+    stays a word, so phrases that hold one match ("el corazón me iba a mil")."""
+    return [token.key if token.kind is TokenKind.WORD or token.spelled else "" for token in clause]
 
 
 def only_fillers(tokens: Iterable[Token]) -> bool:

@@ -26,7 +26,16 @@ HURTING = frozenset({
 })  # fmt: skip
 
 _BODY_PARTS: Mapping[BodyPart, tuple[str, ...]] = {
-    BodyPart.KNEE: ("rodilla", "rodillas", "rotula", "cintilla", "cintilla iliotibial"),
+    # "rodiya": ll and y sound alike in most of the Spanish-speaking world.
+    BodyPart.KNEE: (
+        "rodilla",
+        "rodillas",
+        "rodiya",
+        "rodiyas",
+        "rotula",
+        "cintilla",
+        "cintilla iliotibial",
+    ),
     BodyPart.HIP: ("cadera", "caderas", "flexor de la cadera", "psoas"),
     BodyPart.ANKLE: ("tobillo", "tobillos"),
     BodyPart.FOOT: (
@@ -137,6 +146,7 @@ RED_FLAGS: Mapping[RedFlag | None, tuple[str, ...]] = {
     ),
     None: (
         "cinta de pecho", "banda de pecho", "banda pectoral", "pecho bien", "el pecho bien",
+        "no me duele el pecho", "no me dolio el pecho", "el pecho no me duele",
         "cai en la cuenta", "caer en la cuenta", "al caer la noche", "a la caida del sol",
     ),
 }  # fmt: skip

@@ -41,37 +41,45 @@ K = TypeVar("K")
 
 _OTHER_LANGUAGES = (SPANISH, RUSSIAN)
 
-FILLERS = en.FILLERS | es.FILLERS | ru.FILLERS
-CONNECTORS = en.CONNECTORS | es.CONNECTORS | ru.CONNECTORS
-NEGATORS = en.NEGATORS | es.NEGATORS | ru.NEGATORS
-SOFTENERS = en.SOFTENERS | es.SOFTENERS | ru.SOFTENERS
-AFTER_NEGATORS = en.AFTER_NEGATORS | es.AFTER_NEGATORS | ru.AFTER_NEGATORS
-CONTRASTS = en.CONTRASTS | es.CONTRASTS | ru.CONTRASTS
-MILD_QUALIFIERS = en.MILD_QUALIFIERS | es.MILD_QUALIFIERS | ru.MILD_QUALIFIERS
-SCALE_WORDS = en.SCALE_WORDS | es.SCALE_WORDS | ru.SCALE_WORDS
-RANGE_WORDS = en.RANGE_WORDS | es.RANGE_WORDS | ru.RANGE_WORDS
-COUNTED = en.COUNTED | es.COUNTED | ru.COUNTED
-REVERSE_WORDS = en.REVERSE_WORDS | es.REVERSE_WORDS | ru.REVERSE_WORDS
-HEART_RATE_UNITS = en.HEART_RATE_UNITS | ru.HEART_RATE_UNITS | {"ppm"}
-HURTING = en.HURTING | es.HURTING | ru.HURTING
-COMPARATIVES = en.COMPARATIVES | es.COMPARATIVES | ru.COMPARATIVES
-PLAIN_WORDS = en.PLAIN_WORDS | es.PLAIN_WORDS | ru.PLAIN_WORDS
-DAY_WORDS = en.DAY_WORDS | es.DAY_WORDS | ru.DAY_WORDS
-DAYS_AGO = en.DAYS_AGO | ru.DAYS_AGO
-AGO_BEFORE = es.AGO_BEFORE
-LAST_WORDS = en.LAST_WORDS | es.LAST_WORDS | ru.LAST_WORDS
-LAST_AFTER = es.LAST_AFTER
-DAY_LINKS = en.ORDINAL_SUFFIXES | {"of"} | es.DAY_LINKS
+
+def _key(word: str) -> str:
+    """A word as the tokeniser keys it: lower case, no accents ("й" is "и"), letters and
+    digits only."""
+    return "".join(character for character in normalise(word) if character.isalnum())
+
+
+def _keyed(words: frozenset[str]) -> frozenset[str]:
+    return frozenset(_key(word) for word in words)
+
+
+FILLERS = _keyed(en.FILLERS | es.FILLERS | ru.FILLERS)
+CONNECTORS = _keyed(en.CONNECTORS | es.CONNECTORS | ru.CONNECTORS)
+NEGATORS = _keyed(en.NEGATORS | es.NEGATORS | ru.NEGATORS)
+SOFTENERS = _keyed(en.SOFTENERS | es.SOFTENERS | ru.SOFTENERS)
+AFTER_NEGATORS = _keyed(en.AFTER_NEGATORS | es.AFTER_NEGATORS | ru.AFTER_NEGATORS)
+CONTRASTS = _keyed(en.CONTRASTS | es.CONTRASTS | ru.CONTRASTS)
+MILD_QUALIFIERS = _keyed(en.MILD_QUALIFIERS | es.MILD_QUALIFIERS | ru.MILD_QUALIFIERS)
+SCALE_WORDS = _keyed(en.SCALE_WORDS | es.SCALE_WORDS | ru.SCALE_WORDS)
+RANGE_WORDS = _keyed(en.RANGE_WORDS | es.RANGE_WORDS | ru.RANGE_WORDS)
+COUNTED = _keyed(en.COUNTED | es.COUNTED | ru.COUNTED)
+REVERSE_WORDS = _keyed(en.REVERSE_WORDS | es.REVERSE_WORDS | ru.REVERSE_WORDS)
+HEART_RATE_UNITS = _keyed(en.HEART_RATE_UNITS | ru.HEART_RATE_UNITS | {"ppm"})
+HURTING = _keyed(en.HURTING | es.HURTING | ru.HURTING)
+COMPARATIVES = _keyed(en.COMPARATIVES | es.COMPARATIVES | ru.COMPARATIVES)
+PLAIN_WORDS = _keyed(en.PLAIN_WORDS | es.PLAIN_WORDS | ru.PLAIN_WORDS)
+DAY_WORDS = _keyed(en.DAY_WORDS | es.DAY_WORDS | ru.DAY_WORDS)
+DAYS_AGO = _keyed(en.DAYS_AGO | ru.DAYS_AGO)
+AGO_BEFORE = _keyed(es.AGO_BEFORE)
+LAST_WORDS = _keyed(en.LAST_WORDS | es.LAST_WORDS | ru.LAST_WORDS)
+LAST_AFTER = _keyed(es.LAST_AFTER)
+DAY_LINKS = _keyed(en.ORDINAL_SUFFIXES | {"of"} | es.DAY_LINKS)
 ORDINAL_SUFFIXES = en.ORDINAL_SUFFIXES
 COUNT_WORD = en.COUNT_WORD
 MINUTE_LETTER = en.MINUTE_LETTER
+# "un poco", "una molestia": articles, not the number one.
+_ARTICLES = frozenset({"un", "una", "unos", "unas"})
 # Russian "с" after a number is far more often "with" than seconds.
 _NOT_UNITS = frozenset({"с"})
-
-
-def _key(word: str) -> str:
-    """A word as the tokeniser keys it: lower case, no accents, letters and digits only."""
-    return "".join(character for character in normalise(word) if character.isalnum())
 
 
 def _cldr_units(unit: str, per_unit: float) -> dict[str, float]:
@@ -172,7 +180,7 @@ def spelled_number(key: str, language: str) -> int | None:
     if key in en.CARDINALS:
         return en.CARDINALS[key]
     language = reading_language(language)
-    if language == ENGLISH or not key.isalpha():
+    if language == ENGLISH or not key.isalpha() or key in _ARTICLES:
         return None
     value = parse_number(key, language=language)
     return value if isinstance(value, int) else None
