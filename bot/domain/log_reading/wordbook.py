@@ -16,7 +16,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import TypeVar
 
 from number_parser import parse_number
 
@@ -33,11 +32,9 @@ from bot.domain.log_reading import vocabulary_es as es
 from bot.domain.log_reading import vocabulary_ru as ru
 from bot.domain.log_reading.signs import RedFlag
 from bot.domain.log_reading.vocabulary import Cue
-from bot.domain.onboarding.lexicon import normalise
+from bot.domain.onboarding.lexicon import joined_synonyms, normalise
 from bot.domain.onboarding.parsers import KM_PER_MILE
 from bot.domain.session_logs import MorningAfter
-
-K = TypeVar("K")
 
 _OTHER_LANGUAGES = (SPANISH, RUSSIAN)
 
@@ -143,13 +140,6 @@ _OWN: dict[str, Phrases] = {
 }  # fmt: skip
 
 
-def _joined(
-    first: Mapping[K, tuple[str, ...]], second: Mapping[K, tuple[str, ...]]
-) -> dict[K, tuple[str, ...]]:
-    keys: list[K] = [*first, *(key for key in second if key not in first)]
-    return {key: (*first.get(key, ()), *second.get(key, ())) for key in keys}
-
-
 @cache
 def phrases(language: str) -> Phrases:
     """The phrase lists a reply in this language is read with: its own and English's."""
@@ -159,13 +149,13 @@ def phrases(language: str) -> Phrases:
         return english
     own = _OWN[language]
     return Phrases(
-        cues=_joined(english.cues, own.cues),
-        red_flags=_joined(english.red_flags, own.red_flags),
+        cues=joined_synonyms(english.cues, own.cues),
+        red_flags=joined_synonyms(english.red_flags, own.red_flags),
         reassuring=(*english.reassuring, *own.reassuring),
         stop_words=(*english.stop_words, *own.stop_words),
-        morning=_joined(english.morning, own.morning),
-        sore_or_joint=_joined(english.sore_or_joint, own.sore_or_joint),
-        relative_days=_joined(english.relative_days, own.relative_days),
+        morning=joined_synonyms(english.morning, own.morning),
+        sore_or_joint=joined_synonyms(english.sore_or_joint, own.sore_or_joint),
+        relative_days=joined_synonyms(english.relative_days, own.relative_days),
         months=_with_cldr_months(language, english.months),
     )
 

@@ -108,6 +108,17 @@ def typo_distance(typed: str, known: str) -> int | None:
     return distance
 
 
+K = TypeVar("K")
+
+
+def joined_synonyms(
+    first: Mapping[K, tuple[str, ...]], second: Mapping[K, tuple[str, ...]]
+) -> dict[K, tuple[str, ...]]:
+    """Two languages' synonyms for the same values, the first's first."""
+    keys: list[K] = [*first, *(key for key in second if key not in first)]
+    return {key: (*first.get(key, ()), *second.get(key, ())) for key in keys}
+
+
 @dataclass(frozen=True, slots=True)
 class Match(Generic[V]):
     """A phrase found in the runner's words: its value and the word positions it covers."""

@@ -1,5 +1,9 @@
 """Finding the runner's IANA time zone: common zones for buttons, a typed city or zone name
 (fuzzy), or a shared location (offline, with timezonefinder).
+
+Place names are each zone's city, the aliases below (English), and CLDR's names (through
+Babel) in the runner's language: every zone's city ("Nueva York", "Москва") and every
+country ("Alemania", "Россия"), a country landing where its English name does.
 """
 
 from __future__ import annotations
@@ -12,6 +16,13 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from timezonefinder import TimezoneFinder
 
+from bot.domain.languages import (
+    ENGLISH,
+    country_names,
+    country_zones,
+    reading_language,
+    zone_cities,
+)
 from bot.domain.onboarding.lexicon import has_words, normalise, typo_distance, words
 from bot.domain.onboarding.results import (
     Accepted,
@@ -171,14 +182,18 @@ def _zones_by_name() -> dict[str, str]:
     return {zone.casefold(): zone for zone in _valid_zones()}
 
 
+def _place_key(name: str) -> str:
+    return " ".join(words(name.replace("_", " ")))
+
+
 @cache
-def _zones_by_place() -> dict[str, tuple[str, ...]]:
-    """Zones by place name: the city part of each zone name, then the aliases."""
+def _english_places() -> dict[str, tuple[str, ...]]:
+    """Zones by English place name: the city part of each zone name, then the aliases."""
     index: dict[str, list[str]] = {}
     for zone in _valid_zones():
         parts = zone.split("/")
         if parts[0] in _REGIONS and len(parts) > 1:
-            index.setdefault(" ".join(words(parts[-1].replace("_", " "))), []).append(zone)
+            index.setdefault(_place_key(parts[-1]), []).append(zone)
     # Old and new names of one city ("America/Buenos_Aires" and ".../Argentina/Buenos_Aires")
     # behave the same; prefer the fuller, current one.
     places: dict[str, tuple[str, ...]] = {
@@ -193,9 +208,28 @@ def _zones_by_place() -> dict[str, tuple[str, ...]]:
 
 
 @cache
-def _places_by_length() -> dict[int, tuple[str, ...]]:
+def _zones_by_place(language: str = ENGLISH) -> dict[str, tuple[str, ...]]:
+    """Zones by place name in the runner's language, English names included."""
+    places = dict(_english_places())
+    language = reading_language(language)
+    if language == ENGLISH:
+        return places
+    for zone, city in zone_cities(language).items():
+        if zone in _valid_zones():
+            places.setdefault(_place_key(city), (zone,))
+    english_names = country_names(ENGLISH)
+    for code, name in country_names(language).items():
+        english = places.get(_place_key(english_names.get(code, "")))
+        zones = english or tuple(zone for zone in country_zones(code) if zone in _valid_zones())
+        if zones and len(zones) <= _MAX_CANDIDATES:
+            places.setdefault(_place_key(name), zones)
+    return places
+
+
+@cache
+def _places_by_length(language: str = ENGLISH) -> dict[int, tuple[str, ...]]:
     by_length: dict[int, list[str]] = {}
-    for place in _zones_by_place():
+    for place in _zones_by_place(language):
         by_length.setdefault(len(place), []).append(place)
     return {size: tuple(places) for size, places in by_length.items()}
 
@@ -233,7 +267,7 @@ def _phrases(typed: list[str]) -> list[str]:
     ]
 
 
-def _closest(phrases: list[str]) -> tuple[str, ...]:
+def _closest(phrases: list[str], language: str) -> tuple[str, ...]:
     """Zones for the place names fewest typos away from any phrase; several on a tie.
 
     A phrase of five letters or more that starts a place name counts as one typo away
@@ -245,25 +279,26 @@ def _closest(phrases: list[str]) -> tuple[str, ...]:
         if distance is not None and distance < distances.get(place, distance + 1):
             distances[place] = distance
 
-    by_length = _places_by_length()
+    by_length = _places_by_length(language)
+    places = _zones_by_place(language)
     for phrase in phrases:
         # Typos change the length by at most two letters (see `typo_distance`).
         for size in range(len(phrase) - 2, len(phrase) + 3):
             for place in by_length.get(size, ()):
                 keep_fewest(place, typo_distance(phrase, place))
         if len(phrase) >= _MIN_PREFIX:
-            for place in _zones_by_place():
+            for place in places:
                 keep_fewest(place, 1 if place.startswith(phrase) else None)
     if not distances:
         return ()
     fewest = min(distances.values())
     zones: list[str] = []
     for place in sorted(place for place, distance in distances.items() if distance == fewest):
-        zones += [zone for zone in _zones_by_place()[place] if zone not in zones]
+        zones += [zone for zone in places[place] if zone not in zones]
     return tuple(zones[:_MAX_CANDIDATES])
 
 
-def find_zones(text: str) -> tuple[str, ...]:
+def find_zones(text: str, language: str = ENGLISH) -> tuple[str, ...]:
     """Zones for a typed city, country or zone name: one if sure, a few if not, none if lost."""
     query = normalise(text).strip()
     as_name = _zones_by_name().get(re.sub(r"\s+", "_", query))
@@ -275,16 +310,16 @@ def find_zones(text: str) -> tuple[str, ...]:
     if offset:
         return (offset,)
     phrases = _phrases(words(text)[:_MAX_WORDS])
-    places = _zones_by_place()
+    places = _zones_by_place(language)
     for phrase in phrases:
         if phrase in places:
             return places[phrase]
-    return _closest(phrases)
+    return _closest(phrases, language)
 
 
-def parse_zone(text: str) -> ParseResult[str]:
+def parse_zone(text: str, language: str = ENGLISH) -> ParseResult[str]:
     """A typed time zone answer; an ambiguous one is rejected with the candidates to offer."""
-    zones = find_zones(text)
+    zones = find_zones(text, language)
     if not zones:
         return Rejected(Reason.ZONE_NOT_FOUND if has_words(text) else Reason.EMPTY)
     if len(zones) > 1:
