@@ -214,9 +214,13 @@ def _zones_by_place(language: str = ENGLISH) -> dict[str, tuple[str, ...]]:
     language = reading_language(language)
     if language == ENGLISH:
         return places
+    # Old zone names share their city with the current one ("Europe/Kiev", "Europe/Belfast"):
+    # a city lands where its English name does, else on its own zone.
+    english_cities = zone_cities(ENGLISH)
     for zone, city in zone_cities(language).items():
-        if zone in _valid_zones():
-            places.setdefault(_place_key(city), (zone,))
+        english = places.get(_place_key(english_cities.get(zone, "")))
+        if english or zone in _valid_zones():
+            places.setdefault(_place_key(city), english or (zone,))
     english_names = country_names(ENGLISH)
     for code, name in country_names(language).items():
         english = places.get(_place_key(english_names.get(code, "")))
