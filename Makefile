@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: run chat test lint soak season clean
+.PHONY: run chat test lint soak season clean messages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,3 +39,9 @@ season: $(VENV)/.installed-dev  ## every persona through 16 simulated weeks of c
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
+
+messages: $(VENV)/.installed-dev  ## re-extract bot/locales/messages.pot and merge it into every .po
+	$(BIN)/pybabel -q extract -F babel.cfg -o bot/locales/messages.pot --project=Backstride \
+		--copyright-holder="Backstride contributors" --no-location --width=100 .
+	$(BIN)/pybabel -q update -i bot/locales/messages.pot -d bot/locales --width=100 \
+		--ignore-obsolete

@@ -26,6 +26,7 @@ from bot.flows.calendar_feed import build_calendar_handlers, calendar_feed_route
 from bot.flows.edits import EDITS_GROUP, build_edit_handlers
 from bot.flows.errors import handle_error
 from bot.flows.group_chat import build_group_chat_handlers
+from bot.flows.language import LANGUAGE_GROUP, build_language_choice, build_language_handlers
 from bot.flows.live_session.check import build_go_handlers
 from bot.flows.live_session.controls import build_live_session_handlers
 from bot.flows.live_session.cues import rebuild_cue_jobs
@@ -58,7 +59,9 @@ from bot.runtime.services import (
 from bot.runtime.update_processor import update_processor_for
 from bot.runtime.webhook_routes import RoutedUpdater
 from bot.storage.persistence import SqlitePersistence
-from bot.texts.common import COMMANDS
+from bot.texts import common
+from bot.texts import language as language_texts
+from bot.texts.translation import ENGLISH, LANGUAGES, speaking
 
 logger = logging.getLogger(__name__)
 
@@ -104,6 +107,7 @@ def build_application(
         .build()
     )
     attach_services(application, services)
+    application.add_handlers(build_language_choice(), group=LANGUAGE_GROUP)
     application.add_handlers(build_edit_handlers(), group=EDITS_GROUP)
     # Within a group only the first matching handler runs, so the catch-alls come last,
     # and group chats' handlers come first: no personal flow runs in a group.
@@ -111,6 +115,7 @@ def build_application(
         [
             *build_group_chat_handlers(),
             *build_spotter_handlers(),  # its /start spot-… link before onboarding's /start
+            *build_language_handlers(),
             *build_onboarding_handlers(),
             *build_plan_handlers(),
             *build_go_handlers(),
@@ -152,15 +157,28 @@ async def _open_services(application: Application[Any, Any, Any, Any, Any, Any])
     await rebuild_checkin_jobs(application)
     await rebuild_follow_up_jobs(application)
     await rebuild_reminder_jobs(application)
-    try:
-        await application.bot.set_my_commands(
-            [BotCommand(command, description) for command, description in COMMANDS]
-        )
-    except TelegramError as error:
-        # The menu is a convenience; the bot works without it.
-        logger.warning("could not register the command list: %s", error)
+    await _introduce_the_bot(application)
     start_heartbeat(application)
     _freeze_startup_objects()
+
+
+async def _introduce_the_bot(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    """Telegram's command menu, description and short description, in every language: an
+    app set to one of them shows that one; any other app, English."""
+    bot = application.bot
+    for language in LANGUAGES:
+        code = None if language == ENGLISH else language
+        with speaking(language):
+            commands = [BotCommand(command, words) for command, words in common.COMMANDS.items()]
+            description = language_texts.DESCRIPTION
+            short_description = language_texts.SHORT_DESCRIPTION
+        try:
+            await bot.set_my_commands(commands, language_code=code)
+            await bot.set_my_description(description, language_code=code)
+            await bot.set_my_short_description(short_description, language_code=code)
+        except TelegramError as error:
+            # The menu and the descriptions are a convenience; the bot works without them.
+            logger.warning("could not register the bot's commands or description: %s", error)
 
 
 def _freeze_startup_objects() -> None:

@@ -89,7 +89,12 @@ class BotApiEmulator:
         self.faults: deque[Fault] = deque()
         self.files = _Files()
         self.listeners: list[Callable[[ApiCall], None]] = []
-        self.commands: list[Json] = []
+        self.commands: list[Json] = []  # the default menu: every chat, any app language
+        # Every menu by (scope, language_code): ("default", "es"), ("chat:42", "")…
+        self.command_menus: dict[tuple[str, str], list[Json]] = {}
+        # The bot's description and short description by language_code ("" = default).
+        self.descriptions: dict[str, str] = {}
+        self.short_descriptions: dict[str, str] = {}
         self.faults_injected: Counter[int] = Counter()  # random faults, by status
         self._fault_share = 0.0
         self._fault_rng = random.Random(0)
@@ -266,7 +271,25 @@ class BotApiEmulator:
         }
 
     def _set_commands(self, params: Json, _: dict[str, bytes]) -> bool:
-        self.commands = list(_as_json(params["commands"]))
+        commands = list(_as_json(params["commands"]))
+        scope = _as_json(params.get("scope")) or {"type": "default"}
+        where = f"chat:{scope['chat_id']}" if scope["type"] == "chat" else str(scope["type"])
+        language = str(params.get("language_code") or "")
+        self.command_menus[(where, language)] = commands
+        if where == "default" and not language:
+            self.commands = commands
+        return True
+
+    def _set_description(self, params: Json, _: dict[str, bytes]) -> bool:
+        self.descriptions[str(params.get("language_code") or "")] = str(
+            params.get("description") or ""
+        )
+        return True
+
+    def _set_short_description(self, params: Json, _: dict[str, bytes]) -> bool:
+        self.short_descriptions[str(params.get("language_code") or "")] = str(
+            params.get("short_description") or ""
+        )
         return True
 
 
@@ -293,6 +316,8 @@ _METHODS: dict[str, Callable[[BotApiEmulator, Json, dict[str, bytes]], Any]] = {
     "editMessageReplyMarkup": BotApiEmulator._edit_message,
     "getFile": BotApiEmulator._get_file,
     "setMyCommands": BotApiEmulator._set_commands,
+    "setMyDescription": BotApiEmulator._set_description,
+    "setMyShortDescription": BotApiEmulator._set_short_description,
 }
 
 

@@ -13,21 +13,23 @@ from bot.runtime.taps import stop_spinner
 from bot.texts import common
 
 
-def replying(text: str) -> Callable[[Update, CoachContext], Coroutine[Any, Any, None]]:
-    """A callback that answers any message with `text`."""
+def replying(
+    text: Callable[[], str],
+) -> Callable[[Update, CoachContext], Coroutine[Any, Any, None]]:
+    """A callback that answers any message with `text()`, worded in the runner's language."""
 
     async def reply(update: Update, _: CoachContext) -> None:
         if update.effective_message:
-            await update.effective_message.reply_text(text)
+            await update.effective_message.reply_text(text())
 
     return reply
 
 
 # /help lists every command; the others answer /cancel with nothing running and an unknown
 # /command.
-show_help = replying(common.help_text())
-cancel_outside_conversation = replying(common.NOTHING_TO_CANCEL)
-unknown_command = replying(common.UNKNOWN_COMMAND)
+show_help = replying(common.help_text)
+cancel_outside_conversation = replying(lambda: common.NOTHING_TO_CANCEL)
+unknown_command = replying(lambda: common.UNKNOWN_COMMAND)
 
 
 async def not_understood(update: Update, context: CoachContext) -> None:

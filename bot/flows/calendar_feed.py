@@ -19,6 +19,7 @@ from telegram.ext import BaseHandler, CommandHandler
 from bot.domain.profile import Profile
 from bot.flows.calendar_file import calendar_file, sessions_for_calendar
 from bot.flows.plan.coaching import review_plan
+from bot.runtime.language import speaking_to
 from bot.runtime.senders import sender_with_profile
 from bot.runtime.services import CoachApplication, CoachContext, Services, services_of
 from bot.runtime.webhook_routes import Route
@@ -88,9 +89,10 @@ class CalendarFeedHandler(tornado.web.RequestHandler):
         if profile is None:
             raise tornado.web.HTTPError(404)
         now = services.now()
-        content = await calendar_of(services, profile, now) or calendar_file(
-            (), profile.timezone, now
-        )
+        async with speaking_to(services, profile.user_id):
+            content = await calendar_of(services, profile, now) or calendar_file(
+                (), profile.timezone, now
+            )
         self.set_header("Content-Type", "text/calendar; charset=utf-8")
         # Calendar apps poll; a proxy must not keep an old plan around.
         self.set_header("Cache-Control", "no-store")

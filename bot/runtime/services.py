@@ -105,7 +105,14 @@ class Services:
     def runner_data(self) -> RunnerData:
         """Export and erase of one runner's rows, clearing what repositories remember."""
         return RunnerData(
-            self.db, remembering=(self.profiles, self.plans, self.safety_checks, self.live_sessions)
+            self.db,
+            remembering=(
+                self.profiles,
+                self.plans,
+                self.safety_checks,
+                self.live_sessions,
+                self.runners,
+            ),
         )
 
     def runner_tag(self, chat_id: int) -> RunnerTag:

@@ -106,6 +106,18 @@ class LiveSessions:
             self._cache.stored(user_id, replace(known, live=live))
         return changed > 0
 
+    async def reword(self, user_id: int, steps: tuple[TimelineStep, ...]) -> bool:
+        """Replace the words of the session's steps (the runner changed language); the steps
+        themselves, their times and progress stay. False if the session has ended."""
+        known = self._cache.known(user_id)
+        self._cache.forget(user_id)
+        changed = await self._db.execute(
+            "UPDATE live_sessions SET steps = ? WHERE user_id = ?", (_steps_json(steps), user_id)
+        )
+        if changed and known is not None:
+            self._cache.stored(user_id, replace(known, live=replace(known.live, steps=steps)))
+        return changed > 0
+
     async def end(self, user_id: int) -> bool:
         """Remove the runner's session; False if there was none."""
         self._cache.forget(user_id)

@@ -369,6 +369,9 @@ MIGRATIONS: tuple[tuple[Statement, ...], ...] = (
         )""",
         "CREATE INDEX spotter_pairs_by_partner ON spotter_pairs (partner_id)",
     ),
+    # The language the coach speaks to a runner: from their first /start, before a profile
+    # exists, so it lives with the runner's row; NULL = not chosen (Telegram's, or English).
+    ("ALTER TABLE runners ADD COLUMN language TEXT",),
 )
 
 LATEST_VERSION = len(MIGRATIONS)

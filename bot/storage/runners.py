@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bot.storage.database import Database
+from bot.storage.row_cache import RowCache
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,10 +20,34 @@ class Runner:
 
 
 class Runners:
-    """Repository of runners."""
+    """Repository of runners. Every update and job reads its runner's language, so languages
+    are also kept in memory (`RowCache`)."""
 
     def __init__(self, db: Database) -> None:
         self._db = db
+        self._languages: RowCache[str | None] = RowCache()
+
+    async def language(self, user_id: int) -> str | None:
+        """The language the runner chose (or was given at /start); None if never set."""
+        return await self._languages.read(user_id, lambda: self._load_language(user_id))
+
+    async def set_language(self, user_id: int, language: str) -> bool:
+        """Store the runner's language; False if they never wrote to the bot (no row)."""
+        self._languages.forget(user_id)
+        changed = await self._db.execute(
+            "UPDATE runners SET language = ? WHERE user_id = ?", (language, user_id)
+        )
+        if changed:
+            self._languages.stored(user_id, language)
+        return changed > 0
+
+    def forget(self, user_id: int) -> None:
+        """The runner's row was deleted or changed behind this repository's back."""
+        self._languages.forget(user_id)
+
+    async def _load_language(self, user_id: int) -> str | None:
+        row = await self._db.fetch_one("SELECT language FROM runners WHERE user_id = ?", (user_id,))
+        return None if row is None or row["language"] is None else str(row["language"])
 
     async def record_contact(
         self, user_id: int, chat_id: int, first_name: str, now: datetime

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bot.texts.translation import localize
+
 STATS = (
     "📊 Backstride right now\n\n"
     "Runners: {runners}\n"
@@ -12,3 +14,6 @@ STATS = (
     "Messages sent since start: {messages_sent}\n"
     "Errors in the last 24 h: {errors}"
 )
+
+
+localize(__name__)

@@ -4,6 +4,8 @@ description. The description's other lines come from `texts.plan` and `texts.pro
 
 from __future__ import annotations
 
+from bot.texts.translation import localize
+
 CALENDAR_NAME = "Backstride"
 EVENT_SUMMARY = "Backstride: {shape}"
 EVENT_TOTAL = "About {minutes} min in all, {place}."
@@ -26,3 +28,6 @@ NO_FEED_TO_RESET = (
     "There is no calendar address to reset: this coach runs without a public web address "
     "(polling mode), so it only sends calendar files. /calendar sends a fresh one."
 )
+
+
+localize(__name__)

@@ -2,30 +2,33 @@
 
 from __future__ import annotations
 
+from bot.texts.language import LANGUAGE_COMMAND
 from bot.texts.plan import PLAN_HELP
+from bot.texts.translation import localize
 
-# (command, one line for /help and Telegram's command menu), in the order runners need them.
-COMMANDS: tuple[tuple[str, str], ...] = (
-    ("start", "Set up your coach, or pick up where you left off"),
-    ("help", "What I can do"),
-    ("plan", PLAN_HELP),
-    ("go", "Start your next session (a quick safety check first)"),
-    ("workout", "Your next session as a watch workout file"),
-    ("pause", "Pause the session you're in"),
-    ("resume", "Carry on after a pause"),
-    ("skip", "Skip to the next step of the session"),
-    ("stop", "End the session now"),
-    ("log", "Log a session you did without me"),
-    ("progress", "Your weeks in a chart, and what they mean"),
-    ("history", "Every session you logged"),
-    ("reminders", "When I remind you, and quiet hours"),
-    ("calendar", "Your next four weeks as a calendar file"),
-    ("spotter", "Invite someone to walk beside you, or end a pairing"),
-    ("profile", "See your setup and change any part of it"),
-    ("export", "Your data as CSV and JSON files"),
-    ("delete", "Erase everything I know about you"),
-    ("cancel", "Leave what we are doing right now"),
-)
+# Command: one line for /help and Telegram's command menu, in the order runners need them.
+COMMANDS: dict[str, str] = {
+    "start": "Set up your coach, or pick up where you left off",
+    "help": "What I can do",
+    "plan": PLAN_HELP,
+    "go": "Start your next session (a quick safety check first)",
+    "workout": "Your next session as a watch workout file",
+    "pause": "Pause the session you're in",
+    "resume": "Carry on after a pause",
+    "skip": "Skip to the next step of the session",
+    "stop": "End the session now",
+    "log": "Log a session you did without me",
+    "progress": "Your weeks in a chart, and what they mean",
+    "history": "Every session you logged",
+    "reminders": "When I remind you, and quiet hours",
+    "calendar": "Your next four weeks as a calendar file",
+    "spotter": "Invite someone to walk beside you, or end a pairing",
+    "profile": "See your setup and change any part of it",
+    "language": LANGUAGE_COMMAND,
+    "export": "Your data as CSV and JSON files",
+    "delete": "Erase everything I know about you",
+    "cancel": "Leave what we are doing right now",
+}
 
 WELCOME = (
     "Hi {name}! I'm Backstride, your coach for running backwards. 🔙🏃\n\n"
@@ -58,8 +61,9 @@ NEXT_BETWEEN_SESSIONS = (
 def unexpected_reply(opening: str | None, set_up: bool) -> str:
     """The answer to input no flow took: its `opening` (None: plain text), then what next."""
     if opening is None:
-        opening = NOT_FOLLOWED if set_up else NEWCOMER_HELLO
-    return f"{opening} {NEXT_BETWEEN_SESSIONS if set_up else NEXT_FOR_NEWCOMER}"
+        opening = str(NOT_FOLLOWED) if set_up else str(NEWCOMER_HELLO)
+    next_step = str(NEXT_BETWEEN_SESSIONS) if set_up else str(NEXT_FOR_NEWCOMER)
+    return f"{opening} {next_step}"
 
 
 BUTTON_EXPIRED = "That button has expired. /help shows what I can do now."
@@ -73,7 +77,10 @@ SOMETHING_WENT_WRONG = (
 
 def help_text() -> str:
     """The /help message: every command with its one-line description."""
-    lines = [HELP_HEADER, ""]
-    lines += [f"/{command} - {description}" for command, description in COMMANDS]
-    lines += ["", HELP_FOOTER]
+    lines = [str(HELP_HEADER), ""]
+    lines += [f"/{command} - {description}" for command, description in COMMANDS.items()]
+    lines += ["", str(HELP_FOOTER)]
     return "\n".join(lines)
+
+
+localize(__name__)

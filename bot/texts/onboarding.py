@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from bot.texts.translation import localize
+
 INTRO = (
     "Let's set you up. About a dozen quick questions, then seven short health ones: "
     "tap a button or just type your answer."
@@ -154,8 +156,9 @@ _CHOICE_LABELS: dict[str, dict[str, str]] = {
 
 def choice_label(step_id: str, key: str) -> str:
     """The label of the button that sends `key` at a step (every PAR-Q step shares one set)."""
-    labels = PARQ_LABELS if step_id.startswith("parq_") else _CHOICE_LABELS[step_id]
-    return labels.get(key, key)
+    if step_id.startswith("parq_"):
+        return str(PARQ_LABELS.get(key, key))
+    return str(_CHOICE_LABELS[step_id].get(key, key))
 
 
 DONE_LABEL = "Done ✔️"
@@ -350,3 +353,6 @@ def join_list(names: Sequence[str]) -> str:
     if any(" and " in name for name in names):
         return ", ".join(names)
     return f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+localize(__name__)

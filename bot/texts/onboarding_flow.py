@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bot.texts.translation import localize
+
 RESUME_OFFER = (
     "Welcome back! You were partway through setting up. Shall we carry on where you left "
     "off, or start again from the first question?"
@@ -64,3 +66,6 @@ PROFILE_FIELD_LABELS: dict[str, str] = {
     "units": "Units",
     "health": "Health questions",
 }
+
+
+localize(__name__)

@@ -10,6 +10,7 @@ from bot.domain.onboarding.results import Notice, Rejected
 from bot.domain.onboarding.steps import PARQ, SESSIONS, Answers, Step, StepId
 from bot.texts import onboarding as texts
 from bot.texts.profile_summary import day_names
+from bot.texts.translation import localize
 
 _PARQ_BY_STEP = {step.id: question for question, step in PARQ.items()}
 
@@ -48,3 +49,6 @@ def readiness_text(readiness: Readiness) -> str:
     if readiness.age_note is None:
         return text
     return f"{text}\n\n{texts.AGE_NOTES[readiness.age_note]}"
+
+
+localize(__name__)

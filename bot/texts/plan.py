@@ -7,6 +7,8 @@ domain import, like `texts.programme`.
 
 from __future__ import annotations
 
+from bot.texts.translation import localize
+
 # The /help and command-menu line for /plan.
 PLAN_HELP = "Your week, your next session, and why your plan is what it is"
 
@@ -62,22 +64,5 @@ PLACE_NAMES: dict[str, str] = {
     "hallway": "in the hallway",
 }
 
-# --- Calendar words (Monday first, as Python's weekday() counts) -----------------------------
 
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-WEEKDAYS_SHORT = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-MONTHS_SHORT = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+localize(__name__)

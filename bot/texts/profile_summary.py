@@ -10,7 +10,9 @@ from bot.domain.onboarding.parsers import KM_PER_MILE
 from bot.domain.onboarding.timezones import zone_label
 from bot.domain.onboarding.weekdays import DAY_KEYS
 from bot.domain.profile import Goal, Injury, Place, Profile, Units
+from bot.texts import language as language_texts
 from bot.texts import onboarding as texts
+from bot.texts.translation import current_language, language_name, localize
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -54,6 +56,10 @@ def render_summary(profile: Profile) -> str:
             zone=zone_label(profile.timezone),
         ),
         texts.SUMMARY_UNITS.format(units=texts.UNITS_NAMES[profile.units]),
+        language_texts.SUMMARY_LANGUAGE.format(language=language_name(current_language())),
         texts.SUMMARY_START_WALK_ONLY if profile.walk_only else texts.SUMMARY_START,
     ]
     return "\n".join(lines)
+
+
+localize(__name__)

@@ -6,10 +6,12 @@ module needs no domain import and a translation is one more file of the same sha
 
 from __future__ import annotations
 
+from bot.texts.translation import localize, plural
+
 # Durations, as cues and session shapes show them.
-DURATION_SECONDS = "{seconds} s"
-DURATION_MINUTES = "{minutes} min"
-DURATION_MINUTES_SECONDS = "{minutes} min {seconds} s"
+DURATION_SECONDS = plural("{seconds} s", "{seconds} s", "seconds")
+DURATION_MINUTES = plural("{minutes} min", "{minutes} min", "minutes")
+DURATION_MINUTES_SECONDS = "{minutes} {seconds}"  # the two above, as "3 min 30 s"
 
 # --- Session cues: one message as each step starts ------------------------------------------
 
@@ -229,3 +231,6 @@ DAY_NOTES: dict[str, str] = {
         "early if your form slips."
     ),
 }
+
+
+localize(__name__)

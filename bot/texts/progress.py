@@ -7,20 +7,29 @@ sentence that says what the last weeks mean.
 from __future__ import annotations
 
 from bot.domain.progress import ProgressSummary
+from bot.texts.translation import localize, plural
 
-NO_DATA = (
+NO_DATA = plural(
+    "No sessions logged in the last {weeks} week yet, so there's nothing to draw. "
+    "Once you've done one, with /go or noted with /log, your weeks show up here. 🌱",
     "No sessions logged in the last {weeks} weeks yet, so there's nothing to draw. "
-    "Once you've done one, with /go or noted with /log, your weeks show up here. 🌱"
+    "Once you've done one, with /go or noted with /log, your weeks show up here. 🌱",
+    "weeks",
 )
 
 HEADLINE = "📈 Your progress · {level}"
-MINUTES_LINE = (
-    "Backwards: {this_week} this week, {last_week} last week, {total} over {weeks} weeks."
+MINUTES_LINE = plural(
+    "Backwards: {this_week} this week, {last_week} last week, {total} over {weeks} week.",
+    "Backwards: {this_week} this week, {last_week} last week, {total} over {weeks} weeks.",
+    "weeks",
 )
-STREAK_ONE = "Streak: 1 week with a session."
-STREAK_MANY = "Streak: {weeks} weeks in a row with a session. 🔥"
+STREAK = plural(
+    "Streak: {weeks} week with a session.",
+    "Streak: {weeks} weeks in a row with a session. 🔥",
+    "weeks",
+)
 TREND_LINE = "Last two weeks: effort {effort}, pain {pain}."
-MINUTES = "{minutes} min"
+MINUTES = plural("{minutes} min", "{minutes} min", "minutes")
 UNDER_A_MINUTE = "under 1 min"
 SCORE = "{score}/10"
 NOT_RATED = "not rated"
@@ -53,7 +62,6 @@ CHART_CAPTION = "In the chart (week of: backwards, effort ●, pain ■): {weeks
 CHART_CAPTION_WEEK = "{week}: {minutes} min, {effort}, {pain}"
 CHART_CAPTION_JOIN = " · "
 CHART_NO_ANSWER = "-"
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def progress_message(summary: ProgressSummary, level: str) -> str:
@@ -71,24 +79,22 @@ def progress_message(summary: ProgressSummary, level: str) -> str:
             weeks=len(summary.weeks),
         ),
     ]
-    if summary.streak_weeks == 1:
-        lines.append(STREAK_ONE)
-    elif summary.streak_weeks > 1:
-        lines.append(STREAK_MANY.format(weeks=summary.streak_weeks))
+    if summary.streak_weeks:
+        lines.append(STREAK.format(weeks=summary.streak_weeks))
     if summary.recent.effort is not None or summary.recent.pain is not None:
         lines.append(
             TREND_LINE.format(
                 effort=_score(summary.recent.effort), pain=_score(summary.recent.pain)
             )
         )
-    lines.append(INTERPRETATIONS[summary.interpretation])
+    lines.append(str(INTERPRETATIONS[summary.interpretation]))
     return "\n".join(lines)
 
 
 def _score(value: float | None) -> str:
     """An average as "5/10" or "5.5/10"; "not rated" without answers."""
     if value is None:
-        return NOT_RATED
+        return str(NOT_RATED)
     return SCORE.format(score=f"{value:.1f}".removesuffix(".0"))
 
 
@@ -96,5 +102,8 @@ def _minutes(seconds: int) -> str:
     """Reverse time in whole minutes, as weekly figures read best; "under 1 min" for a few
     seconds, so a short session never shows as nothing."""
     if 0 < seconds < 30:
-        return UNDER_A_MINUTE
+        return str(UNDER_A_MINUTE)
     return MINUTES.format(minutes=round(seconds / 60))
+
+
+localize(__name__)

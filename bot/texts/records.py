@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bot.texts.translation import localize
+
 HISTORY_EMPTY = "No sessions logged yet. After your first one, they'll all be here."
 HISTORY_HEADER = "Your sessions, newest first ({first}–{last} of {total}):"
 HISTORY_LINE = "{day} · {what} · {reverse} backwards{details}"
@@ -33,3 +35,28 @@ def distance_text(km: float, units: str) -> str:
     if units == "mi":
         return f"{km / 1.609344:.2f} mi"
     return f"{km:.2f} km"
+
+
+# The header of the sessions' CSV export, one name per column (short, like a spreadsheet's
+# column titles).
+EXPORT_COLUMNS = (
+    "date",
+    "source",
+    "completed",
+    "reverse_minutes",
+    "effort",
+    "pain",
+    "pain_site",
+    "heart_rate",
+    "distance_km",
+    "duration_min",
+    "notes",
+    "red_flag",
+    "morning_after",
+    "shape",
+    "place",
+    "downgraded",
+)
+
+
+localize(__name__)

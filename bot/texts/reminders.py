@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bot.texts.translation import localize, plural
+
 REMINDER = "⏰ Backwards session {when}: {shape} {place}, about {minutes} min."
 REMINDER_WHEN_SOON = "at {time}"
 BUTTON_START = "▶️ Start now"
@@ -28,9 +30,12 @@ NUDGE = (
     "Yesterday's backwards session didn't happen, and that's fine. "
     "Fancy a short one next time? /plan shows when."
 )
-REALIGN = (
+REALIGN = plural(
+    "You've missed {count} session in a row. Rather than piling them up, shall we repeat "
+    "this week's step, or go one step back?",
     "You've missed {count} sessions in a row. Rather than piling them up, shall we repeat "
-    "this week's step, or go one step back?"
+    "this week's step, or go one step back?",
+    "count",
 )
 BUTTON_REPEAT = "🔁 Repeat this step"
 BUTTON_STEP_BACK = "⬇️ One step back"
@@ -77,3 +82,6 @@ CALENDAR_CAPTION = (
     "Your next four weeks of backwards sessions. Open the file to add them to your calendar."
 )
 CALENDAR_EMPTY = "There are no backwards sessions planned in the next four weeks."
+
+
+localize(__name__)

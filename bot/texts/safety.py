@@ -7,6 +7,7 @@ plain strings so this module imports nothing from the domain.
 from __future__ import annotations
 
 from bot.texts.onboarding import PLACE_LABELS
+from bot.texts.translation import localize
 
 _SURFACE = "Is your spot flat and even, clear of people and obstacles, and well lit?"
 QUESTIONS: dict[str, str] = {
@@ -250,7 +251,6 @@ DARK_AT_TIME = (
     "🌙 At {time} it's dark outdoors in {months} where you are. On those days, pick an "
     "earlier time, or the treadmill or hallway; I'll warn you before dark sessions."
 )
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 # In every timeline of a runner with a standing precaution, by precaution.
 PRECAUTION_REMINDERS: dict[str, str] = {
@@ -267,3 +267,6 @@ PRECAUTION_REMINDERS: dict[str, str] = {
         "or gives way."
     ),
 }
+
+
+localize(__name__)

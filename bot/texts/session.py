@@ -6,6 +6,8 @@ tell backwards from forwards at a glance.
 
 from __future__ import annotations
 
+from bot.texts.translation import localize, plural
+
 # The first line of each cue, by StepKind value.
 CUE_HEADINGS: dict[str, str] = {
     "warm_up": "🔥 WARM-UP · walk forwards · {duration}",
@@ -45,7 +47,11 @@ DONE_BEST = "🏆 Your longest yet, {more} more than your best before."
 DONE_MORE = "{difference} more than last time."
 DONE_SAME = "The same as last time: nice and steady."
 DONE_LESS = "{difference} less than last time, and that's fine: listen to your body."
-DONE_STREAK = "🔥 {weeks} weeks in a row with a session."
+DONE_STREAK = plural(
+    "🔥 {weeks} week in a row with a session.",
+    "🔥 {weeks} weeks in a row with a session.",
+    "weeks",
+)
 DONE_NEXT = "Next session: {weekday} {day} {month} at {time}."
 DONE_CAUGHT_UP = (
     "We were interrupted, and your session has finished in the meantime. "
@@ -85,3 +91,6 @@ BUTTON_RESUME = "▶️ Resume"
 BUTTON_SKIP = "⏭ Skip"
 BUTTON_STOP = "⏹ Stop"
 BUTTON_UNWELL = "🆘 I feel unwell"
+
+
+localize(__name__)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bot.texts.translation import localize, plural
+
 EFFORT_QUESTION = (
     "How hard did that feel, from 0 to 10?\n"
     "0-2 very easy · 3 easy · 4-6 moderate · 7-8 hard · 9 very hard · 10 maximal\n"
@@ -108,7 +110,7 @@ GUIDED_TODAY = "Today"
 GUIDED_YESTERDAY = "Yesterday"
 GUIDED_NO_NOTE = "No note"
 GUIDED_CANCEL = "✖️ Cancel"
-GUIDED_MINUTES_LABEL = "{minutes} min"
+GUIDED_MINUTES_LABEL = plural("{minutes} min", "{minutes} min", "minutes")
 GUIDED_CANCELLED = "Okay, nothing logged. /log starts again whenever you like."
 GUIDED_CARRY_ON = "Let's carry on where we were."
 GUIDED_OLD_BUTTON = "That button is from an earlier question."
@@ -144,3 +146,6 @@ FIX_FIELDS: dict[str, str] = {
     "pain": "Pain",
     "note": "Note",
 }
+
+
+localize(__name__)

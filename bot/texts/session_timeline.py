@@ -9,6 +9,7 @@ from bot.domain.profile import Place, Profile
 from bot.domain.programme.templates import SessionTemplate, StepKind
 from bot.domain.programme.timeline import TimelineStep, movements
 from bot.texts import programme as texts
+from bot.texts.translation import localize
 
 
 def build_session_timeline(
@@ -60,7 +61,10 @@ def format_duration(seconds: int) -> str:
         return texts.DURATION_SECONDS.format(seconds=rest)
     if not rest:
         return texts.DURATION_MINUTES.format(minutes=minutes)
-    return texts.DURATION_MINUTES_SECONDS.format(minutes=minutes, seconds=rest)
+    return texts.DURATION_MINUTES_SECONDS.format(
+        minutes=texts.DURATION_MINUTES.format(minutes=minutes),
+        seconds=texts.DURATION_SECONDS.format(seconds=rest),
+    )
 
 
 def _cue(
@@ -78,3 +82,6 @@ def _cue(
     elif previous is not None and previous.is_reverse:
         parts.append(texts.PLACE_TURN_FORWARD_REMINDERS.get(place, ""))
     return " ".join(part for part in parts if part)
+
+
+localize(__name__)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bot.texts.translation import localize
+
 INVITE_HOURS = 24
 SOMEONE = "Your partner"  # when a partner's Telegram first name is empty
 
@@ -68,3 +70,6 @@ ALERT_RED_FLAG = (
     "stop for today. Please check on {runner} now."
 )
 NOT_FOLLOWING = "{runner}'s session has ended, or you two aren't paired any more."
+
+
+localize(__name__)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bot.texts.translation import localize
+
 # The workout's name on the watch and in Garmin Connect: short, with the session's day.
 WORKOUT_NAME = "Backstride {weekday} {day} {month}"
 FILE_NAME = "backstride-{date}.fit"
@@ -54,3 +56,6 @@ SPEED_NOT_UNDERSTOOD = (
     "for example /workout speed 5 (or /workout speed off)."
 )
 NO_PROFILE = "Set up your profile first with /start; then your sessions can go to your watch."
+
+
+localize(__name__)

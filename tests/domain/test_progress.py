@@ -255,7 +255,7 @@ def test_the_message_reads_the_weeks() -> None:
     assert lines == [
         texts.HEADLINE.format(level=LEVEL),
         texts.MINUTES_LINE.format(this_week="22 min", last_week="8 min", total="50 min", weeks=12),
-        texts.STREAK_MANY.format(weeks=2),
+        texts.STREAK.format(weeks=2),
         texts.TREND_LINE.format(effort="5/10", pain="1.5/10"),
         texts.INTERPRETATIONS["steady"],
     ]
@@ -268,7 +268,7 @@ def test_the_message_for_a_first_short_unrated_session() -> None:
             this_week=texts.UNDER_A_MINUTE, last_week="0 min", total=texts.UNDER_A_MINUTE,
             weeks=12,
         ),
-        texts.STREAK_ONE,
+        texts.STREAK.format(weeks=1),
         texts.INTERPRETATIONS["early_days"],
     ]  # fmt: skip
 

@@ -32,12 +32,12 @@ async def test_start_remembers_the_runner(coach: Coach) -> None:
 async def test_help_lists_every_command_once(coach: Coach) -> None:
     [reply] = texts(await coach.runner(13).send("/help"))
 
-    for command, description in common.COMMANDS:
+    for command, description in common.COMMANDS.items():
         assert reply.count(f"/{command} - {description}") == 1
 
 
 async def test_command_list_is_registered_at_start(coach: Coach) -> None:
-    assert [c["command"] for c in coach.emulator.commands] == [c for c, _ in common.COMMANDS]
+    assert [c["command"] for c in coach.emulator.commands] == list(common.COMMANDS)
 
 
 async def test_what_start_up_built_is_kept_out_of_garbage_collections(coach: Coach) -> None:

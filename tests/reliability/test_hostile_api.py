@@ -39,7 +39,7 @@ CUE_GRACE = 1.5  # short, so that 429 pauses make some cues stale: both outcomes
 FAULTY_SECONDS = 14.0  # the faults stop after this, sessions done or not
 IN_PROCESS_TRANSIT = 0.05  # from the bot's deadline check to the emulator, on one event loop
 _SAFE = ("track", "park", "surface_yes", "hard_no", "pain_0", "pain_1", "warm_up_go")
-_NUDGES = (reminder_texts.NUDGE, reminder_texts.REALIGN.split("{")[0])
+_NUDGES = (reminder_texts.NUDGE, reminder_texts.REALIGN.form(3).split("{")[0])
 # What the bot logs about a fault: a retry, a message it gave up on, an update it could not
 # finish (with the fault as the cause).
 _FAULT_WORDS = ("retrying in", "could not", "too late", "error while handling an update")

@@ -28,6 +28,7 @@ from bot.runtime.coach_bot import coach_bot
 from bot.runtime.cue_stats import Outcome
 from bot.runtime.delivery import Priority, PriorityRateLimiter, StaleDelivery, delivery_args
 from bot.runtime.job_registry import CUE, HELD_BACK
+from bot.runtime.language import speak_to, speaking_to
 from bot.runtime.sending import runner_unreachable
 from bot.runtime.services import CoachContext, Services, services_of
 from bot.storage.live_sessions import StoredSession
@@ -67,7 +68,8 @@ async def rebuild_cue_jobs(application: Application) -> None:  # type: ignore[ty
     """At start: one job per live session, and a catch-up message where cues were missed."""
     services = services_of(application)
     for stored in await services.live_sessions.all():
-        await _advance(application, services, stored)
+        async with speaking_to(services, stored.user_id):
+            await _advance(application, services, stored)
 
 
 SessionAction = Callable[[Application, Services, StoredSession], Awaitable[None]]  # type: ignore[type-arg]
@@ -80,6 +82,7 @@ async def _on_session(context: CoachContext, kind: str, action: SessionAction) -
         return
     services = context.services
     services.jobs.ran(services.jobs.runner_job(kind, job.data), job)
+    await speak_to(services, job.data)
     # One change at a time per session: a /skip or /pause waits until this is out.
     async with services.session_locks[job.data]:
         stored = await services.live_sessions.get(job.data)

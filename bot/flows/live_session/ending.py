@@ -15,18 +15,18 @@ from telegram.ext import Application
 from bot.domain.session_recap import DoneSession, SessionRecap, recap_session
 from bot.flows.plan.coaching import next_session
 from bot.flows.session_log.handlers import ask_how_it_felt
-from bot.flows.spotter.session import session_ended
+from bot.flows.spotter.session import Alert, session_ended
 from bot.runtime.delivery import Priority
 from bot.runtime.job_registry import CUE
 from bot.runtime.sending import send_or_mark_unreachable
 from bot.runtime.services import Services, services_of
 from bot.storage.live_sessions import StoredSession
 from bot.storage.session_logs import LogAnswers, LogSource, NewLog
-from bot.texts import plan as plan_texts
 from bot.texts import safety as safety_texts
 from bot.texts import session as texts
 from bot.texts import spotter as spotter_texts
 from bot.texts.session_timeline import format_duration
+from bot.texts.translation import month_name, weekday_name
 
 AnyApplication = Application[Any, Any, Any, Any, Any, Any]
 
@@ -42,7 +42,10 @@ class Ending(StrEnum):
 
 
 # What every spotter is told at once when the runner stops for their health.
-_SPOTTER_ALERTS = {Ending.UNWELL: spotter_texts.ALERT, Ending.WARNING: spotter_texts.ALERT_WARNING}
+_SPOTTER_ALERTS: dict[Ending, Alert] = {
+    Ending.UNWELL: lambda: spotter_texts.ALERT,
+    Ending.WARNING: lambda: spotter_texts.ALERT_WARNING,
+}
 
 
 async def end_session(
@@ -150,8 +153,8 @@ async def _next_session_line(services: Services, user_id: int) -> str | None:
     except ValueError:
         return None
     return texts.DONE_NEXT.format(
-        weekday=plan_texts.WEEKDAYS_SHORT[session.day.weekday()],
+        weekday=weekday_name(session.day.weekday(), "abbreviated"),
         day=session.day.day,
-        month=plan_texts.MONTHS_SHORT[session.day.month - 1],
+        month=month_name(session.day.month, "abbreviated"),
         time=session.at.strftime("%H:%M"),
     )

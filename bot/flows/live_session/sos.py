@@ -19,6 +19,7 @@ from bot.domain.log_reading.triage import RESPONSES, WHICH_ANSWERS, Triage
 from bot.domain.profile import Place, Profile
 from bot.runtime.delivery import Priority
 from bot.runtime.job_registry import FOLLOW_UP
+from bot.runtime.language import speak_to
 from bot.runtime.sending import send_or_mark_unreachable
 from bot.runtime.services import CoachContext, Services, services_of
 from bot.texts import safety as texts
@@ -151,6 +152,7 @@ async def _send_follow_up(context: CoachContext) -> None:
         return
     services = context.services
     services.jobs.ran(services.jobs.runner_job(FOLLOW_UP, job.data.user_id), job)
+    await speak_to(services, job.data.user_id)
     sent = await send_or_mark_unreachable(
         context.application,
         job.data.chat_id,

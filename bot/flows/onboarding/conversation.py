@@ -53,20 +53,24 @@ from bot.domain.onboarding import (
 from bot.domain.onboarding.editing import ProfileField, answers_for_edit, changed_fields
 from bot.domain.profile import Profile
 from bot.flows.basics import show_help
+from bot.flows.language import LANGUAGE_MENU
 from bot.flows.live_session.sos import clearance_allowed
 from bot.flows.live_session.words import read_words_during_session
 from bot.flows.plan.coaching import first_session_text, start_plan_for
 from bot.flows.reminders.jobs import sync_reminders
 from bot.flows.session_log.handlers import reply_text as reply_to_log_question
+from bot.runtime.language import remember_first_language
 from bot.runtime.services import CoachContext
 from bot.runtime.taps import redraw, tapped
 from bot.storage.profiles import Draft
 from bot.texts import common
+from bot.texts import language as language_texts
 from bot.texts import onboarding as questions
 from bot.texts import onboarding_flow as texts
 from bot.texts import safety as safety_texts
 from bot.texts.onboarding_prompts import notice_text, question_text, readiness_text, rejection_text
 from bot.texts.profile_summary import render_summary
+from bot.texts.translation import month_name
 
 logger = logging.getLogger(__name__)
 
@@ -101,6 +105,7 @@ async def start(update: Update, context: CoachContext) -> int:
         return END
     services = context.services
     await services.runners.record_contact(user.id, chat.id, user.first_name, services.now())
+    await remember_first_language(services, user.id, user.language_code)
     profile = await services.profiles.get(user.id)
     if profile is not None:
         await services.profiles.discard_draft(user.id)  # an abandoned /profile change
@@ -131,6 +136,7 @@ async def show_profile(update: Update, context: CoachContext) -> int:
         for field in ProfileField
     ]
     rows = [buttons[i : i + 3] for i in range(0, len(buttons), 3)]
+    rows.append([InlineKeyboardButton(language_texts.PROFILE_BUTTON, callback_data=LANGUAGE_MENU)])
     if profile.walk_only:
         rows.append(
             [
@@ -500,7 +506,7 @@ def _dark_time_note(profile: Profile, now: datetime) -> str:
     months = dark_months(profile.timezone, at)
     if not months:
         return ""
-    names = ", ".join(safety_texts.MONTHS[month - 1] for month in months)
+    names = ", ".join(month_name(month, "abbreviated", standalone=True) for month in months)
     note = safety_texts.DARK_AT_TIME.format(time=f"{profile.session_time:%H:%M}", months=names)
     return f"{note}\n\n"
 

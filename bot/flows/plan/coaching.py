@@ -39,6 +39,7 @@ from bot.storage.plans import StoredPlan, moves_plan
 from bot.texts import plan as texts
 from bot.texts import programme as programme_texts
 from bot.texts.session_timeline import build_session_timeline, format_duration, session_shape
+from bot.texts.translation import month_name, weekday_name
 
 if TYPE_CHECKING:
     from bot.runtime.services import Services
@@ -223,9 +224,9 @@ def _when(session: UpcomingSession, today: date) -> str:
     if session.day == today + _ONE_DAY:
         return texts.WHEN_TOMORROW.format(time=at)
     return texts.WHEN_DATE.format(
-        weekday=texts.WEEKDAYS[session.day.weekday()],
+        weekday=weekday_name(session.day.weekday()),
         day=session.day.day,
-        month=texts.MONTHS[session.day.month - 1],
+        month=month_name(session.day.month),
         time=at,
     )
 
@@ -233,9 +234,9 @@ def _when(session: UpcomingSession, today: date) -> str:
 def _day_label(day: date) -> str:
     """A day as the runner reads it in a list: "Tue 3 Mar"."""
     return texts.DAY_LABEL.format(
-        weekday=texts.WEEKDAYS_SHORT[day.weekday()],
+        weekday=weekday_name(day.weekday(), "abbreviated"),
         day=day.day,
-        month=texts.MONTHS_SHORT[day.month - 1],
+        month=month_name(day.month, "abbreviated"),
     )
 
 

@@ -9,6 +9,7 @@ from a thread is safe.
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import io
 import math
 from concurrent.futures import ThreadPoolExecutor
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING
 from bot.domain.progress import ProgressSummary, WeekProgress
 from bot.domain.session_logs import SCALE_MAX
 from bot.texts import progress as texts
+from bot.texts.translation import month_name
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -107,11 +109,14 @@ def _average(value: float | None) -> str:
 
 
 async def render_off_loop(summary: ProgressSummary) -> bytes:
-    """`render_progress_chart` in the drawing thread, so the event loop keeps running."""
+    """`render_progress_chart` in the drawing thread, so the event loop keeps running (with
+    this task's context: its labels are in the runner's language)."""
     return await asyncio.get_running_loop().run_in_executor(
-        _DRAWING, render_progress_chart, summary
+        _DRAWING, contextvars.copy_context().run, render_progress_chart, summary
     )
 
 
 def _week_label(week: WeekProgress) -> str:
-    return texts.CHART_WEEK.format(day=week.monday.day, month=texts.MONTHS[week.monday.month - 1])
+    return texts.CHART_WEEK.format(
+        day=week.monday.day, month=month_name(week.monday.month, "abbreviated")
+    )

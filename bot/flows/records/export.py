@@ -12,30 +12,13 @@ from enum import Enum
 
 from bot.storage.runner_data import RunnerExport
 from bot.storage.session_logs import LogEntry
+from bot.texts import records as texts
 from bot.texts.session_timeline import session_shape
-
-SESSION_COLUMNS = (
-    "date",
-    "source",
-    "completed",
-    "reverse_minutes",
-    "effort",
-    "pain",
-    "pain_site",
-    "heart_rate",
-    "distance_km",
-    "duration_min",
-    "notes",
-    "red_flag",
-    "morning_after",
-    "shape",
-    "place",
-    "downgraded",
-)
 
 
 def sessions_csv(logs: Iterable[LogEntry]) -> bytes:
-    """One row per log, in the order given, under a header of `SESSION_COLUMNS`.
+    """One row per log, in the order given, under a header of the column names (in the
+    runner's language).
 
     UTF-8 with a byte-order mark, so Excel shows accents and emoji right (other spreadsheets
     and `encoding="utf-8-sig"` skip the mark). Empty cells are unanswered questions; a text
@@ -43,7 +26,7 @@ def sessions_csv(logs: Iterable[LogEntry]) -> bytes:
     """
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(SESSION_COLUMNS)
+    writer.writerow(texts.EXPORT_COLUMNS)
     writer.writerows(tuple(map(_inert, _session_row(log))) for log in logs)
     return buffer.getvalue().encode("utf-8-sig")
 

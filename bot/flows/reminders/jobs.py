@@ -43,6 +43,7 @@ from bot.flows.live_session.check import GO_DATA
 from bot.flows.workout.handlers import workout_button
 from bot.runtime.delivery import Priority
 from bot.runtime.job_registry import JobRegistry
+from bot.runtime.language import speaking_to
 from bot.runtime.sending import send_or_mark_unreachable
 from bot.runtime.services import CoachContext, Services, services_of
 from bot.storage.reminders import DayMark, ReminderKind, ReminderRow
@@ -253,6 +254,19 @@ async def send_reminder(
     again: bool = False,
     starts: time | None = None,
 ) -> bool:
+    """`_remind`, in the runner's language."""
+    async with speaking_to(services_of(application), user_id):
+        return await _remind(application, user_id, session_day, again=again, starts=starts)
+
+
+async def _remind(
+    application: AnyApplication,
+    user_id: int,
+    session_day: date,
+    *,
+    again: bool,
+    starts: time | None,
+) -> bool:
     """Remind the runner of the session on `session_day` (at `starts` if it was moved to
     later that day), unless it is done, skipped, moved, already reminded (APScheduler fires
     twice in a repeated autumn hour) or they are away."""
@@ -317,6 +331,12 @@ async def _fire_checkup(context: CoachContext) -> None:
 
 
 async def look_for_missed_sessions(application: AnyApplication, user_id: int) -> None:
+    """`_look_for_missed_sessions`, in the runner's language."""
+    async with speaking_to(services_of(application), user_id):
+        await _look_for_missed_sessions(application, user_id)
+
+
+async def _look_for_missed_sessions(application: AnyApplication, user_id: int) -> None:
     """One nudge the day after a missed session, or after three in a row an offer to
     realign the plan (each said once)."""
     services = services_of(application)

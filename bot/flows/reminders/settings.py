@@ -35,8 +35,8 @@ from bot.runtime.services import CoachContext
 from bot.runtime.taps import redraw, tapped
 from bot.storage.reminders import DayMark
 from bot.texts import exactly_once as once_texts
-from bot.texts import plan as plan_texts
 from bot.texts import reminders as texts
+from bot.texts.translation import weekday_name
 
 SNOOZE_MINUTES = 30
 _BUTTON_DAYS = 14
@@ -250,7 +250,7 @@ def _summary(profile: Profile, prefs: ReminderPrefs) -> str:
         quiet = texts.QUIET_WINDOW.format(
             start=prefs.quiet_start.strftime("%H:%M"), end=prefs.quiet_end.strftime("%H:%M")
         )
-    days = ", ".join(plan_texts.WEEKDAYS_SHORT[day] for day in reverse_weekdays(profile))
+    days = ", ".join(weekday_name(day, "abbreviated") for day in reverse_weekdays(profile))
     return texts.SUMMARY.format(
         state=state,
         days=days,

@@ -21,6 +21,7 @@ from bot.domain.profile import Profile
 from bot.domain.reminders import in_quiet_hours
 from bot.runtime.delivery import Priority
 from bot.runtime.job_registry import JobRegistry
+from bot.runtime.language import speak_to
 from bot.runtime.sending import send_or_mark_unreachable
 from bot.runtime.services import CoachContext, services_of
 from bot.storage.session_logs import LogEntry
@@ -110,6 +111,7 @@ async def _send_checkin(context: CoachContext) -> None:
     user_id, log_id, due = job.data.user_id, job.data.log_id, job.data.due
     services = context.services
     services.jobs.ran(_checkin_job_name(services.jobs, user_id, log_id), job)
+    await speak_to(services, user_id)
     if not await services.logs.checkin_pending(log_id):
         return
     entry = await services.logs.get(user_id, log_id)

@@ -26,9 +26,9 @@ from bot.domain.profile import Profile, Units
 from bot.runtime.services import CoachContext
 from bot.storage.log_drafts import LogDraft
 from bot.storage.session_logs import LogAnswers, LogEntry, LogSource, NewLog
-from bot.texts import plan as plan_texts
 from bot.texts import session_log as texts
 from bot.texts.session_timeline import format_duration
+from bot.texts.translation import month_name, weekday_name
 
 GUIDED_PREFIX, FIX_PREFIX = "glog", "logfix"
 DAY, MINUTES, EFFORT, PAIN, NOTE = "day", "minutes", "effort", "pain", "note"
@@ -308,9 +308,9 @@ def _day_label(day: date, today: date) -> str:
 
 def _day_name(day: date) -> str:
     return texts.ECHO_DAY.format(
-        weekday=plan_texts.WEEKDAYS_SHORT[day.weekday()],
+        weekday=weekday_name(day.weekday(), "abbreviated"),
         day=day.day,
-        month=plan_texts.MONTHS_SHORT[day.month - 1],
+        month=month_name(day.month, "abbreviated"),
     )
 
 

@@ -381,7 +381,7 @@ async def _store_morning(
         return
     await services.logs.close_prompt(user_id)
     _, decision = await review_plan(services, profile, services.now())
-    first = _MORNING_REPLIES.get(morning, texts.MORNING_THANKS)
+    first = _morning_reply(morning)
     lines = [first, *await _next_line(services, profile, decision)]
     await message.reply_text("\n\n".join(lines))
 
@@ -393,7 +393,12 @@ async def _next_line(services: Services, profile: Profile, decision: Decision) -
     return [texts.NEXT.format(reason=reason_text(profile, decision.state, decision.reason))]
 
 
-_MORNING_REPLIES = {MorningAfter.WORSE: texts.MORNING_WORSE, MorningAfter.SORE: texts.MORNING_SORE}
+def _morning_reply(morning: MorningAfter) -> str:
+    if morning is MorningAfter.WORSE:
+        return texts.MORNING_WORSE
+    if morning is MorningAfter.SORE:
+        return texts.MORNING_SORE
+    return texts.MORNING_THANKS
 
 
 # --- helpers -------------------------------------------------------------------------------

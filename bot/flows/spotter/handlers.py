@@ -11,6 +11,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, filt
 from bot.flows.spotter.session import FOLLOW, SPOT_PREFIX, UNPAIR, partner_name
 from bot.runtime.deep_links import private_chat_link
 from bot.runtime.delivery import Priority
+from bot.runtime.language import remember_first_language
 from bot.runtime.sending import send_or_mark_unreachable
 from bot.runtime.services import CoachContext
 from bot.runtime.taps import redraw, tapped
@@ -61,6 +62,7 @@ async def accept(update: Update, context: CoachContext) -> None:
         return
     services = context.services
     await services.runners.record_contact(user.id, chat.id, user.first_name, services.now())
+    await remember_first_language(services, user.id, user.language_code)
     token = context.args[0].removeprefix(INVITE_PAYLOAD)
     outcome, runner_id = await services.spotters.accept(token, user.id, services.now())
     if outcome is Acceptance.INVALID or runner_id is None:

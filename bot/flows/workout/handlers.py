@@ -34,9 +34,9 @@ from bot.runtime.senders import sender_with_profile
 from bot.runtime.services import CoachContext
 from bot.runtime.taps import tapped
 from bot.storage.watch_workouts import SentWorkout
-from bot.texts import plan as plan_texts
 from bot.texts import workout as texts
 from bot.texts.session_timeline import build_session_timeline, session_shape
+from bot.texts.translation import month_name, weekday_name
 
 # Callback data: "workout" (the session running, else the next one) or "workout|YYYY-MM-DD".
 WORKOUT_PREFIX = "workout"
@@ -131,9 +131,9 @@ async def _send_workout(
 def workout_name(day: date) -> str:
     """The workout's name on the watch, which its activity file carries back."""
     return texts.WORKOUT_NAME.format(
-        weekday=plan_texts.WEEKDAYS_SHORT[day.weekday()],
+        weekday=weekday_name(day.weekday(), "abbreviated"),
         day=day.day,
-        month=plan_texts.MONTHS_SHORT[day.month - 1],
+        month=month_name(day.month, "abbreviated"),
     )
 
 

@@ -24,10 +24,11 @@ from bot.domain.programme import (
     session_template,
 )
 from bot.domain.session_logs import MorningAfter
-from bot.flows.records.export import SESSION_COLUMNS, everything_json, sessions_csv
+from bot.flows.records.export import everything_json, sessions_csv
 from bot.storage.plans import PlanChange, StoredPlan
 from bot.storage.runner_data import RunnerExport
 from bot.storage.session_logs import LogEntry, LogSource, SessionNote
+from bot.texts.records import EXPORT_COLUMNS as SESSION_COLUMNS
 from bot.texts.session_timeline import session_shape
 
 TEMPLATE = session_template(Route.WALKER, 0, 1)

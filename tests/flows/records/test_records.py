@@ -61,7 +61,7 @@ async def test_progress_without_data_says_so_kindly(coach: Coach) -> None:
     await _with_logs(coach, CHAT, 0)
     [call] = await coach.runner(CHAT).send("/progress")
     assert call.method == "sendMessage"
-    assert progress_texts.NO_DATA[:30] in str(call.params["text"])
+    assert progress_texts.NO_DATA.form(12)[:30] in str(call.params["text"])
 
 
 async def test_progress_sends_a_chart_and_a_summary(coach: Coach) -> None:
