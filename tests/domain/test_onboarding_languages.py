@@ -28,7 +28,7 @@ from bot.domain.onboarding.parsers import (
 )
 from bot.domain.onboarding.results import Accepted, Reason, Rejected
 from bot.domain.onboarding.steps import STEPS
-from bot.domain.onboarding.timezones import parse_zone
+from bot.domain.onboarding.timezones import parse_zone, zone_label
 from bot.domain.onboarding.weekdays import parse_weekdays
 from bot.domain.profile import Experience, Goal, Injury, Place, Units
 
@@ -258,3 +258,16 @@ def test_english_answers_are_read_in_every_language() -> None:
 def test_any_answer_in_any_language_is_read_or_refused(text: str, language: str) -> None:
     for step in STEPS:
         assert isinstance(step.parse(text, {}, language), Accepted | Rejected)
+
+
+@pytest.mark.parametrize(
+    ("zone", "language", "label"),
+    [
+        ("America/New_York", "en", "New York"),
+        ("America/New_York", "es", "Nueva York"),
+        ("Europe/Moscow", "ru", "Москва"),
+        ("Etc/GMT-2", "ru", "UTC+2"),
+    ],
+)
+def test_a_zone_is_named_in_the_runners_language(zone: str, language: str, label: str) -> None:
+    assert zone_label(zone, language) == label

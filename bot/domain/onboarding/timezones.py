@@ -366,10 +366,13 @@ def parse_location(latitude: float, longitude: float) -> ParseResult[str]:
     return Accepted(zone)
 
 
-def zone_label(zone: str) -> str:
-    """A short human name for a zone: "New York", "UTC+2"."""
+def zone_label(zone: str, language: str = ENGLISH) -> str:
+    """A short human name for a zone in the runner's language: "New York", "Nueva York",
+    "Нью-Йорк", "UTC+2"."""
     offset = re.fullmatch(r"Etc/GMT(?P<sign>[+-])(?P<hours>[0-9]+)", zone)
     if offset:
         # Inverted back: Etc/GMT-2 is two hours east of UTC.
         return f"UTC{'+' if offset.group('sign') == '-' else '-'}{offset.group('hours')}"
-    return zone.rsplit("/", 1)[-1].replace("_", " ")
+    language = reading_language(language)
+    city = zone_cities(language).get(zone) if language != ENGLISH else None
+    return city or zone.rsplit("/", 1)[-1].replace("_", " ")

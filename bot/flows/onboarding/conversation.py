@@ -49,6 +49,7 @@ from bot.domain.onboarding import (
     next_step,
     parse_location,
     toggle,
+    zone_label,
 )
 from bot.domain.onboarding.editing import ProfileField, answers_for_edit, changed_fields
 from bot.domain.profile import Profile
@@ -474,7 +475,12 @@ def _option_keyboard(step: Step[Any], options: tuple[str, ...]) -> InlineKeyboar
         return None
     return InlineKeyboardMarkup(
         [
-            [InlineKeyboardButton(option, callback_data=f"{_ANSWER}|{step.id}|{option}")]
+            [
+                InlineKeyboardButton(
+                    zone_label(option, current_language()),
+                    callback_data=f"{_ANSWER}|{step.id}|{option}",
+                )
+            ]
             for option in options
         ]
     )

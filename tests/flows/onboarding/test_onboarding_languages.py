@@ -62,3 +62,20 @@ async def test_typed_answers_in_the_runners_language_build_the_profile(
     assert profile.session_time == time(18, 0)
     assert (profile.timezone, profile.units) == ("Europe/London", Units.KM)
     assert not profile.walk_only
+
+
+async def test_a_country_with_several_zones_offers_its_cities_in_the_runners_language(
+    coach: Coach,
+) -> None:
+    runner = ChatRunner(coach, EmulatedUser(coach.emulator, 102, "Оля", "ru"))
+    await runner.send("/start")
+    for step, answer in RUSSIAN:
+        if step is StepId.TIMEZONE:
+            break
+        await runner.send(answer)
+    await runner.send("Россия")
+    buttons = runner.buttons(runner.last_keyboard_message())
+    assert "Москва" in buttons
+    await runner.tap("Москва")
+    draft = await coach.services.profiles.get_draft(102)
+    assert draft is not None and draft.answers[StepId.TIMEZONE] == "Europe/Moscow"
