@@ -271,3 +271,11 @@ def test_any_answer_in_any_language_is_read_or_refused(text: str, language: str)
 )
 def test_a_zone_is_named_in_the_runners_language(zone: str, language: str, label: str) -> None:
     assert zone_label(zone, language) == label
+
+
+@pytest.mark.parametrize(
+    ("text", "zone"),
+    [("Peru", "America/Lima"), ("Colombia", "America/Bogota"), ("Japan", "Asia/Tokyo")],
+)
+def test_countries_of_one_zone_come_from_cldr_in_english_too(text: str, zone: str) -> None:
+    assert _read(parse_zone, text, "en") == zone

@@ -45,8 +45,10 @@ COMMON_ZONES: tuple[str, ...] = (
     "Australia/Sydney",
 )
 
-# Places people type that are not (the last part of) a zone name. Several zones means
-# "ask which one": the runner picks from buttons.
+# Places people type that are neither (the last part of) a zone name nor a country CLDR
+# puts in one zone: cities without a zone of their own, abbreviations, and the main zones
+# of countries that span several. Several zones means "ask which one": the runner picks
+# from buttons.
 ZONE_ALIASES: Mapping[str, tuple[str, ...]] = {
     # North America
     "nyc": ("America/New_York",), "new york city": ("America/New_York",),
@@ -86,8 +88,9 @@ ZONE_ALIASES: Mapping[str, tuple[str, ...]] = {
     "brazil": ("America/Sao_Paulo", "America/Manaus"),
     "rio": ("America/Sao_Paulo",), "rio de janeiro": ("America/Sao_Paulo",),
     "argentina": ("America/Argentina/Buenos_Aires",),
+    "georgia": ("America/New_York", "Asia/Tbilisi"),
     # Europe
-    "uk": ("Europe/London",), "united kingdom": ("Europe/London",),
+    "uk": ("Europe/London",),
     "england": ("Europe/London",), "britain": ("Europe/London",),
     "great britain": ("Europe/London",), "scotland": ("Europe/London",),
     "wales": ("Europe/London",), "manchester": ("Europe/London",),
@@ -96,7 +99,7 @@ ZONE_ALIASES: Mapping[str, tuple[str, ...]] = {
     "edinburgh": ("Europe/London",), "bristol": ("Europe/London",),
     "cardiff": ("Europe/London",), "bst": ("Europe/London",),
     "gmt": ("Europe/London", "UTC"),
-    "ireland": ("Europe/Dublin",), "cork": ("Europe/Dublin",),
+    "cork": ("Europe/Dublin",),
     "germany": ("Europe/Berlin",), "deutschland": ("Europe/Berlin",),
     "munich": ("Europe/Berlin",), "munchen": ("Europe/Berlin",),
     "hamburg": ("Europe/Berlin",), "frankfurt": ("Europe/Berlin",),
@@ -105,32 +108,30 @@ ZONE_ALIASES: Mapping[str, tuple[str, ...]] = {
     "leipzig": ("Europe/Berlin",), "dresden": ("Europe/Berlin",),
     "cet": ("Europe/Berlin",), "cest": ("Europe/Berlin",),
     "central europe": ("Europe/Berlin",),
-    "france": ("Europe/Paris",), "lyon": ("Europe/Paris",),
+    "lyon": ("Europe/Paris",),
     "marseille": ("Europe/Paris",), "nice": ("Europe/Paris",),
     "toulouse": ("Europe/Paris",), "bordeaux": ("Europe/Paris",),
     "spain": ("Europe/Madrid",), "barcelona": ("Europe/Madrid",),
     "valencia": ("Europe/Madrid",), "seville": ("Europe/Madrid",),
-    "italy": ("Europe/Rome",), "milan": ("Europe/Rome",),
+    "milan": ("Europe/Rome",),
     "milano": ("Europe/Rome",), "naples": ("Europe/Rome",),
     "florence": ("Europe/Rome",), "turin": ("Europe/Rome",),
-    "venice": ("Europe/Rome",), "netherlands": ("Europe/Amsterdam",),
+    "venice": ("Europe/Rome",),
     "holland": ("Europe/Amsterdam",), "rotterdam": ("Europe/Amsterdam",),
     "the hague": ("Europe/Amsterdam",), "utrecht": ("Europe/Amsterdam",),
-    "belgium": ("Europe/Brussels",), "antwerp": ("Europe/Brussels",),
-    "switzerland": ("Europe/Zurich",), "geneva": ("Europe/Zurich",),
+    "antwerp": ("Europe/Brussels",),
+    "geneva": ("Europe/Zurich",),
     "basel": ("Europe/Zurich",), "bern": ("Europe/Zurich",),
-    "austria": ("Europe/Vienna",), "wien": ("Europe/Vienna",),
-    "poland": ("Europe/Warsaw",), "krakow": ("Europe/Warsaw",),
+    "wien": ("Europe/Vienna",),
+    "krakow": ("Europe/Warsaw",),
     "portugal": ("Europe/Lisbon",), "porto": ("Europe/Lisbon",),
-    "sweden": ("Europe/Stockholm",), "gothenburg": ("Europe/Stockholm",),
-    "norway": ("Europe/Oslo",), "denmark": ("Europe/Copenhagen",),
-    "finland": ("Europe/Helsinki",), "greece": ("Europe/Athens",),
+    "gothenburg": ("Europe/Stockholm",),
     "istanbul": ("Europe/Istanbul",), "turkey": ("Europe/Istanbul",),
     "ukraine": ("Europe/Kyiv",), "kiev": ("Europe/Kyiv",),
     "russia": ("Europe/Moscow", "Asia/Yekaterinburg", "Asia/Novosibirsk", "Asia/Vladivostok"),
     "st petersburg": ("Europe/Moscow",), "saint petersburg": ("Europe/Moscow",),
     # Asia, Africa, Oceania
-    "india": ("Asia/Kolkata",), "delhi": ("Asia/Kolkata",),
+    "delhi": ("Asia/Kolkata",),
     "new delhi": ("Asia/Kolkata",), "mumbai": ("Asia/Kolkata",),
     "bombay": ("Asia/Kolkata",), "bangalore": ("Asia/Kolkata",),
     "bengaluru": ("Asia/Kolkata",), "chennai": ("Asia/Kolkata",),
@@ -138,17 +139,15 @@ ZONE_ALIASES: Mapping[str, tuple[str, ...]] = {
     "pune": ("Asia/Kolkata",), "calcutta": ("Asia/Kolkata",), "ist": ("Asia/Kolkata",),
     "china": ("Asia/Shanghai",), "beijing": ("Asia/Shanghai",),
     "shenzhen": ("Asia/Shanghai",), "guangzhou": ("Asia/Shanghai",),
-    "japan": ("Asia/Tokyo",), "osaka": ("Asia/Tokyo",), "kyoto": ("Asia/Tokyo",),
-    "jst": ("Asia/Tokyo",), "korea": ("Asia/Seoul",), "south korea": ("Asia/Seoul",),
-    "busan": ("Asia/Seoul",), "vietnam": ("Asia/Ho_Chi_Minh",),
+    "osaka": ("Asia/Tokyo",), "kyoto": ("Asia/Tokyo",),
+    "jst": ("Asia/Tokyo",), "korea": ("Asia/Seoul",),
+    "busan": ("Asia/Seoul",),
     "saigon": ("Asia/Ho_Chi_Minh",), "hanoi": ("Asia/Bangkok",),
-    "thailand": ("Asia/Bangkok",), "philippines": ("Asia/Manila",),
     "indonesia": ("Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"),
-    "bali": ("Asia/Makassar",), "israel": ("Asia/Jerusalem",),
+    "bali": ("Asia/Makassar",),
     "tel aviv": ("Asia/Jerusalem",), "uae": ("Asia/Dubai",),
-    "abu dhabi": ("Asia/Dubai",), "egypt": ("Africa/Cairo",),
-    "south africa": ("Africa/Johannesburg",), "cape town": ("Africa/Johannesburg",),
-    "kenya": ("Africa/Nairobi",), "nigeria": ("Africa/Lagos",),
+    "abu dhabi": ("Asia/Dubai",),
+    "cape town": ("Africa/Johannesburg",),
     "australia": (
         "Australia/Sydney", "Australia/Brisbane", "Australia/Adelaide", "Australia/Perth",
     ),
@@ -207,26 +206,36 @@ def _english_places() -> dict[str, tuple[str, ...]]:
     return places
 
 
-@cache
-def _zones_by_place(language: str = ENGLISH) -> dict[str, tuple[str, ...]]:
-    """Zones by place name in the runner's language, English names included."""
-    places = dict(_english_places())
-    language = reading_language(language)
-    if language == ENGLISH:
-        return places
-    # Old zone names share their city with the current one ("Europe/Kiev", "Europe/Belfast"):
-    # a city lands where its English name does, else on its own zone.
+def _add_cities(places: dict[str, tuple[str, ...]], language: str) -> None:
+    """Every zone's city as the language writes it. Old zone names share their city with
+    the current one ("Europe/Kiev", "Europe/Belfast"): a city lands where its English name
+    does, else on its own zone."""
     english_cities = zone_cities(ENGLISH)
     for zone, city in zone_cities(language).items():
         english = places.get(_place_key(english_cities.get(zone, "")))
         if english or zone in _valid_zones():
             places.setdefault(_place_key(city), english or (zone,))
+
+
+def _add_countries(places: dict[str, tuple[str, ...]], language: str) -> None:
+    """Every country as the language writes it: where its English name lands (an alias),
+    else its CLDR zones when there are only a few to choose from."""
     english_names = country_names(ENGLISH)
     for code, name in country_names(language).items():
         english = places.get(_place_key(english_names.get(code, "")))
         zones = english or tuple(zone for zone in country_zones(code) if zone in _valid_zones())
         if zones and len(zones) <= _MAX_CANDIDATES:
             places.setdefault(_place_key(name), zones)
+
+
+@cache
+def _zones_by_place(language: str = ENGLISH) -> dict[str, tuple[str, ...]]:
+    """Zones by place name in the runner's language, English names included."""
+    places = dict(_english_places())
+    language = reading_language(language)
+    if language != ENGLISH:
+        _add_cities(places, language)
+    _add_countries(places, language)
     return places
 
 
