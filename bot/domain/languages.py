@@ -9,7 +9,7 @@ base language, and a language we have no words for reads as English.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import cache
 from typing import Literal
 
@@ -25,8 +25,10 @@ READ_LANGUAGES: tuple[str, ...] = (ENGLISH, SPANISH, RUSSIAN)
 
 # Everything in a formatted unit that is not its word: the number, spaces, a "/".
 _NOT_UNIT_WORD = re.compile(r"[\d.,\s/]+")
-_WIDTHS: tuple[Literal["wide", "abbreviated"], ...] = ("wide", "abbreviated")
-_CONTEXTS: tuple[Literal["format", "stand-alone"], ...] = ("format", "stand-alone")
+_Width = Literal["wide", "abbreviated"]
+_Context = Literal["format", "stand-alone"]
+_WIDTHS: tuple[_Width, ...] = ("wide", "abbreviated")
+_CONTEXTS: tuple[_Context, ...] = ("format", "stand-alone")
 _UNIT_LENGTHS: tuple[Literal["long", "short", "narrow"], ...] = ("long", "short", "narrow")
 # Counts that pick every plural form: one, few, many and other (Russian needs all four).
 _PLURAL_SAMPLES = (1, 2, 5, 1.5, 21)
@@ -38,40 +40,28 @@ def reading_language(code: str | None) -> str:
     return base if base in READ_LANGUAGES else ENGLISH
 
 
-def _names(found: Mapping[int, str]) -> dict[int, set[str]]:
-    return {key: {name.strip(".").casefold()} for key, name in found.items()}
-
-
-def _merged(*groups: dict[int, set[str]]) -> dict[int, tuple[str, ...]]:
-    merged: dict[int, set[str]] = {}
-    for group in groups:
-        for key, names in group.items():
-            merged.setdefault(key, set()).update(names)
-    return {key: tuple(sorted(names)) for key, names in merged.items()}
+def _all_names(
+    names_of: Callable[[_Width, _Context, str], Mapping[int, str]], language: str
+) -> dict[int, tuple[str, ...]]:
+    """CLDR's names (full and abbreviated, in running text and alone) by number, lower case."""
+    found: dict[int, set[str]] = {}
+    for width in _WIDTHS:
+        for context in _CONTEXTS:
+            for key, name in names_of(width, context, language).items():
+                found.setdefault(key, set()).add(name.strip(".").casefold())
+    return {key: tuple(sorted(names)) for key, names in found.items()}
 
 
 @cache
 def weekday_names(language: str) -> dict[int, tuple[str, ...]]:
     """Each weekday's names (0 = Monday), full and abbreviated, as CLDR writes them."""
-    return _merged(
-        *(
-            _names(get_day_names(width, context, locale=language))
-            for width in _WIDTHS
-            for context in _CONTEXTS
-        )
-    )
+    return _all_names(get_day_names, language)
 
 
 @cache
 def month_names(language: str) -> dict[int, tuple[str, ...]]:
     """Each month's names (1 = January), in running text ("18 ноября") and alone ("ноябрь")."""
-    return _merged(
-        *(
-            _names(get_month_names(width, context, locale=language))
-            for width in _WIDTHS
-            for context in _CONTEXTS
-        )
-    )
+    return _all_names(get_month_names, language)
 
 
 @cache

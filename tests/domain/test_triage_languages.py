@@ -10,18 +10,7 @@ from hypothesis import strategies as st
 from bot.domain.log_reading import parse_morning_answer, parse_sore_or_joint, red_flags_in
 from bot.domain.log_reading.triage import Triage, triage
 from bot.domain.session_logs import MorningAfter
-
-C, F, J, U, S, P, B, R, N = (
-    Triage.CARDIAC,
-    Triage.FALL,
-    Triage.JOINT,
-    Triage.UNCLEAR,
-    Triage.STOP,
-    Triage.PAIN,
-    Triage.BEARABLE_PAIN,
-    Triage.REASSURE,
-    Triage.NOTE,
-)
+from tests.domain.test_triage import B, C, F, J, N, P, R, S, U
 
 SPANISH: list[tuple[str, Triage]] = [
     # Cardiac or neurological signs.
