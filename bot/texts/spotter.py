@@ -11,7 +11,7 @@ INVITE = (
     "👀 A spotter walks beside you and watches what's behind you while you go backwards: "
     "the best safety net there is, especially at the start.\n\n"
     "Send this link to the person who'll come along. It works once, for "
-    f"{INVITE_HOURS} hours:\n{{link}}\n\n"
+    "{hours} hours:\n{link}\n\n"
     "They'll get your session's steps and cues, and an alert if you tap 🆘. "
     "Nothing else: no notes, no pain scores, no history."
 )

@@ -20,17 +20,19 @@ dates, weekdays and months through Babel's CLDR data.
 
 from __future__ import annotations
 
+import ast
 import gettext as gnu_gettext
 import io
 import sys
 import types
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar, Token
 from datetime import date
-from functools import cache
+from enum import Enum
+from functools import cache, wraps
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, ParamSpec, TypeVar
 
 from babel import Locale
 from babel.dates import format_date, get_day_names, get_month_names
@@ -42,6 +44,9 @@ ENGLISH = "en"
 LANGUAGES: tuple[str, ...] = (ENGLISH, "es", "ru")
 LOCALES_DIR = Path(__file__).resolve().parents[1] / "locales"
 DOMAIN = "messages"
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 _current: ContextVar[str] = ContextVar("backstride_language", default=ENGLISH)
 
@@ -93,6 +98,20 @@ def catalogue(language: str) -> gnu_gettext.NullTranslations:
         write_mo(compiled, read_po(po_file, locale=language, domain=DOMAIN))
     compiled.seek(0)
     return gnu_gettext.GNUTranslations(compiled)
+
+
+def cache_per_language(function: Callable[P, R]) -> Callable[P, R]:
+    """`functools.cache` for words built once and reused (a keyboard), one per language."""
+    built: dict[Hashable, R] = {}
+
+    @wraps(function)
+    def in_current_language(*args: P.args, **kwargs: P.kwargs) -> R:
+        key = (_current.get(), args, tuple(sorted(kwargs.items())))
+        if key not in built:
+            built[key] = function(*args, **kwargs)
+        return built[key]
+
+    return in_current_language
 
 
 def translate(text: str) -> str:
@@ -221,8 +240,8 @@ def plural(singular: str, plural_text: str, number: str) -> Plural:
 
 
 def _lazy(value: Any) -> Any:
-    """`value` with every string in it (not dict keys) made a LazyText."""
-    if isinstance(value, LazyText | Plural):
+    """`value` with every string in it (not dict keys, not enum members) made a LazyText."""
+    if isinstance(value, LazyText | Plural | Enum):
         return value
     if isinstance(value, str):
         return LazyText(value)
@@ -246,10 +265,6 @@ def _eager(value: Any) -> Any:
     if isinstance(value, list):
         return [_eager(item) for item in value]
     return value
-
-
-def _is_text_constant(name: str, value: Any) -> bool:
-    return not name.startswith("__") and isinstance(value, str | dict | tuple | list)
 
 
 class LocalizedModule(types.ModuleType):
@@ -278,10 +293,24 @@ def localize(module_name: str) -> None:
     """Make the texts module `module_name` speak the current language (its last line)."""
     module = sys.modules[module_name]
     namespace = vars(module)
-    for name, value in list(namespace.items()):
-        if _is_text_constant(name, value):
+    for name in _assigned_names(module):
+        value = namespace.get(name)
+        if isinstance(value, str | dict | tuple | list):
             namespace[name] = _lazy(value)
     module.__class__ = LocalizedModule
+
+
+def _assigned_names(module: types.ModuleType) -> set[str]:
+    """The names the module's own top level assigns (not those it imports): the same
+    constants the extraction reads."""
+    tree = ast.parse(Path(str(module.__file__)).read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for statement in tree.body:
+        if isinstance(statement, ast.Assign):
+            names.update(t.id for t in statement.targets if isinstance(t, ast.Name))
+        elif isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name):
+            names.add(statement.target.id)
+    return names
 
 
 def is_localized(module: types.ModuleType) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator, Callable
 from contextlib import AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass, field, replace
@@ -89,7 +90,12 @@ class Coach:
         """Process an update that has its update_id already (delivering one again, as
         Telegram does when the offset was not confirmed), and wait until it is handled."""
         update = Update.de_json(numbered, self.app.bot)
-        await self.app.update_processor.process_update(update, self.app.process_update(update))
+        # In a task of its own, as polling runs each update: what a handler sets for the
+        # update (its language) stays with it.
+        processing = self.app.update_processor.process_update(
+            update, self.app.process_update(update)
+        )
+        await asyncio.create_task(processing)
         return update
 
     def runner(self, user_id: int, first_name: str = "Runner", *, group: int = 0) -> ChatRunner:

@@ -8,7 +8,6 @@ timeline and its first cue (the warm-up), due at once, goes out.
 from __future__ import annotations
 
 import asyncio
-import functools
 from datetime import datetime
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
@@ -55,6 +54,7 @@ from bot.storage.live_sessions import StoredSession
 from bot.texts import safety as safety_texts
 from bot.texts import session as texts
 from bot.texts.session_timeline import build_session_timeline
+from bot.texts.translation import cache_per_language
 
 SAFETY_PREFIX = "safety"
 GO_DATA = "go"  # a "Start now" button anywhere (a reminder, /plan) sends this
@@ -237,7 +237,7 @@ async def _done_today(context: CoachContext, profile: Profile) -> bool:
     return await services.logs.sessions_on(profile.user_id, today) > 0
 
 
-@functools.cache
+@cache_per_language
 def _keyboard(question: Question | None) -> InlineKeyboardMarkup | None:
     if question is None:
         return None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Sequence
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
@@ -20,6 +19,7 @@ from bot.texts import plan as plan_texts
 from bot.texts import safety as safety_texts
 from bot.texts import session as texts
 from bot.texts.session_timeline import format_duration, session_shape
+from bot.texts.translation import cache_per_language
 
 # Callback data of the session buttons: "live|<action>".
 LIVE_PREFIX = "live"
@@ -92,7 +92,7 @@ def time_left(seconds: int) -> str:
     return format_duration(60 * whole_minutes(seconds))
 
 
-@functools.cache
+@cache_per_language
 def session_buttons(*, paused: bool, next_index: int) -> InlineKeyboardMarkup:
     """Pause or resume, skip, stop, and "I feel unwell" under every cue. Skip carries the
     session's `next_index` when it was offered, so a second tap on it skips nothing more."""
@@ -106,7 +106,7 @@ def session_buttons(*, paused: bool, next_index: int) -> InlineKeyboardMarkup:
     )
 
 
-@functools.cache
+@cache_per_language
 def resume_or_stop_buttons() -> InlineKeyboardMarkup:
     """What a second /go offers."""
     return InlineKeyboardMarkup(

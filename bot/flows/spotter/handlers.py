@@ -49,7 +49,7 @@ async def invite(update: Update, context: CoachContext) -> None:
             for partner, name in zip(partners, names, strict=True)
         ]
     link = private_chat_link(context.bot, INVITE_PAYLOAD + token)
-    lines.append(texts.INVITE.format(link=link))
+    lines.append(texts.INVITE.format(link=link, hours=texts.INVITE_HOURS))
     await message.reply_text(
         "\n\n".join(lines), reply_markup=InlineKeyboardMarkup(buttons) if buttons else None
     )
