@@ -53,7 +53,7 @@ def render_summary(profile: Profile) -> str:
         texts.SUMMARY_WHEN.format(
             days=day_names(profile.weekdays),
             time=profile.session_time.strftime("%H:%M"),
-            zone=zone_label(profile.timezone),
+            zone=zone_label(profile.timezone, current_language()),
         ),
         texts.SUMMARY_UNITS.format(units=texts.UNITS_NAMES[profile.units]),
         language_texts.SUMMARY_LANGUAGE.format(language=language_name(current_language())),

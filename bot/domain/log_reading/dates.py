@@ -15,19 +15,23 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
 
+from bot.domain.languages import ENGLISH, reading_language, weekday_names
 from bot.domain.log_reading.tokens import Token, TokenKind, clauses_of, lexicon_matches, word_keys
-from bot.domain.log_reading.vocabulary import (
+from bot.domain.log_reading.wordbook import (
+    AGO_BEFORE,
+    DAY_LINKS,
     DAY_WORDS,
     DAYS_AGO,
     DISTANCE_UNITS,
     DURATION_UNITS,
+    LAST_AFTER,
     LAST_WORDS,
-    MONTHS,
     ORDINAL_SUFFIXES,
-    RELATIVE_DAYS,
+    phrases,
 )
-from bot.domain.onboarding.lexicon import Lexicon
+from bot.domain.onboarding.lexicon import Lexicon, words
 from bot.domain.onboarding.vocabulary import WEEKDAYS
 
 # How far back a year-less date may reach into last year.
@@ -48,18 +52,42 @@ _UNITS_AFTER = re.compile(
     + r")\b",
     re.IGNORECASE,
 )
-_RELATIVE = Lexicon.of(RELATIVE_DAYS)
-# Single days written with at least three letters ("mo" and "th" are too easily other words).
-_WEEKDAYS = Lexicon.of(
-    {
-        min(days): tuple(phrase for phrase in phrases if len(phrase) >= 3)
-        for days, phrases in WEEKDAYS.items()
-        if len(days) == 1
+_MIN_DAY_LETTERS = 3
+
+
+@cache
+def _relative(language: str) -> Lexicon[int]:
+    return Lexicon.of(phrases(language).relative_days)
+
+
+@cache
+def _months(language: str) -> Lexicon[int]:
+    return Lexicon.of(phrases(language).months)
+
+
+@cache
+def _weekdays(language: str) -> Lexicon[int]:
+    """Single days written with at least three letters ("mo" and "th" are too easily other
+    words), in English and in CLDR's names for the language, less those that also name a
+    month ("mar" is Tuesday and March in Spanish)."""
+    months = {name for group in phrases(language).months.values() for name in group}
+    named: dict[int, list[str]] = {
+        min(days): list(group) for days, group in WEEKDAYS.items() if len(days) == 1
     }
-)
-_MONTHS = Lexicon.of(MONTHS)
-# Words between a day and its month: "18th of november".
-_DAY_LINKS = ORDINAL_SUFFIXES | {"of"}
+    language = reading_language(language)
+    if language != ENGLISH:
+        for day, group in weekday_names(language).items():
+            named[day] += group
+    return Lexicon.of(
+        {
+            day: tuple(
+                phrase
+                for phrase in group
+                if len(phrase) >= _MIN_DAY_LETTERS and " ".join(words(phrase)) not in months
+            )
+            for day, group in named.items()
+        }
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,7 +164,7 @@ def _day_of_month(
     "18 nov", "18th nov", "18th of nov", "nov 18", "nov 18th".
     """
     before = start - 1
-    while before >= 0 and keys[before] in _DAY_LINKS:
+    while before >= 0 and keys[before] in DAY_LINKS:
         before -= 1
     day = _whole(tokens, before)
     if day is not None:
@@ -150,24 +178,38 @@ def _day_of_month(
     return day, start, last
 
 
-def _word_days(tokens: Sequence[Token], today: date) -> list[NamedDay]:
+def _days_ago(tokens: Sequence[Token], keys: Sequence[str]) -> list[tuple[int, int, int]]:
+    """(count, first, last) for "3 days ago", "3 дня назад" and "hace 3 días"."""
+    found: list[tuple[int, int, int]] = []
+    for position in range(len(tokens) - 1):
+        count = _whole(tokens, position)
+        if count is None or keys[position + 1] not in DAY_WORDS:
+            continue
+        if position + 2 < len(keys) and keys[position + 2] in DAYS_AGO:
+            found.append((count, position, position + 3))
+        elif position and keys[position - 1] in AGO_BEFORE:
+            found.append((count, position - 1, position + 2))
+    return found
+
+
+def _word_days(tokens: Sequence[Token], today: date, language: str) -> list[NamedDay]:
     keys = word_keys(tuple(tokens))
 
     def named(day: date | None, first: int, last: int) -> NamedDay:
         return NamedDay(day, tokens[first].start, tokens[last - 1].end)
 
-    found = [named(_back(today, m.value), m.start, m.end) for m in lexicon_matches(_RELATIVE, keys)]
-    for m in lexicon_matches(_WEEKDAYS, keys):
+    relative = lexicon_matches(_relative(language), keys)
+    found = [named(_back(today, m.value), m.start, m.end) for m in relative]
+    for m in lexicon_matches(_weekdays(language), keys):
         first = m.start - 1 if m.start and keys[m.start - 1] in LAST_WORDS else m.start
+        last = m.end + 1 if m.end < len(keys) and keys[m.end] in LAST_AFTER else m.end
         back = (today.weekday() - m.value) % _DAYS_IN_WEEK
-        if back == 0 and first < m.start:
+        if back == 0 and (first < m.start or last > m.end):
             back = _DAYS_IN_WEEK  # "last monday" on a Monday
-        found.append(named(_back(today, back), first, m.end))
-    for position in range(len(tokens) - 2):
-        count = _whole(tokens, position)
-        if count is not None and keys[position + 1] in DAY_WORDS and keys[position + 2] in DAYS_AGO:
-            found.append(named(_back(today, count), position, position + 3))
-    for m in lexicon_matches(_MONTHS, keys):
+        found.append(named(_back(today, back), first, last))
+    for count, first, last in _days_ago(tokens, keys):
+        found.append(named(_back(today, count), first, last))
+    for m in lexicon_matches(_months(language), keys):
         around = _day_of_month(tokens, keys, m.start, m.end)
         if around is not None:
             day, first, last = around
@@ -180,11 +222,13 @@ def _word_days(tokens: Sequence[Token], today: date) -> list[NamedDay]:
     return found
 
 
-def named_days(text: str, today: date) -> list[NamedDay]:
-    """Every day named in the prepared text, numeric dates first."""
+def named_days(text: str, today: date, language: str = ENGLISH) -> list[NamedDay]:
+    """Every day named in the prepared text, numeric dates first; words are read in the
+    runner's language ("ayer", "el lunes", "18 de noviembre", "вчера", "18 ноября")."""
     numeric = _numeric_days(text, today)
-    tokens = [token for clause in clauses_of(without_days(text, numeric)) for token in clause]
-    return numeric + _word_days(tokens, today)
+    cleared = without_days(text, numeric)
+    tokens = [token for clause in clauses_of(cleared, language) for token in clause]
+    return numeric + _word_days(tokens, today, language)
 
 
 def without_days(text: str, days: Sequence[NamedDay]) -> str:

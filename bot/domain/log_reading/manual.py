@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from bot.domain.languages import ENGLISH
 from bot.domain.log_reading.dates import named_days, without_days
 from bot.domain.log_reading.reply import Doubt, read_reply
 from bot.domain.log_reading.scales import MAX_REVERSE_MINUTES
@@ -65,16 +66,16 @@ def log_day(named: set[date | None], today: date) -> date | ManualLogProblem:
 
 
 def parse_manual_log(
-    text: str, today: date, units: Units = Units.KM
+    text: str, today: date, units: Units = Units.KM, language: str = ENGLISH
 ) -> ManualLog | ManualLogProblem:
-    """Read "/log" arguments (the text after the command); never raises. `units` says what
-    a distance without a unit is in."""
+    """Read "/log" arguments (the text after the command) in the runner's language; never
+    raises. `units` says what a distance without a unit is in."""
     prepared = prepare(text)
-    days = named_days(prepared, today)
+    days = named_days(prepared, today, language)
     day = log_day({named.day for named in days}, today)
     if isinstance(day, ManualLogProblem):
         return day
-    read = read_reply(without_days(prepared, days), units, manual=True)
+    read = read_reply(without_days(prepared, days), units, manual=True, language=language)
     if read.minutes_unclear:
         return ManualLogProblem.UNCLEAR_NUMBERS
     if read.minutes is None:

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
+from bot.domain.languages import ENGLISH
 from bot.domain.log_reading.quantities import Amount, Quantity
 from bot.domain.log_reading.scales import plausible
 from bot.domain.log_reading.signs import BodyPart
@@ -26,11 +28,18 @@ from bot.domain.log_reading.tokens import (
     plain_words_for,
     word_keys,
 )
-from bot.domain.log_reading.vocabulary import AFTER_NEGATORS, CUES, Cue, Field
+from bot.domain.log_reading.vocabulary import Cue, Field
+from bot.domain.log_reading.wordbook import AFTER_NEGATORS, phrases
 from bot.domain.onboarding.lexicon import Lexicon, Match
 
-_CUES = Lexicon.of(CUES)
-_PLAIN = plain_words_for(CUES.values())
+
+@cache
+def _cues(language: str) -> tuple[Lexicon[Cue], frozenset[str]]:
+    """The labels of a language, and the everyday look-alikes hidden from them."""
+    cues = phrases(language).cues
+    return Lexicon.of(cues), plain_words_for(cues.values())
+
+
 # Labels of one field this close together are one label: "knee a bit sore".
 _MERGE_GAP = 3
 
@@ -111,13 +120,16 @@ def _mention(field: Field, group: list[Match[Cue]], clause: Clause, keys: list[s
     )
 
 
-def mentions_in(clause: Clause, quantities: Sequence[Quantity]) -> list[Mention]:
+def mentions_in(
+    clause: Clause, quantities: Sequence[Quantity], language: str = ENGLISH
+) -> list[Mention]:
     """The labels in the clause, in reading order; words inside quantities are not labels."""
     keys = word_keys(clause)
     for quantity in quantities:
         keys[quantity.first : quantity.last] = [""] * (quantity.last - quantity.first)
+    cues, plain = _cues(language)
     named = [
-        (m.value.field, m) for m in lexicon_matches(_CUES, matchable(keys, _PLAIN)) if m.value.field
+        (m.value.field, m) for m in lexicon_matches(cues, matchable(keys, plain)) if m.value.field
     ]
     return [_mention(field, group, clause, keys) for field, group in _grouped(named, clause)]
 

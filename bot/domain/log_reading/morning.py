@@ -2,30 +2,36 @@
 
 from __future__ import annotations
 
+from functools import cache
+
+from bot.domain.languages import ENGLISH
 from bot.domain.log_reading.tokens import negator_before
-from bot.domain.log_reading.vocabulary import (
-    COMPARATIVES,
-    MORNING,
-    MORNING_EMOJI,
-    SORE_OR_JOINT,
-)
+from bot.domain.log_reading.vocabulary import MORNING_EMOJI
+from bot.domain.log_reading.wordbook import COMPARATIVES, phrases
 from bot.domain.onboarding.lexicon import Lexicon, words
 from bot.domain.session_logs import MorningAfter
 
-# Each phrase also says whether it compares ("better") or just describes ("good").
-_SORE_OR_JOINT = Lexicon.of(SORE_OR_JOINT)
-_MORNING = Lexicon.of(
-    {
-        (value, comparing): tuple(
-            phrase for phrase in phrases if comparing == bool(COMPARATIVES & set(phrase.split()))
-        )
-        for value, phrases in MORNING.items()
-        for comparing in (False, True)
-    }
-)
+
+@cache
+def _sore_or_joint(language: str) -> Lexicon[MorningAfter]:
+    return Lexicon.of(phrases(language).sore_or_joint)
 
 
-def parse_morning_answer(text: str) -> MorningAfter | None:
+@cache
+def _morning(language: str) -> Lexicon[tuple[MorningAfter, bool]]:
+    """Each phrase also says whether it compares ("better") or just describes ("good")."""
+    return Lexicon.of(
+        {
+            (value, comparing): tuple(
+                phrase for phrase in group if comparing == bool(COMPARATIVES & set(words(phrase)))
+            )
+            for value, group in phrases(language).morning.items()
+            for comparing in (False, True)
+        }
+    )
+
+
+def parse_morning_answer(text: str, language: str = ENGLISH) -> MorningAfter | None:
     """Better, same or worse; None when the answer says none of them or several.
 
     "Not better" and "no worse" are the same. A thumbs-down is worse (the cautious
@@ -35,7 +41,7 @@ def parse_morning_answer(text: str) -> MorningAfter | None:
         text = text.replace(emoji, f" {word} ")
     typed = words(text)
     found: set[MorningAfter | None] = set()
-    for match in _MORNING.matches(typed):
+    for match in _morning(language).matches(typed):
         value, comparing = match.value
         if negator_before(typed, match.start) is None:
             found.add(value)
@@ -46,10 +52,10 @@ def parse_morning_answer(text: str) -> MorningAfter | None:
     return found.pop()
 
 
-def parse_sore_or_joint(text: str) -> MorningAfter | None:
+def parse_sore_or_joint(text: str, language: str = ENGLISH) -> MorningAfter | None:
     """After "worse": SORE for muscle soreness, WORSE for a joint (or both, the cautious
     reading); None when the answer says neither."""
-    found = {match.value for match in _SORE_OR_JOINT.matches(words(text))}
+    found = {match.value for match in _sore_or_joint(language).matches(words(text))}
     if MorningAfter.WORSE in found:
         return MorningAfter.WORSE
     return found.pop() if found else None

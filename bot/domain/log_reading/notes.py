@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 
 from bot.domain.log_reading.tokens import Clause, Token, TokenKind, only_fillers
-from bot.domain.log_reading.vocabulary import CONNECTORS
+from bot.domain.log_reading.wordbook import CONNECTORS
 
 
 def _trimmed(run: list[Token]) -> list[Token]:

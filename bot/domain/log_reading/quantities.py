@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from bot.domain.log_reading.tokens import HUGE, Clause, Token, TokenKind
-from bot.domain.log_reading.vocabulary import (
+from bot.domain.log_reading.wordbook import (
     COUNT_WORD,
     COUNTED,
     DISTANCE_UNITS,

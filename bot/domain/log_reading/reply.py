@@ -35,6 +35,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from bot.domain.languages import ENGLISH
 from bot.domain.log_reading.mentions import bind, mentions_in, neighbour_site
 from bot.domain.log_reading.notes import leftover_notes
 from bot.domain.log_reading.quantities import Amount, Quantity, quantities_in
@@ -42,7 +43,8 @@ from bot.domain.log_reading.red_flags import red_flags_in_clauses
 from bot.domain.log_reading.scales import plausible
 from bot.domain.log_reading.signs import BodyPart, RedFlag
 from bot.domain.log_reading.tokens import Clause, Token, clauses_of, only_fillers, prepare
-from bot.domain.log_reading.vocabulary import DISTANCE_UNITS, REVERSE_WORDS, Field
+from bot.domain.log_reading.vocabulary import Field
+from bot.domain.log_reading.wordbook import DISTANCE_UNITS, REVERSE_WORDS
 from bot.domain.profile import Units
 from bot.domain.session_logs import SCALE_MAX
 
@@ -117,9 +119,9 @@ class _Found:
     doubts: set[Doubt] = field(default_factory=set)
 
 
-def _read_clause(clause: Clause, units: Units, manual: bool, found: _Found) -> None:
+def _read_clause(clause: Clause, units: Units, manual: bool, found: _Found, language: str) -> None:
     quantities = quantities_in(clause, m_is_minutes=manual)
-    mentions = mentions_in(clause, quantities)
+    mentions = mentions_in(clause, quantities, language)
     bound = bind(clause, mentions, quantities)
     for index, mention in enumerate(mentions):
         if index in bound:
@@ -239,13 +241,15 @@ def _minutes(found: _Found) -> tuple[Quantity | None, bool]:
     return None, False
 
 
-def read_reply(text: str, units: Units, *, manual: bool = False) -> ReadReply:
+def read_reply(
+    text: str, units: Units, *, manual: bool = False, language: str = ENGLISH
+) -> ReadReply:
     """Read a reply; `manual` is /log, where "12m" is minutes and the order is documented."""
     prepared = prepare(text)
-    clauses = clauses_of(prepared)
+    clauses = clauses_of(prepared, language)
     found = _Found()
     for clause in clauses:
-        _read_clause(clause, units, manual, found)
+        _read_clause(clause, units, manual, found, language)
     minutes, minutes_unclear = _minutes(found) if manual else (None, False)
     kept = [checked for reading in found.readings if (checked := _checked(reading, found.doubts))]
     placed = _place_loose(found, kept, manual)
@@ -270,12 +274,13 @@ def read_reply(text: str, units: Units, *, manual: bool = False) -> ReadReply:
         heart_rate=whole(Field.HEART_RATE),
         distance_km=None if distance is None else distance.value,
         notes=leftover_notes(prepared, clauses, used),
-        red_flags=red_flags_in_clauses(clauses),
+        red_flags=red_flags_in_clauses(clauses, language),
         doubts=frozenset(found.doubts),
     )
     return ReadReply(reply, None if minutes is None else minutes.value, minutes_unclear)
 
 
-def parse_log_reply(text: str, units: Units) -> LogReply:
-    """Read a free-text session log; never raises (see the module docstring for the rules)."""
-    return read_reply(text, units).reply
+def parse_log_reply(text: str, units: Units, language: str = ENGLISH) -> LogReply:
+    """Read a free-text session log in the runner's language (a code: "en", "es", "ru");
+    never raises (see the module docstring for the rules)."""
+    return read_reply(text, units, language=language).reply

@@ -14,13 +14,15 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TypeVar
 
-from bot.domain.log_reading.vocabulary import (
-    CARDINALS,
+from bot.domain.languages import ENGLISH
+from bot.domain.log_reading.wordbook import (
     CONTRASTS,
     FILLERS,
     NEGATORS,
     PLAIN_WORDS,
     SOFTENERS,
+    joined_numbers,
+    spelled_number,
 )
 from bot.domain.onboarding.lexicon import Lexicon, Match, normalise
 
@@ -41,7 +43,9 @@ _TOKEN = re.compile(
     r"|(?P<stop>[,;.!?\n\r…]+)"
     r"|(?P<symbol>[/:\-–—])"
 )
-_NOT_KEY = re.compile(r"[^a-z0-9]")
+_NOT_KEY = re.compile(r"[\W_]")
+# "treinta y cinco", "thirty and five": the word between the parts of one number.
+_NUMBER_LINKS = frozenset({"y", "and", "и"})
 # "1,500 m" is fifteen hundred metres; "1,5 km" is one and a half.
 _THOUSANDS = re.compile(r"[0-9]+,[0-9]{3}")
 
@@ -86,7 +90,7 @@ def _number_value(typed: str) -> float:
     return min(float(plain), HUGE)
 
 
-def _token(found: re.Match[str]) -> Token | None:
+def _token(found: re.Match[str], language: str) -> Token | None:
     typed = found.group()
     start, end = found.span()
     if found.lastgroup == "number":
@@ -95,23 +99,41 @@ def _token(found: re.Match[str]) -> Token | None:
         return Token(TokenKind.SYMBOL, typed, start, end)
     if found.lastgroup == "word":
         key = _NOT_KEY.sub("", normalise(typed))
-        if key in CARDINALS:
-            return Token(TokenKind.NUMBER, key, start, end, CARDINALS[key], spelled=True)
+        value = spelled_number(key, language)
+        if value is not None:
+            return Token(TokenKind.NUMBER, key, start, end, value, spelled=True)
         return Token(TokenKind.WORD, key, start, end)
     return None
 
 
-def clauses_of(prepared: str) -> list[Clause]:
-    """The prepared text's tokens, split into clauses (empty clauses dropped)."""
+def _joined(current: list[Token], token: Token) -> bool:
+    """Folds a spelled number into the one before it when together they make one number
+    ("twenty five", "treinta y cinco", "двадцать пять"); True when it did."""
+    link = len(current) >= 2 and current[-1].key in _NUMBER_LINKS
+    before = current[-2] if link else current[-1] if current else None
+    if before is None or not (before.spelled and token.spelled):
+        return False
+    value = joined_numbers((int(before.value), int(token.value)))
+    if value is None:
+        return False
+    del current[-2 if link else -1 :]
+    key = f"{before.key} {token.key}"
+    current.append(Token(TokenKind.NUMBER, key, before.start, token.end, value, spelled=True))
+    return True
+
+
+def clauses_of(prepared: str, language: str = ENGLISH) -> list[Clause]:
+    """The prepared text's tokens, split into clauses (empty clauses dropped); number
+    words are read in the language given (and in English)."""
     clauses: list[Clause] = []
     current: list[Token] = []
     for found in _TOKEN.finditer(prepared):
-        token = _token(found)
+        token = _token(found, language)
         if token is None:
             if current:
                 clauses.append(tuple(current))
             current = []
-        else:
+        elif not _joined(current, token):
             current.append(token)
     if current:
         clauses.append(tuple(current))
@@ -119,8 +141,9 @@ def clauses_of(prepared: str) -> list[Clause]:
 
 
 def word_keys(clause: Clause) -> list[str]:
-    """The clause's words, with blanks for numbers and symbols."""
-    return [token.key if token.kind is TokenKind.WORD else "" for token in clause]
+    """The clause's words, with blanks for symbols and numbers in digits; a number word
+    stays a word, so phrases that hold one match ("el corazón me iba a mil")."""
+    return [token.key if token.kind is TokenKind.WORD or token.spelled else "" for token in clause]
 
 
 def only_fillers(tokens: Iterable[Token]) -> bool:

@@ -25,7 +25,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cache
 
+from bot.domain.languages import ENGLISH
 from bot.domain.log_reading.mentions import mentions_in
 from bot.domain.log_reading.quantities import quantities_in
 from bot.domain.log_reading.red_flags import signs_in_clauses
@@ -41,7 +43,8 @@ from bot.domain.log_reading.tokens import (
     prepare,
     word_keys,
 )
-from bot.domain.log_reading.vocabulary import REASSURING, STOP_WORDS, Field
+from bot.domain.log_reading.vocabulary import Field
+from bot.domain.log_reading.wordbook import HURTING, phrases
 from bot.domain.onboarding.lexicon import Lexicon
 from bot.domain.pain import ACCEPTABLE_PAIN_MAX
 from bot.domain.profile import Units
@@ -120,15 +123,14 @@ _ORDER = tuple(Triage)
 _MUSCLES = frozenset(
     {BodyPart.CALF, BodyPart.HAMSTRING, BodyPart.QUAD, BodyPart.GLUTE, BodyPart.GROIN}
 )
-# Pain words that say more than "sore": these ask how bad wherever they are.
-_HURTING = frozenset(
-    {
-        "pain", "pains", "painful", "hurt", "hurts", "hurting", "ache", "aches", "aching",
-        "twinge", "twinges", "niggle", "niggles", "niggly", "tender", "discomfort",
-    }
-)  # fmt: skip
-_WORDS = Lexicon.of({Triage.REASSURE: REASSURING, Triage.STOP: STOP_WORDS})
-_WORDS_PLAIN = plain_words_for((REASSURING, STOP_WORDS))
+
+
+@cache
+def _words(language: str) -> tuple[Lexicon[Triage], frozenset[str]]:
+    """A language's reassuring and stop words, and their everyday look-alikes."""
+    said = phrases(language)
+    groups = {Triage.REASSURE: said.reassuring, Triage.STOP: said.stop_words}
+    return Lexicon.of(groups), plain_words_for(groups.values())
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,17 +142,18 @@ class Reading:
     site: BodyPart | None = None
 
 
-def triage(text: str) -> Reading:
-    """The class of any text (never raises): the strictest sign it shows, in context."""
-    clauses = clauses_of(prepare(text))
+def triage(text: str, language: str = ENGLISH) -> Reading:
+    """The class of any text (never raises): the strictest sign it shows, in context,
+    read in the runner's language (and English)."""
+    clauses = clauses_of(prepare(text), language)
     found: set[Triage] = {
         Triage.REASSURE if mild else _CLASS_OF_FLAG[flag]
-        for flag, mild in signs_in_clauses(clauses)
+        for flag, mild in signs_in_clauses(clauses, language)
     }
     for clause in clauses:
-        found |= _words_in(clause)
-    reply = parse_log_reply(text, Units.KM)
-    pain_classes = {kind for clause in clauses for kind in _pain_classes(clause)}
+        found |= _words_in(clause, language)
+    reply = parse_log_reply(text, Units.KM, language)
+    pain_classes = {kind for clause in clauses for kind in _pain_classes(clause, language)}
     if pain_classes and reply.pain is not None:
         found.add(after_pain(reply.pain))
     else:
@@ -159,12 +162,14 @@ def triage(text: str) -> Reading:
     return Reading(kind, reply.pain if pain_classes else None, reply.pain_site)
 
 
-def warning_after_session(notes: str, red_flag: bool, pain: int | None) -> Triage | None:
+def warning_after_session(
+    notes: str, red_flag: bool, pain: int | None, language: str = ENGLISH
+) -> Triage | None:
     """The class of a finished session's warning sign (its notes read again), None without
     one: pain above 5 on its own is a joint warning, not an emergency."""
     if not red_flag:
         return Triage.JOINT if pain is not None and after_pain(pain) is Triage.JOINT else None
-    kind = triage(notes).triage
+    kind = triage(notes, language).triage
     return kind if kind in (Triage.CARDIAC, Triage.FALL, Triage.UNCLEAR) else Triage.JOINT
 
 
@@ -173,24 +178,25 @@ def after_pain(pain: int) -> Triage:
     return Triage.JOINT if pain > ACCEPTABLE_PAIN_MAX else Triage.BEARABLE_PAIN
 
 
-def _pain_classes(clause: Clause) -> set[Triage]:
+def _pain_classes(clause: Clause, language: str) -> set[Triage]:
     """For each pain or body part named (and not denied): PAIN when it hurts or is a sore
     joint ("my knee hurts", "sore knee"), REASSURE for a sore muscle ("calves sore")."""
     classes: set[Triage] = set()
-    for mention in mentions_in(clause, quantities_in(clause)):
+    for mention in mentions_in(clause, quantities_in(clause), language):
         if mention.field is not Field.PAIN or mention.painless:
             continue
-        hurts = any(token.key in _HURTING for token in mention.tokens)
+        hurts = any(token.key in HURTING for token in mention.tokens)
         joint = mention.site is not None and mention.site not in _MUSCLES
         classes.add(Triage.PAIN if hurts or joint else Triage.REASSURE)
     return classes
 
 
-def _words_in(clause: Clause) -> set[Triage]:
+def _words_in(clause: Clause, language: str) -> set[Triage]:
     """Reassuring words and stop words, not denied ("not tired", "don't stop")."""
     keys = word_keys(clause)
+    lexicon, plain = _words(language)
     return {
         match.value
-        for match in lexicon_matches(_WORDS, matchable(keys, _WORDS_PLAIN))
+        for match in lexicon_matches(lexicon, matchable(keys, plain))
         if negator_before(keys, match.start) is None
     }

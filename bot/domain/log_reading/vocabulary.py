@@ -42,6 +42,12 @@ _PAIN_WORDS = (
     "discomfort", "tight", "tightness", "stiff", "stiffness", "cramp", "cramps", "cramping",
 )  # fmt: skip
 
+# Pain words that say more than "sore": these ask how bad wherever they are.
+HURTING = frozenset({
+    "pain", "pains", "painful", "hurt", "hurts", "hurting", "ache", "aches", "aching",
+    "twinge", "twinges", "niggle", "niggles", "niggly", "tender", "discomfort",
+})  # fmt: skip
+
 _BODY_PARTS: Mapping[BodyPart, tuple[str, ...]] = {
     BodyPart.KNEE: ("knee", "knees", "kneecap", "patella", "itb", "it band"),
     BodyPart.HIP: ("hip", "hips", "hip flexor", "hip flexors"),

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import re
 from datetime import time
+from functools import cache
 
+from number_parser import parse
+
+from bot.domain.languages import ENGLISH, reading_language
 from bot.domain.onboarding.lexicon import Lexicon, has_words, normalise, words
 from bot.domain.onboarding.results import (
     Accepted,
@@ -14,7 +18,7 @@ from bot.domain.onboarding.results import (
     Reason,
     Rejected,
 )
-from bot.domain.onboarding.vocabulary import AFTERNOON_WORDS, MORNING_WORDS, TIMES_OF_DAY
+from bot.domain.onboarding.wordbook import AFTERNOON_WORDS, MORNING_WORDS, answer_words
 
 _CLOCK = re.compile(
     r"(?<![0-9])"
@@ -23,7 +27,13 @@ _CLOCK = re.compile(
     r"(?![0-9])"
     r"(?:\s*(?P<meridiem>[ap])(?:\.?\s*m)?\.?(?![a-z]))?"  # am, p.m., 7p
 )
-_TIMES_OF_DAY = Lexicon.of({time(h, m): phrases for (h, m), phrases in TIMES_OF_DAY.items()})
+
+
+@cache
+def _times_of_day(language: str) -> Lexicon[time]:
+    named = answer_words(language).times_of_day
+    return Lexicon.of({time(h, m): phrases for (h, m), phrases in named.items()})
+
 
 # Outside these hours it is dark much of the year: worth a word about light and place.
 _LIGHT_FROM = time(6, 0)
@@ -44,12 +54,15 @@ def _hour_24(hour: int, meridiem: str | None, typed: list[str]) -> int | None:
     return hour + 12 if later and not earlier and 1 <= hour <= 11 else hour
 
 
-def parse_session_time(text: str) -> ParseResult[time]:
-    """Read a clock time or a time-of-day word; notes when it is likely dark outside."""
+def parse_session_time(text: str, language: str = ENGLISH) -> ParseResult[time]:
+    """Read a clock time or a time-of-day word ("a las siete de la tarde", "в семь
+    вечера"); notes when it is likely dark outside."""
     cleaned = normalise(text)
+    if reading_language(language) != ENGLISH:
+        cleaned = parse(cleaned, language=reading_language(language))
     clocks = list(_CLOCK.finditer(cleaned))
     if not clocks:
-        named = _TIMES_OF_DAY.values(text)
+        named = _times_of_day(language).values(text)
         if len(named) == 1:
             return Accepted(named[0])
         if named:

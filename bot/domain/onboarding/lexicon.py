@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Generic, TypeVar
 
+from rapidfuzz.distance import OSA
+
 V = TypeVar("V")
 
 # Telegram allows 4096 characters; nobody answers a question in more than this, and
@@ -36,7 +38,7 @@ EMOJI_WORDS: Mapping[str, str] = {
 # Marks dropped after decomposition: accents (é → e), emoji variation selectors, keycaps
 # (3️⃣ → 3), zero-width joiners.
 _DROPPED_CATEGORIES = frozenset({"Mn", "Me", "Cf"})
-_WORD = re.compile(r"[a-z0-9]+|-")
+_WORD = re.compile(r"[^\W_]+|-")
 _REPEATS = re.compile(r"(.)\1+")
 
 # Typos tolerated: none below four letters ("run" and "fun" are different words), one up
@@ -73,30 +75,6 @@ def _squeezed(word: str) -> str:
     return _REPEATS.sub(r"\1", word)
 
 
-def _edit_distance(a: str, b: str, limit: int) -> int:
-    """Optimal string alignment distance, where insertions, deletions, substitutions and
-    swaps of neighbouring letters ("berlni") each count as one typo; anything above
-    `limit` is reported as `limit + 1` as soon as it is certain.
-    """
-    previous2: list[int] = []
-    previous = list(range(len(b) + 1))
-    for i, char_a in enumerate(a, 1):
-        current = [i] + [0] * len(b)
-        for j, char_b in enumerate(b, 1):
-            current[j] = min(
-                previous[j] + 1,
-                current[j - 1] + 1,
-                previous[j - 1] + (char_a != char_b),
-            )
-            if i > 1 and j > 1 and char_a == b[j - 2] and a[i - 2] == char_b:
-                current[j] = min(current[j], previous2[j - 2] + 1)
-        # A swap reaches back two rows, so stop only when both rows are over the limit.
-        if min(current) > limit and min(previous) > limit:
-            return limit + 1
-        previous2, previous = previous, current
-    return previous[-1]
-
-
 def _typos(typed: Sequence[str], phrase: Sequence[str]) -> int | None:
     """The typos in all the words of a phrase, or None as soon as one word is too far off."""
     total = 0
@@ -117,7 +95,9 @@ def typo_distance(typed: str, known: str) -> int | None:
     limit = _MAX_TYPOS if shorter >= _LONG_WORD else 1
     if abs(len(typed) - len(known)) > limit:
         return None
-    distance = _edit_distance(typed, known, limit)
+    # Optimal string alignment: insertions, deletions, substitutions and swaps of
+    # neighbouring letters ("berlni") each count as one typo.
+    distance = OSA.distance(typed, known, score_cutoff=limit)
     if distance > limit:
         return None
     # In four-letter words one changed letter makes another word ("none"/"nine"), while a
@@ -126,6 +106,17 @@ def typo_distance(typed: str, known: str) -> int | None:
     if shorter == _MIN_TYPO_LENGTH and len(typed) == len(known) and changed == 1:
         return None
     return distance
+
+
+K = TypeVar("K")
+
+
+def joined_synonyms(
+    first: Mapping[K, tuple[str, ...]], second: Mapping[K, tuple[str, ...]]
+) -> dict[K, tuple[str, ...]]:
+    """Two languages' synonyms for the same values, the first's first."""
+    keys: list[K] = [*first, *(key for key in second if key not in first)]
+    return {key: (*first.get(key, ()), *second.get(key, ())) for key in keys}
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,8 +5,11 @@ their own modules). Each returns `Accepted` or `Rejected` and never raises.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
 from typing import TypeVar
 
+from bot.domain.languages import ENGLISH
 from bot.domain.onboarding.lexicon import Lexicon, has_words
 from bot.domain.onboarding.numbers import numbers_in
 from bot.domain.onboarding.results import (
@@ -17,19 +20,8 @@ from bot.domain.onboarding.results import (
     Reason,
     Rejected,
 )
-from bot.domain.onboarding.vocabulary import (
-    ACKNOWLEDGE,
-    ALL,
-    EXPERIENCE,
-    GOALS,
-    INJURIES,
-    NO_INJURY,
-    PLACES,
-    UNITS,
-    YES_NO,
-    Hazard,
-    YesNo,
-)
+from bot.domain.onboarding.vocabulary import NO_INJURY, Hazard, YesNo
+from bot.domain.onboarding.wordbook import answer_words
 from bot.domain.profile import Experience, Goal, Injury, Place, Units
 
 V = TypeVar("V")
@@ -63,6 +55,43 @@ def sets_of(
     return Lexicon.of(named)
 
 
+@dataclass(frozen=True, slots=True)
+class _Lexicons:
+    """The lexicons of one language's answers, made once per language."""
+
+    experience: Lexicon[Experience]
+    units: Lexicon[Units]
+    goals: Lexicon[frozenset[Goal]]
+    injuries: Lexicon[frozenset[Injury]]
+    places: Lexicon[frozenset[Place | Hazard]]
+    yes_no: Lexicon[YesNo]
+    acknowledge: Lexicon[bool]
+
+
+@cache
+def _lexicons(language: str) -> _Lexicons:
+    said = answer_words(language)
+    return _Lexicons(
+        experience=Lexicon.of(said.experience),
+        units=Lexicon.of(said.units),
+        goals=sets_of(said.goals, everything=said.all_of_them),
+        injuries=Lexicon.of(
+            {
+                (frozenset() if value == NO_INJURY else frozenset({Injury(value)})): phrases
+                for value, phrases in said.injuries.items()
+            }
+        ),
+        places=sets_of(said.places),
+        yes_no=Lexicon.of(said.yes_no),
+        acknowledge=Lexicon.of(
+            {
+                True: (*said.acknowledge, *said.yes_no[YesNo.YES]),
+                False: (*said.yes_no[YesNo.NO], *said.yes_no[YesNo.UNSURE]),
+            }
+        ),
+    )
+
+
 def choose_one(lexicon: Lexicon[V], text: str) -> ParseResult[V]:
     """Exactly one value named in the text, for single-choice questions."""
     found = lexicon.values(text)
@@ -81,9 +110,9 @@ def choose_many(lexicon: Lexicon[frozenset[V]], text: str) -> ParseResult[frozen
     return Accepted(frozenset().union(*found))
 
 
-def one_number(text: str) -> float | Rejected:
+def one_number(text: str, language: str = ENGLISH) -> float | Rejected:
     """The single number in the text, or why there isn't one."""
-    found = numbers_in(text)
+    found = numbers_in(text, language)
     if not found:
         return Rejected(Reason.NEED_NUMBER if has_words(text) else Reason.EMPTY)
     if len(set(found)) > 1:
@@ -91,9 +120,9 @@ def one_number(text: str) -> float | Rejected:
     return found[0]
 
 
-def parse_age(text: str) -> ParseResult[int]:
+def parse_age(text: str, language: str = ENGLISH) -> ParseResult[int]:
     """An age in whole years, 13 to 100."""
-    number = one_number(text)
+    number = one_number(text, language)
     if isinstance(number, Rejected):
         return number
     if _FIRST_YEAR <= number <= _LAST_YEAR:
@@ -107,27 +136,21 @@ def parse_age(text: str) -> ParseResult[int]:
     return Accepted(int(number))
 
 
-_EXPERIENCE = Lexicon.of(EXPERIENCE)
-
-
-def parse_experience(text: str) -> ParseResult[Experience]:
+def parse_experience(text: str, language: str = ENGLISH) -> ParseResult[Experience]:
     """How much the runner runs forwards: none, occasional, regular or races."""
-    return choose_one(_EXPERIENCE, text)
+    return choose_one(_lexicons(language).experience, text)
 
 
-_UNITS = Lexicon.of(UNITS)
-
-
-def parse_weekly_km(text: str) -> ParseResult[int]:
+def parse_weekly_km(text: str, language: str = ENGLISH) -> ParseResult[int]:
     """Kilometres per week, 0 to 300; a range gives its middle, miles are converted."""
-    found = numbers_in(text)
+    found = numbers_in(text, language)
     if not found:
         return Rejected(Reason.NEED_NUMBER if has_words(text) else Reason.EMPTY)
     if len(found) > 2:
         return Rejected(Reason.ONE_NUMBER)
     # "10-20", "between 10 and 20": a guess is all we asked for, so take the middle.
     distance = sum(found) / len(found)
-    in_miles = Units.MILES in _UNITS.values(text)
+    in_miles = Units.MILES in _lexicons(language).units.values(text)
     km = distance * KM_PER_MILE if in_miles else distance
     if not 0 <= km < MAX_WEEKLY_KM + 0.5:
         return Rejected(Reason.DISTANCE_OUT_OF_RANGE)
@@ -138,41 +161,29 @@ def parse_weekly_km(text: str) -> ParseResult[int]:
     return Accepted(rounded, (Notice(Note.MILES_CONVERTED, params),))
 
 
-_GOALS = sets_of(GOALS, everything=ALL)
-
-
-def parse_goals(text: str) -> ParseResult[frozenset[Goal]]:
+def parse_goals(text: str, language: str = ENGLISH) -> ParseResult[frozenset[Goal]]:
     """One or more goals ("balance and posture", "all of them")."""
-    return choose_many(_GOALS, text)
+    return choose_many(_lexicons(language).goals, text)
 
 
-_INJURIES: Lexicon[frozenset[Injury]] = Lexicon.of(
-    {
-        (frozenset() if value == NO_INJURY else frozenset({Injury(value)})): phrases
-        for value, phrases in INJURIES.items()
-    }
-)
-
-
-def parse_injuries(text: str) -> ParseResult[frozenset[Injury]]:
+def parse_injuries(text: str, language: str = ENGLISH) -> ParseResult[frozenset[Injury]]:
     """Where it hurts now; "none" is the empty set.
 
     "No pain except my knee" names both "none" and knees: the injury wins, because
     overlooking pain is the costlier mistake.
     """
-    return choose_many(_INJURIES, text)
+    return choose_many(_lexicons(language).injuries, text)
 
 
-_PLACES = sets_of(PLACES)
 _HAZARD_REASONS = {
     Hazard.TRAFFIC: Reason.UNSAFE_PLACE_TRAFFIC,
     Hazard.TERRAIN: Reason.UNSAFE_PLACE_TERRAIN,
 }
 
 
-def parse_places(text: str) -> ParseResult[frozenset[Place]]:
+def parse_places(text: str, language: str = ENGLISH) -> ParseResult[frozenset[Place]]:
     """Where the runner can train; sidewalks, roads and rough ground are refused with a why."""
-    result = choose_many(_PLACES, text)
+    result = choose_many(_lexicons(language).places, text)
     if isinstance(result, Rejected):
         return result
     # Refuse even when a safe place is named too, so the runner reads why.
@@ -182,9 +193,9 @@ def parse_places(text: str) -> ParseResult[frozenset[Place]]:
     return Accepted(frozenset(place for place in result.value if isinstance(place, Place)))
 
 
-def parse_sessions(text: str) -> ParseResult[int]:
+def parse_sessions(text: str, language: str = ENGLISH) -> ParseResult[int]:
     """Sessions per week, 2 to 4 ("3", "three", "3x", "twice")."""
-    number = one_number(text)
+    number = one_number(text, language)
     if isinstance(number, Rejected):
         return number
     if number != int(number):
@@ -196,24 +207,21 @@ def parse_sessions(text: str) -> ParseResult[int]:
     return Accepted(int(number))
 
 
-def parse_units(text: str) -> ParseResult[Units]:
+def parse_units(text: str, language: str = ENGLISH) -> ParseResult[Units]:
     """Kilometres or miles."""
-    return choose_one(_UNITS, text)
+    return choose_one(_lexicons(language).units, text)
 
 
-_YES_NO = Lexicon.of(YES_NO)
-
-
-def _yes_no_unsure(text: str) -> ParseResult[YesNo]:
-    result = choose_one(_YES_NO, text)
+def _yes_no_unsure(text: str, language: str) -> ParseResult[YesNo]:
+    result = choose_one(_lexicons(language).yes_no, text)
     if isinstance(result, Rejected) and result.reason is not Reason.EMPTY:
         return Rejected(Reason.YES_OR_NO)
     return result
 
 
-def parse_yes_no(text: str) -> ParseResult[bool]:
+def parse_yes_no(text: str, language: str = ENGLISH) -> ParseResult[bool]:
     """A plain yes or no ("y", "yeah", "nope", "👍")."""
-    result = _yes_no_unsure(text)
+    result = _yes_no_unsure(text, language)
     if isinstance(result, Rejected):
         return result
     if result.value is YesNo.UNSURE:
@@ -221,9 +229,9 @@ def parse_yes_no(text: str) -> ParseResult[bool]:
     return Accepted(result.value is YesNo.YES)
 
 
-def parse_parq_answer(text: str) -> ParseResult[bool]:
+def parse_parq_answer(text: str, language: str = ENGLISH) -> ParseResult[bool]:
     """A PAR-Q answer: True for yes. "Not sure" counts as yes, to be safe, and says so."""
-    result = _yes_no_unsure(text)
+    result = _yes_no_unsure(text, language)
     if isinstance(result, Rejected):
         return result
     if result.value is YesNo.UNSURE:
@@ -231,16 +239,8 @@ def parse_parq_answer(text: str) -> ParseResult[bool]:
     return Accepted(result.value is YesNo.YES)
 
 
-_ACKNOWLEDGE = Lexicon.of(
-    {
-        True: (*ACKNOWLEDGE, *YES_NO[YesNo.YES]),
-        False: (*YES_NO[YesNo.NO], *YES_NO[YesNo.UNSURE]),
-    }
-)
-
-
-def parse_acknowledgement(text: str) -> ParseResult[bool]:
+def parse_acknowledgement(text: str, language: str = ENGLISH) -> ParseResult[bool]:
     """True once the runner confirms they read the not-medical-advice note; nothing else passes."""
-    if _ACKNOWLEDGE.values(text) == [True]:
+    if _lexicons(language).acknowledge.values(text) == [True]:
         return Accepted(True)
     return Rejected(Reason.ACK_NEEDED if has_words(text) else Reason.EMPTY)

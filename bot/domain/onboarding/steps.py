@@ -15,6 +15,7 @@ from datetime import time
 from enum import StrEnum
 from typing import Any, Generic, TypeAlias, TypeVar
 
+from bot.domain.languages import ENGLISH
 from bot.domain.onboarding.clock import parse_session_time
 from bot.domain.onboarding.parsers import (
     parse_acknowledgement,
@@ -100,7 +101,8 @@ class Step(Generic[T]):
 
     id: StepId
     kind: StepKind
-    read: Callable[[str], ParseResult[T]]
+    # Reads a typed answer in the runner's language (a code: "en", "es", "ru").
+    read: Callable[[str, str], ParseResult[T]]
     encode: Callable[[T], str]
     choices: tuple[Choice, ...] = ()
     # Checks (or adjusts) a read value against earlier answers.
@@ -110,9 +112,10 @@ class Step(Generic[T]):
     # The answer assumed when the question is skipped.
     when_skipped: T | None = None
 
-    def parse(self, text: str, answers: Answers) -> ParseResult[T]:
-        """Read a typed answer (or a button key) in the light of earlier answers."""
-        result = self.read(text)
+    def parse(self, text: str, answers: Answers, language: str = ENGLISH) -> ParseResult[T]:
+        """Read a typed answer (or a button key, always English) in the light of earlier
+        answers, in the runner's language."""
+        result = self.read(text, language)
         if isinstance(result, Rejected) or self.fit is None:
             return result
         fitted = self.fit(result.value, answers)

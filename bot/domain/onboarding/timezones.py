@@ -1,5 +1,9 @@
 """Finding the runner's IANA time zone: common zones for buttons, a typed city or zone name
 (fuzzy), or a shared location (offline, with timezonefinder).
+
+Place names are each zone's city, the aliases below (English), and CLDR's names (through
+Babel) in the runner's language: every zone's city ("Nueva York", "Москва") and every
+country ("Alemania", "Россия"), a country landing where its English name does.
 """
 
 from __future__ import annotations
@@ -12,6 +16,13 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from timezonefinder import TimezoneFinder
 
+from bot.domain.languages import (
+    ENGLISH,
+    country_names,
+    country_zones,
+    reading_language,
+    zone_cities,
+)
 from bot.domain.onboarding.lexicon import has_words, normalise, typo_distance, words
 from bot.domain.onboarding.results import (
     Accepted,
@@ -34,8 +45,10 @@ COMMON_ZONES: tuple[str, ...] = (
     "Australia/Sydney",
 )
 
-# Places people type that are not (the last part of) a zone name. Several zones means
-# "ask which one": the runner picks from buttons.
+# Places people type that are neither (the last part of) a zone name nor a country CLDR
+# puts in one zone: cities without a zone of their own, abbreviations, and the main zones
+# of countries that span several. Several zones means "ask which one": the runner picks
+# from buttons.
 ZONE_ALIASES: Mapping[str, tuple[str, ...]] = {
     # North America
     "nyc": ("America/New_York",), "new york city": ("America/New_York",),
@@ -75,8 +88,9 @@ ZONE_ALIASES: Mapping[str, tuple[str, ...]] = {
     "brazil": ("America/Sao_Paulo", "America/Manaus"),
     "rio": ("America/Sao_Paulo",), "rio de janeiro": ("America/Sao_Paulo",),
     "argentina": ("America/Argentina/Buenos_Aires",),
+    "georgia": ("America/New_York", "Asia/Tbilisi"),
     # Europe
-    "uk": ("Europe/London",), "united kingdom": ("Europe/London",),
+    "uk": ("Europe/London",),
     "england": ("Europe/London",), "britain": ("Europe/London",),
     "great britain": ("Europe/London",), "scotland": ("Europe/London",),
     "wales": ("Europe/London",), "manchester": ("Europe/London",),
@@ -85,7 +99,7 @@ ZONE_ALIASES: Mapping[str, tuple[str, ...]] = {
     "edinburgh": ("Europe/London",), "bristol": ("Europe/London",),
     "cardiff": ("Europe/London",), "bst": ("Europe/London",),
     "gmt": ("Europe/London", "UTC"),
-    "ireland": ("Europe/Dublin",), "cork": ("Europe/Dublin",),
+    "cork": ("Europe/Dublin",),
     "germany": ("Europe/Berlin",), "deutschland": ("Europe/Berlin",),
     "munich": ("Europe/Berlin",), "munchen": ("Europe/Berlin",),
     "hamburg": ("Europe/Berlin",), "frankfurt": ("Europe/Berlin",),
@@ -94,32 +108,30 @@ ZONE_ALIASES: Mapping[str, tuple[str, ...]] = {
     "leipzig": ("Europe/Berlin",), "dresden": ("Europe/Berlin",),
     "cet": ("Europe/Berlin",), "cest": ("Europe/Berlin",),
     "central europe": ("Europe/Berlin",),
-    "france": ("Europe/Paris",), "lyon": ("Europe/Paris",),
+    "lyon": ("Europe/Paris",),
     "marseille": ("Europe/Paris",), "nice": ("Europe/Paris",),
     "toulouse": ("Europe/Paris",), "bordeaux": ("Europe/Paris",),
     "spain": ("Europe/Madrid",), "barcelona": ("Europe/Madrid",),
     "valencia": ("Europe/Madrid",), "seville": ("Europe/Madrid",),
-    "italy": ("Europe/Rome",), "milan": ("Europe/Rome",),
+    "milan": ("Europe/Rome",),
     "milano": ("Europe/Rome",), "naples": ("Europe/Rome",),
     "florence": ("Europe/Rome",), "turin": ("Europe/Rome",),
-    "venice": ("Europe/Rome",), "netherlands": ("Europe/Amsterdam",),
+    "venice": ("Europe/Rome",),
     "holland": ("Europe/Amsterdam",), "rotterdam": ("Europe/Amsterdam",),
     "the hague": ("Europe/Amsterdam",), "utrecht": ("Europe/Amsterdam",),
-    "belgium": ("Europe/Brussels",), "antwerp": ("Europe/Brussels",),
-    "switzerland": ("Europe/Zurich",), "geneva": ("Europe/Zurich",),
+    "antwerp": ("Europe/Brussels",),
+    "geneva": ("Europe/Zurich",),
     "basel": ("Europe/Zurich",), "bern": ("Europe/Zurich",),
-    "austria": ("Europe/Vienna",), "wien": ("Europe/Vienna",),
-    "poland": ("Europe/Warsaw",), "krakow": ("Europe/Warsaw",),
+    "wien": ("Europe/Vienna",),
+    "krakow": ("Europe/Warsaw",),
     "portugal": ("Europe/Lisbon",), "porto": ("Europe/Lisbon",),
-    "sweden": ("Europe/Stockholm",), "gothenburg": ("Europe/Stockholm",),
-    "norway": ("Europe/Oslo",), "denmark": ("Europe/Copenhagen",),
-    "finland": ("Europe/Helsinki",), "greece": ("Europe/Athens",),
+    "gothenburg": ("Europe/Stockholm",),
     "istanbul": ("Europe/Istanbul",), "turkey": ("Europe/Istanbul",),
     "ukraine": ("Europe/Kyiv",), "kiev": ("Europe/Kyiv",),
     "russia": ("Europe/Moscow", "Asia/Yekaterinburg", "Asia/Novosibirsk", "Asia/Vladivostok"),
     "st petersburg": ("Europe/Moscow",), "saint petersburg": ("Europe/Moscow",),
     # Asia, Africa, Oceania
-    "india": ("Asia/Kolkata",), "delhi": ("Asia/Kolkata",),
+    "delhi": ("Asia/Kolkata",),
     "new delhi": ("Asia/Kolkata",), "mumbai": ("Asia/Kolkata",),
     "bombay": ("Asia/Kolkata",), "bangalore": ("Asia/Kolkata",),
     "bengaluru": ("Asia/Kolkata",), "chennai": ("Asia/Kolkata",),
@@ -127,17 +139,15 @@ ZONE_ALIASES: Mapping[str, tuple[str, ...]] = {
     "pune": ("Asia/Kolkata",), "calcutta": ("Asia/Kolkata",), "ist": ("Asia/Kolkata",),
     "china": ("Asia/Shanghai",), "beijing": ("Asia/Shanghai",),
     "shenzhen": ("Asia/Shanghai",), "guangzhou": ("Asia/Shanghai",),
-    "japan": ("Asia/Tokyo",), "osaka": ("Asia/Tokyo",), "kyoto": ("Asia/Tokyo",),
-    "jst": ("Asia/Tokyo",), "korea": ("Asia/Seoul",), "south korea": ("Asia/Seoul",),
-    "busan": ("Asia/Seoul",), "vietnam": ("Asia/Ho_Chi_Minh",),
+    "osaka": ("Asia/Tokyo",), "kyoto": ("Asia/Tokyo",),
+    "jst": ("Asia/Tokyo",), "korea": ("Asia/Seoul",),
+    "busan": ("Asia/Seoul",),
     "saigon": ("Asia/Ho_Chi_Minh",), "hanoi": ("Asia/Bangkok",),
-    "thailand": ("Asia/Bangkok",), "philippines": ("Asia/Manila",),
     "indonesia": ("Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"),
-    "bali": ("Asia/Makassar",), "israel": ("Asia/Jerusalem",),
+    "bali": ("Asia/Makassar",),
     "tel aviv": ("Asia/Jerusalem",), "uae": ("Asia/Dubai",),
-    "abu dhabi": ("Asia/Dubai",), "egypt": ("Africa/Cairo",),
-    "south africa": ("Africa/Johannesburg",), "cape town": ("Africa/Johannesburg",),
-    "kenya": ("Africa/Nairobi",), "nigeria": ("Africa/Lagos",),
+    "abu dhabi": ("Asia/Dubai",),
+    "cape town": ("Africa/Johannesburg",),
     "australia": (
         "Australia/Sydney", "Australia/Brisbane", "Australia/Adelaide", "Australia/Perth",
     ),
@@ -171,14 +181,18 @@ def _zones_by_name() -> dict[str, str]:
     return {zone.casefold(): zone for zone in _valid_zones()}
 
 
+def _place_key(name: str) -> str:
+    return " ".join(words(name.replace("_", " ")))
+
+
 @cache
-def _zones_by_place() -> dict[str, tuple[str, ...]]:
-    """Zones by place name: the city part of each zone name, then the aliases."""
+def _english_places() -> dict[str, tuple[str, ...]]:
+    """Zones by English place name: the city part of each zone name, then the aliases."""
     index: dict[str, list[str]] = {}
     for zone in _valid_zones():
         parts = zone.split("/")
         if parts[0] in _REGIONS and len(parts) > 1:
-            index.setdefault(" ".join(words(parts[-1].replace("_", " "))), []).append(zone)
+            index.setdefault(_place_key(parts[-1]), []).append(zone)
     # Old and new names of one city ("America/Buenos_Aires" and ".../Argentina/Buenos_Aires")
     # behave the same; prefer the fuller, current one.
     places: dict[str, tuple[str, ...]] = {
@@ -192,10 +206,43 @@ def _zones_by_place() -> dict[str, tuple[str, ...]]:
     return places
 
 
+def _add_cities(places: dict[str, tuple[str, ...]], language: str) -> None:
+    """Every zone's city as the language writes it. Old zone names share their city with
+    the current one ("Europe/Kiev", "Europe/Belfast"): a city lands where its English name
+    does, else on its own zone."""
+    english_cities = zone_cities(ENGLISH)
+    for zone, city in zone_cities(language).items():
+        english = places.get(_place_key(english_cities.get(zone, "")))
+        if english or zone in _valid_zones():
+            places.setdefault(_place_key(city), english or (zone,))
+
+
+def _add_countries(places: dict[str, tuple[str, ...]], language: str) -> None:
+    """Every country as the language writes it: where its English name lands (an alias),
+    else its CLDR zones when there are only a few to choose from."""
+    english_names = country_names(ENGLISH)
+    for code, name in country_names(language).items():
+        english = places.get(_place_key(english_names.get(code, "")))
+        zones = english or tuple(zone for zone in country_zones(code) if zone in _valid_zones())
+        if zones and len(zones) <= _MAX_CANDIDATES:
+            places.setdefault(_place_key(name), zones)
+
+
 @cache
-def _places_by_length() -> dict[int, tuple[str, ...]]:
+def _zones_by_place(language: str = ENGLISH) -> dict[str, tuple[str, ...]]:
+    """Zones by place name in the runner's language, English names included."""
+    places = dict(_english_places())
+    language = reading_language(language)
+    if language != ENGLISH:
+        _add_cities(places, language)
+    _add_countries(places, language)
+    return places
+
+
+@cache
+def _places_by_length(language: str = ENGLISH) -> dict[int, tuple[str, ...]]:
     by_length: dict[int, list[str]] = {}
-    for place in _zones_by_place():
+    for place in _zones_by_place(language):
         by_length.setdefault(len(place), []).append(place)
     return {size: tuple(places) for size, places in by_length.items()}
 
@@ -233,7 +280,7 @@ def _phrases(typed: list[str]) -> list[str]:
     ]
 
 
-def _closest(phrases: list[str]) -> tuple[str, ...]:
+def _closest(phrases: list[str], language: str) -> tuple[str, ...]:
     """Zones for the place names fewest typos away from any phrase; several on a tie.
 
     A phrase of five letters or more that starts a place name counts as one typo away
@@ -245,25 +292,26 @@ def _closest(phrases: list[str]) -> tuple[str, ...]:
         if distance is not None and distance < distances.get(place, distance + 1):
             distances[place] = distance
 
-    by_length = _places_by_length()
+    by_length = _places_by_length(language)
+    places = _zones_by_place(language)
     for phrase in phrases:
         # Typos change the length by at most two letters (see `typo_distance`).
         for size in range(len(phrase) - 2, len(phrase) + 3):
             for place in by_length.get(size, ()):
                 keep_fewest(place, typo_distance(phrase, place))
         if len(phrase) >= _MIN_PREFIX:
-            for place in _zones_by_place():
+            for place in places:
                 keep_fewest(place, 1 if place.startswith(phrase) else None)
     if not distances:
         return ()
     fewest = min(distances.values())
     zones: list[str] = []
     for place in sorted(place for place, distance in distances.items() if distance == fewest):
-        zones += [zone for zone in _zones_by_place()[place] if zone not in zones]
+        zones += [zone for zone in places[place] if zone not in zones]
     return tuple(zones[:_MAX_CANDIDATES])
 
 
-def find_zones(text: str) -> tuple[str, ...]:
+def find_zones(text: str, language: str = ENGLISH) -> tuple[str, ...]:
     """Zones for a typed city, country or zone name: one if sure, a few if not, none if lost."""
     query = normalise(text).strip()
     as_name = _zones_by_name().get(re.sub(r"\s+", "_", query))
@@ -275,16 +323,16 @@ def find_zones(text: str) -> tuple[str, ...]:
     if offset:
         return (offset,)
     phrases = _phrases(words(text)[:_MAX_WORDS])
-    places = _zones_by_place()
+    places = _zones_by_place(language)
     for phrase in phrases:
         if phrase in places:
             return places[phrase]
-    return _closest(phrases)
+    return _closest(phrases, language)
 
 
-def parse_zone(text: str) -> ParseResult[str]:
+def parse_zone(text: str, language: str = ENGLISH) -> ParseResult[str]:
     """A typed time zone answer; an ambiguous one is rejected with the candidates to offer."""
-    zones = find_zones(text)
+    zones = find_zones(text, language)
     if not zones:
         return Rejected(Reason.ZONE_NOT_FOUND if has_words(text) else Reason.EMPTY)
     if len(zones) > 1:
@@ -327,10 +375,13 @@ def parse_location(latitude: float, longitude: float) -> ParseResult[str]:
     return Accepted(zone)
 
 
-def zone_label(zone: str) -> str:
-    """A short human name for a zone: "New York", "UTC+2"."""
+def zone_label(zone: str, language: str = ENGLISH) -> str:
+    """A short human name for a zone in the runner's language: "New York", "Nueva York",
+    "Нью-Йорк", "UTC+2"."""
     offset = re.fullmatch(r"Etc/GMT(?P<sign>[+-])(?P<hours>[0-9]+)", zone)
     if offset:
         # Inverted back: Etc/GMT-2 is two hours east of UTC.
         return f"UTC{'+' if offset.group('sign') == '-' else '-'}{offset.group('hours')}"
-    return zone.rsplit("/", 1)[-1].replace("_", " ")
+    language = reading_language(language)
+    city = zone_cities(language).get(zone) if language != ENGLISH else None
+    return city or zone.rsplit("/", 1)[-1].replace("_", " ")

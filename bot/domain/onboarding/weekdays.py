@@ -9,8 +9,10 @@ possible, because rest days between sessions matter most while the movement is n
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from functools import cache
 from itertools import combinations, pairwise
 
+from bot.domain.languages import ENGLISH
 from bot.domain.onboarding.lexicon import Lexicon, Match, words
 from bot.domain.onboarding.parsers import unreadable
 from bot.domain.onboarding.results import (
@@ -21,15 +23,24 @@ from bot.domain.onboarding.results import (
     Reason,
     Rejected,
 )
-from bot.domain.onboarding.vocabulary import DAY_EXCLUSION_WORDS, DAY_RANGE_WORDS, WEEKDAYS
+from bot.domain.onboarding.wordbook import (
+    DAY_EXCLUSION_WORDS,
+    DAY_LIST_WORDS,
+    DAY_RANGE_WORDS,
+    answer_words,
+)
 
 # Canonical keys, Monday first (Python's weekday numbering); also the button keys.
 DAY_KEYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DAYS_IN_WEEK = 7
 
-_DAYS = Lexicon.of(WEEKDAYS)
 # Words that keep an "except ..." going across a list: "except sat and sun".
-_LIST_WORDS = frozenset({"and", "or", "nor", "on", "the"}) | DAY_RANGE_WORDS
+_LIST_WORDS = DAY_LIST_WORDS | DAY_RANGE_WORDS
+
+
+@cache
+def _days(language: str) -> Lexicon[frozenset[int]]:
+    return Lexicon.of(answer_words(language).weekdays)
 
 
 def _span(first: int, last: int) -> frozenset[int]:
@@ -38,14 +49,14 @@ def _span(first: int, last: int) -> frozenset[int]:
     return frozenset((first + step) % DAYS_IN_WEEK for step in range(length))
 
 
-def parse_weekdays(text: str) -> ParseResult[tuple[int, ...]]:
+def parse_weekdays(text: str, language: str = ENGLISH) -> ParseResult[tuple[int, ...]]:
     """The days named in the text, sorted, Monday = 0; not yet fitted to a session count."""
     typed = words(text)
     chosen: set[int] = set()
     left_out: set[int] = set()
     excluding = False
     previous: Match[frozenset[int]] | None = None
-    for match in _DAYS.matches(typed):
+    for match in _days(language).matches(typed):
         between = typed[previous.end if previous else 0 : match.start]
         if any(word in DAY_EXCLUSION_WORDS for word in between):
             excluding = True

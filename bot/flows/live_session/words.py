@@ -25,6 +25,7 @@ from bot.runtime.taps import Tap, tapped
 from bot.storage.session_logs import LogAnswers
 from bot.texts import safety as texts
 from bot.texts import session as session_texts
+from bot.texts.translation import current_language
 
 _SCALE = range(11)
 
@@ -38,7 +39,7 @@ async def read_words_during_session(update: Update, context: CoachContext) -> bo
     stored = await services.live_sessions.get(user.id)
     if stored is None:
         return False
-    reading = triage(message.text)
+    reading = triage(message.text, current_language())
     kind, response = reading.triage, RESPONSES[reading.triage]
     if kind is not Triage.STOP:  # "stop" is a command, not a note
         await services.logs.add_live_note(user.id, message.text, services.now())

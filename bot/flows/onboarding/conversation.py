@@ -49,6 +49,7 @@ from bot.domain.onboarding import (
     next_step,
     parse_location,
     toggle,
+    zone_label,
 )
 from bot.domain.onboarding.editing import ProfileField, answers_for_edit, changed_fields
 from bot.domain.profile import Profile
@@ -70,7 +71,7 @@ from bot.texts import onboarding_flow as texts
 from bot.texts import safety as safety_texts
 from bot.texts.onboarding_prompts import notice_text, question_text, readiness_text, rejection_text
 from bot.texts.profile_summary import render_summary
-from bot.texts.translation import month_name
+from bot.texts.translation import current_language, month_name
 
 logger = logging.getLogger(__name__)
 
@@ -241,7 +242,12 @@ async def answer_text(update: Update, context: CoachContext) -> int:
     if step is None:
         return await _finish(message, context, user.id, draft)
     return await _take(
-        message, context, user.id, draft, step, step.parse(message.text, draft.answers)
+        message,
+        context,
+        user.id,
+        draft,
+        step,
+        step.parse(message.text, draft.answers, current_language()),
     )
 
 
@@ -469,7 +475,12 @@ def _option_keyboard(step: Step[Any], options: tuple[str, ...]) -> InlineKeyboar
         return None
     return InlineKeyboardMarkup(
         [
-            [InlineKeyboardButton(option, callback_data=f"{_ANSWER}|{step.id}|{option}")]
+            [
+                InlineKeyboardButton(
+                    zone_label(option, current_language()),
+                    callback_data=f"{_ANSWER}|{step.id}|{option}",
+                )
+            ]
             for option in options
         ]
     )

@@ -28,7 +28,7 @@ from bot.storage.log_drafts import LogDraft
 from bot.storage.session_logs import LogAnswers, LogEntry, LogSource, NewLog
 from bot.texts import session_log as texts
 from bot.texts.session_timeline import format_duration
-from bot.texts.translation import month_name, weekday_name
+from bot.texts.translation import current_language, month_name, weekday_name
 
 GUIDED_PREFIX, FIX_PREFIX = "glog", "logfix"
 DAY, MINUTES, EFFORT, PAIN, NOTE = "day", "minutes", "effort", "pain", "note"
@@ -164,18 +164,19 @@ def fix_keyboard(log_id: int) -> InlineKeyboardMarkup:
 
 def _read(step: str, text: str, units: Units, today: date) -> Answer | str:
     """A typed answer as the draft stores it, or the key of the re-prompt."""
+    language = current_language()
     if step == DAY:
-        day = read_day(text, today)
+        day = read_day(text, today, language)
         return {DAY: day.isoformat()} if isinstance(day, date) else day.value
     if step == MINUTES:
-        minutes = read_minutes(text, today)
+        minutes = read_minutes(text, today, language)
         return minutes.value if isinstance(minutes, ManualLogProblem) else {MINUTES: minutes}
     if step in (EFFORT, PAIN):
-        score = read_score(text, pain=step == PAIN, units=units)
+        score = read_score(text, pain=step == PAIN, units=units, language=language)
         if isinstance(score, GuidedProblem):
             return score.value
         return _score_answer(step, score)
-    reply = read_note(text, units)
+    reply = read_note(text, units, language)
     return {
         "notes": reply.notes or None,
         "heart_rate": reply.heart_rate,

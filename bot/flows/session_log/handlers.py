@@ -49,6 +49,7 @@ from bot.storage.session_logs import LogAnswers, LogEntry, LogPrompt, LogSource,
 from bot.texts import safety as safety_texts
 from bot.texts import session as session_texts
 from bot.texts import session_log as texts
+from bot.texts.translation import current_language
 
 AnyApplication = Application[Any, Any, Any, Any, Any, Any]
 
@@ -180,7 +181,7 @@ async def reply_text(update: Update, context: CoachContext) -> None:
     if prompt.step in (MORNING, WHICH):
         await _typed_morning(context, message, user.id, prompt.log_id, prompt.step)
         return
-    reply = parse_log_reply(message.text, profile.units)
+    reply = parse_log_reply(message.text, profile.units, current_language())
     if not reply.usable:
         await message.reply_text(texts.NOTHING_USABLE)
         await _ask_step(message, prompt.log_id, prompt.step)
@@ -212,12 +213,12 @@ async def _typed_morning(
 ) -> None:
     """A typed answer to the check-in, or to "sore muscles or a joint?" after "worse"."""
     if step == WHICH:
-        morning = parse_sore_or_joint(message.text or "")
+        morning = parse_sore_or_joint(message.text or "", current_language())
         if morning is None:
             await message.reply_text(texts.MORNING_WHICH_NOT_UNDERSTOOD)
             return
     else:
-        morning = parse_morning_answer(message.text or "")
+        morning = parse_morning_answer(message.text or "", current_language())
         if morning is None:
             await message.reply_text(texts.MORNING_NOT_UNDERSTOOD)
             return
@@ -252,7 +253,8 @@ async def log_command(update: Update, context: CoachContext) -> None:
         else:
             await guided.start(context, message, user_id)
         return
-    parsed = parse_manual_log(arguments, profile.local_time(services.now()).date(), profile.units)
+    today = profile.local_time(services.now()).date()
+    parsed = parse_manual_log(arguments, today, profile.units, current_language())
     if not isinstance(parsed, ManualLog):
         await message.reply_text(texts.LOG_PROBLEMS[parsed.value])
         return
@@ -348,7 +350,7 @@ async def _complete(context: CoachContext, message: Message, entry: LogEntry) ->
         decision = Decision(plan.state, decision.change, plan.reason)
     lines = []
     notes = " ".join(note.text for note in entry.notes)
-    warning = warning_after_session(notes, entry.red_flag, entry.pain)
+    warning = warning_after_session(notes, entry.red_flag, entry.pain, current_language())
     if warning is not None:
         await message.reply_text(safety_texts.AFTER_ADVICE[warning.value])
         await apply_class(context.application, profile, message.chat_id, warning, entry.place)
