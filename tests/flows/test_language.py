@@ -12,12 +12,14 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
+from bot.domain.onboarding import StepId
 from bot.emulator.botapi import ApiCall
 from bot.emulator.user import EmulatedUser
 from bot.flows.reminders.jobs import send_reminder
 from bot.storage.session_logs import LogSource, NewLog
 from bot.texts import language as language_texts
 from bot.texts.translation import LOCALES_DIR
+from tests.flows.onboarding.test_onboarding_languages import RUSSIAN, SPANISH
 from tests.support.harness import ChatRunner, Coach, running_coach, texts
 from tests.support.live_session import (
     TRACK_JOGGER,
@@ -281,3 +283,70 @@ async def test_a_spotter_reads_the_runner_s_session_in_the_spotter_s_language(
     alert = await wait_for_text(coach, 705, "🆘")
     assert alert.startswith('🆘 Runner acaba de tocar "Me encuentro mal"')
     assert any(text.startswith("🛑 Stop now.") for text in texts_to(coach, TRACK_JOGGER.user_id))
+
+
+# The safety check's taps, the question after the session, a typed reply to it, and how
+# the log's echo starts.
+_SESSION_IN = {
+    "es": (
+        ("Pista de atletismo", "Sí, las tres cosas", "No, estoy fresco", "0", "Listo"),
+        "¿Cómo de duro se te hizo",
+        "esfuerzo 6, rodilla 2",
+        "Registrado: ",
+    ),
+    "ru": (
+        ("Стадион", "Да, все три", "Нет, ноги свежие", "0", "Поехали"),
+        "Насколько тяжело было",
+        "усилие 6, колено 2",
+        "Записано: ",
+    ),
+}
+
+
+@pytest.mark.parametrize(("language", "answers"), [("es", SPANISH), ("ru", RUSSIAN)])
+async def test_a_runner_types_set_up_and_log_in_their_language_end_to_end(
+    fast_coach: Coach, language: str, answers: list[tuple[StepId, str]]
+) -> None:
+    coach = fast_coach
+    runner = speaking_runner(coach, 706, language)
+    taps, question, log_reply, echo = _SESSION_IN[language]
+
+    await runner.send("/start")
+    for _, answer in answers:
+        await runner.send(answer)
+    assert await coach.services.profiles.get(706) is not None
+    await runner.send("/go")
+    for label in taps:
+        await runner.tap(label)
+    await wait_for_text(coach, 706, question, within=15)
+    replies = texts(await runner.send(log_reply))
+
+    assert any(reply.startswith(echo) for reply in replies), replies
+    [entry] = await coach.services.logs.recent(706)
+    assert (entry.effort, entry.pain, entry.pain_site, entry.completed) == (6, 2, "knee", True)
+    assert english_in([c for c in coach.emulator.calls if c.params.get("chat_id") == 706]) == []
+
+
+async def test_russian_says_1_2_and_5_minutes_rightly_in_cues_and_progress(
+    fast_coach: Coach,
+) -> None:
+    coach = fast_coach
+    runner = await register(coach)
+    chat = TRACK_JOGGER.user_id
+    await coach.services.runners.set_language(chat, "ru")
+    await runner.send("/go")
+    for label in _SESSION_IN["ru"][0]:
+        await runner.tap(label)
+    done = await wait_for_text(coach, chat, "🏁", within=15)
+    headings = [text.splitlines()[0] for text in texts_to(coach, chat)]
+    assert "🔥 РАЗМИНКА · ходьба лицом вперёд · 5 минут" in headings
+    assert "▶️🚶 лицом вперёд · ходьба · 1 минута" in headings
+    assert "2 минуты 5 секунд" in done
+
+    now = datetime.now(UTC)
+    today = TRACK_JOGGER.local_time(now).date()
+    for weeks_back, seconds in ((1, 60), (3, 120)):
+        day = today - timedelta(weeks=weeks_back)
+        await coach.services.logs.create(NewLog(chat, day, LogSource.MANUAL, True, seconds), now)
+    [caption] = [t for t in texts(await runner.send("/progress")) if t.startswith("📈")]
+    assert "2 минуты на этой неделе, 1 минута на прошлой, 5 минут за 12 недель." in caption
