@@ -262,15 +262,20 @@ def _eager(value: Any) -> Any:
     return translate(value) if isinstance(value, LazyText) else value
 
 
+_module_attribute = types.ModuleType.__getattribute__
+_CONTAINERS = (dict, tuple, list)
+
+
 class LocalizedModule(types.ModuleType):
     """A texts module whose constants, read from outside, come translated."""
 
     def __getattribute__(self, name: str) -> Any:
-        value = super().__getattribute__(name)
-        if name.startswith("__") or not isinstance(value, LazyText | dict | tuple | list):
+        value = _module_attribute(self, name)
+        if type(value) is LazyText:
+            return translate(value)
+        if not isinstance(value, _CONTAINERS) or name.startswith("__"):
             return value
-        language = _current.get()
-        key = (id(self), name, language)
+        key = (id(self), name, _current.get())
         cached = _READ_CACHE.get(key)
         if cached is not None and cached[0] is value:
             return cached[1]
