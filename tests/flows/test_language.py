@@ -118,7 +118,7 @@ async def test_a_spanish_runner_sets_up_runs_a_session_and_logs_it_all_in_spanis
     await runner.send("/go")
     await runner.tap("Pista de atletismo")
     await runner.tap("Sí, las tres cosas")
-    await runner.tap("No, estoy fresco")
+    await runner.tap("piernas frescas")
     await runner.tap("0")
     await runner.tap("Listo")
     await wait_for_text(coach, 701, "¿Cómo de duro se te hizo", within=15)
@@ -289,7 +289,7 @@ async def test_a_spotter_reads_the_runner_s_session_in_the_spotter_s_language(
 # the log's echo starts.
 _SESSION_IN = {
     "es": (
-        ("Pista de atletismo", "Sí, las tres cosas", "No, estoy fresco", "0", "Listo"),
+        ("Pista de atletismo", "Sí, las tres cosas", "piernas frescas", "0", "Listo"),
         "¿Cómo de duro se te hizo",
         "esfuerzo 6, rodilla 2",
         "Registrado: ",
