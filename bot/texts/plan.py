@@ -12,7 +12,8 @@ from datetime import date
 from bot.domain.programme import DayKind, DayStatus, WeekDay, WeekView
 from bot.domain.progress import Stats
 from bot.texts import programme as programme_texts
-from bot.texts.progress import score_text, weekly_minutes
+from bot.texts import session_log as log_texts
+from bot.texts.progress import average_text, weekly_minutes
 from bot.texts.session_timeline import format_duration, session_shape
 
 # The /help and command-menu line for /plan.
@@ -69,9 +70,8 @@ DAY_SESSION = "{shape} ({reverse} backwards)"
 DAY_CHALLENGE = "challenge, {shape} ({reverse} backwards)"
 DAY_EASY = "easy day"
 DAY_REST = "rest day"
-DAY_DONE = "done, {reverse} backwards"
-DAY_DONE_EFFORT = ", effort {effort}"
-DAY_DONE_PAIN = ", pain {pain}"
+# What was logged, in the words of the log's echo: "done, 5 min backwards · effort 4 · pain 0".
+DAY_DONE = "done, {parts}"
 DAY_MISSED = "missed"
 DAY_SKIPPED = "skipped"
 DAY_MOVED = "moved to {weekday}"
@@ -187,10 +187,11 @@ def _what(entry: WeekDay) -> str:
 
 
 def _done(stats: Stats) -> str:
-    """What was logged on a day: backward time, then effort and pain when answered."""
-    text = DAY_DONE.format(reverse=format_duration(stats.reverse_seconds))
+    """What was logged on a day: backward time, then effort and pain when answered (their
+    averages when the day had several sessions)."""
+    parts = [log_texts.ECHO_MINUTES.format(duration=format_duration(stats.reverse_seconds))]
     if stats.effort is not None:
-        text += DAY_DONE_EFFORT.format(effort=score_text(stats.effort))
+        parts.append(log_texts.ECHO_EFFORT.format(effort=average_text(stats.effort)))
     if stats.pain is not None:
-        text += DAY_DONE_PAIN.format(pain=score_text(stats.pain))
-    return text
+        parts.append(log_texts.ECHO_PAIN.format(pain=average_text(stats.pain)))
+    return DAY_DONE.format(parts=log_texts.ECHO_JOIN.join(parts))

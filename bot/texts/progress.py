@@ -89,7 +89,12 @@ def score_text(value: float | None) -> str:
     """An average as "5/10" or "5.5/10"; "not rated" without answers."""
     if value is None:
         return NOT_RATED
-    return SCORE.format(score=f"{value:.1f}".removesuffix(".0"))
+    return SCORE.format(score=average_text(value))
+
+
+def average_text(value: float) -> str:
+    """An answer or an average of answers: "5", "5.5"."""
+    return f"{value:.1f}".removesuffix(".0")
 
 
 def weekly_minutes(seconds: int) -> str:

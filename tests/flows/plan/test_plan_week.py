@@ -95,7 +95,7 @@ async def test_mid_week_each_day_says_done_missed_today_or_upcoming_and_the_tota
 
     assert _section(blocks, "This week") == [
         "This week",
-        "✅ Mon 1 Dec: done, 5 min backwards, effort 4/10, pain 0/10",
+        "✅ Mon 1 Dec: done, 5 min backwards · effort 4 · pain 0",
         "➖ Wed 3 Dec: missed",
         f"👉 Fri 5 Dec (today): {SESSION}",
         "▫️ Sun 7 Dec: easy day",
@@ -116,7 +116,7 @@ async def test_today_s_session_once_logged_is_done_and_the_next_one_is_next(
     blocks = await _plan(runner)
 
     assert _section(blocks, "This week")[2:3] == [
-        "✅ Wed 3 Dec (today): done, 6 min backwards, effort 5/10, pain 1/10"
+        "✅ Wed 3 Dec (today): done, 6 min backwards · effort 5 · pain 1"
     ]
     assert _section(blocks, "This week")[-2] == (
         "Backwards this week: 6 min done, 5 min still planned."
