@@ -120,7 +120,7 @@ def week_view(
 ) -> WeekView:
     """This week on the runner's `today`, from the day they `joined` (both local dates)."""
     monday = week_start(today)
-    first_day = max(monday, joined)
+    first_day = max(monday, min(joined, today))
     planned = {entry.day: entry for entry in planned_week(profile, state, monday, changes)}
     this_week = week_logs(logs, monday)
     days = []
