@@ -411,18 +411,17 @@ async def test_a_refused_edit_of_the_check_sends_the_next_question_anew(
     assert texts(calls)[-1].endswith(safety_texts.QUESTIONS["surface_ok"])
 
 
-async def test_a_second_tap_on_one_cue_s_skip_skips_nothing_more(tmp_path: Path) -> None:
-    async with running_coach(tmp_path) as coach:
-        runner = await register(coach)
-        await pass_safety_check(runner)
-        await wait_until(lambda: len(_cues(coach)) == 1)
-        first_cue = runner.last_keyboard_message()
+async def test_a_second_tap_on_one_cue_s_skip_skips_nothing_more(coach: Coach) -> None:
+    runner = await register(coach)
+    await pass_safety_check(runner)
+    await wait_until(lambda: len(_cues(coach)) == 1)
+    first_cue = runner.last_keyboard_message()
 
-        await runner.tap("Skip", first_cue)
-        await wait_until(lambda: len(_cues(coach)) == 2)
-        await runner.tap("Skip", first_cue)  # a double tap, or a late one on an old cue
-        await asyncio.sleep(0.2)
+    await runner.tap("Skip", first_cue)
+    await wait_until(lambda: len(_cues(coach)) == 2)
+    await runner.tap("Skip", first_cue)  # a double tap, or a late one on an old cue
+    await asyncio.sleep(0.2)
 
-        assert len(_cues(coach)) == 2
-        stored = await coach.services.live_sessions.get(runner.chat_id)
-        assert stored is not None and stored.live.next_index == 2
+    assert len(_cues(coach)) == 2
+    stored = await coach.services.live_sessions.get(runner.chat_id)
+    assert stored is not None and stored.live.next_index == 2
