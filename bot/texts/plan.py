@@ -136,11 +136,11 @@ def week_lines(view: WeekView) -> list[str]:
     else:
         lines.append(WEEK_TOTAL_ALL_DONE.format(done=done))
     notes = dict.fromkeys(
-        day.session.note
+        note
         for day in view.days
-        if day.session is not None and day.session.note is not None
+        if day.session is not None and (note := day.session.note) is not None
     )
-    lines += [programme_texts.DAY_NOTES[note.value] for note in notes if note is not None]
+    lines += [programme_texts.DAY_NOTES[note.value] for note in notes]
     return lines
 
 

@@ -171,9 +171,10 @@ async def day_changes(services: Services, user_id: int, since: date) -> DayChang
     def marked(mark: DayMark) -> frozenset[date]:
         return frozenset(day for day, found in marks.items() if mark in found)
 
+    # Moved later twice: the latest move (the highest id) holds.
     retimed = {
         row.session_day: row.at_local
-        for row in rows
+        for row in sorted(rows, key=lambda row: row.id or 0)
         if row.kind is ReminderKind.ONCE
         and row.at_local is not None
         and row.session_day is not None
