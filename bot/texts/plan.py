@@ -49,9 +49,9 @@ WEEK_HEADER = "This week"
 # A runner who joined this week sees it from that day: the days before are not theirs.
 WEEK_HEADER_JOINED = "This week, from {day} when you joined"
 DAY_LABEL = "{weekday} {day} {month}"
-# What is said after a day's label, in brackets: "(today, at 08:45)", "(moved from Thu)".
+# What is said after a day's label, in brackets: "(today, moved to 08:45)", "(moved from Thu)".
 DAY_TODAY = "today"
-DAY_AT = "at {time}"
+DAY_MOVED_LATER = "moved to {time}"
 DAY_MOVED_FROM = "moved from {weekday}"
 DAY_ASIDES = "{day} ({asides})"
 DAY_ASIDES_JOIN = ", "
@@ -158,7 +158,7 @@ def _day_line(entry: WeekDay, today: date) -> str:
     if entry.moved_from is not None:
         asides.append(DAY_MOVED_FROM.format(weekday=WEEKDAYS_SHORT[entry.moved_from.weekday()]))
     if entry.retimed and entry.session is not None:
-        asides.append(DAY_AT.format(time=entry.session.at.strftime("%H:%M")))
+        asides.append(DAY_MOVED_LATER.format(time=entry.session.at.strftime("%H:%M")))
     label = day_label(entry.day)
     if asides:
         label = DAY_ASIDES.format(day=label, asides=DAY_ASIDES_JOIN.join(asides))

@@ -178,6 +178,6 @@ async def test_a_session_moved_later_today_is_at_its_new_time_in_plan_and_the_re
 
     blocks = await _plan(runner)
 
-    assert _section(blocks, "This week")[1] == f"👉 Mon 1 Dec (today, at 08:20): {SESSION}"
+    assert _section(blocks, "This week")[1] == f"👉 Mon 1 Dec (today, moved to 08:20): {SESSION}"
     assert _section(blocks, "Next session")[0] == "Next session: today at 08:20, in the park"
     assert (await _next_reminder(coach)).startswith("⏰ Backwards session at 08:20: ")
