@@ -30,13 +30,6 @@ DELETED = "Done: everything about you is deleted and your reminders are off. /st
 KEPT = "Nothing deleted."
 
 
-def distance_text(km: float, units: str) -> str:
-    """A distance in the runner's units ("km" or "mi"), two decimals."""
-    if units == "mi":
-        return f"{km / 1.609344:.2f} mi"
-    return f"{km:.2f} km"
-
-
 # The header of the sessions' CSV export, one name per column (short, like a spreadsheet's
 # column titles).
 EXPORT_COLUMNS = (

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bot.domain.onboarding.parsers import KM_PER_MILE
+from bot.domain.profile import Units
 from bot.texts.translation import localize, plural
 
 EFFORT_QUESTION = (
@@ -146,6 +148,13 @@ FIX_FIELDS: dict[str, str] = {
     "pain": "Pain",
     "note": "Note",
 }
+
+
+def distance_text(km: float, units: Units) -> str:
+    """A distance in the runner's units, as the log's echo and /history say it: "1.5 km",
+    "0.93 mi"."""
+    value, unit = (km / KM_PER_MILE, "mi") if units is Units.MILES else (km, "km")
+    return ECHO_DISTANCE.format(distance=f"{value:.2f}".rstrip("0").rstrip("."), unit=unit)
 
 
 localize(__name__)
