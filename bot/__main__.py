@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import os
 import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -60,9 +61,9 @@ def main(argv: list[str] | None = None) -> None:
         _configure_logging(settings, floor=logging.WARNING)
         if command == "run":
             print(NO_TOKEN_NOTE)
-        from bot.emulator.terminal_chat import run_terminal_chat
+        from bot.emulator.terminal_chat import run_terminal_chat, terminal_language
 
-        asyncio.run(run_terminal_chat(settings))
+        asyncio.run(run_terminal_chat(settings, language_code=terminal_language(os.environ)))
     else:
         _configure_logging(settings)
         _run_bot(settings, settings.token)

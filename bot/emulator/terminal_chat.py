@@ -15,7 +15,7 @@ import html
 import re
 import string
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
@@ -168,12 +168,14 @@ async def run_terminal_chat(
     lines: TextIO = sys.stdin,
     out: TextIO = sys.stdout,
     files_dir: Path = Path("chat-files"),
+    language_code: str = "en",
 ) -> None:
-    """Run the bot against the emulator, reading the runner's lines until /quit or EOF."""
+    """Run the bot against the emulator, reading the runner's lines until /quit or EOF; the
+    runner's app speaks `language_code`."""
     emulator = BotApiEmulator()
     at_terminal = lines.isatty() and out.isatty()
     screen = AboveInput(out) if at_terminal else out
-    user = EmulatedUser(emulator, TERMINAL_USER_ID, runner_name())
+    user = EmulatedUser(emulator, TERMINAL_USER_ID, runner_name(), language_code)
     chat = TerminalChat(emulator, user, screen, files_dir)  # type: ignore[arg-type]
     emulator.listeners.append(chat.show)
     application = build_application(
@@ -248,6 +250,16 @@ def _readline_buffer() -> str:
     import readline
 
     return readline.get_line_buffer()
+
+
+def terminal_language(environment: Mapping[str, str]) -> str:
+    """The language of the terminal's locale ("es_ES.UTF-8" -> "es"), as the runner's app
+    would say it to Telegram; "en" for C/POSIX or none."""
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        code = environment.get(variable, "").split(".")[0].split("_")[0].lower()
+        if code.isalpha() and code not in ("c", "posix"):
+            return code
+    return "en"
 
 
 def runner_name() -> str:

@@ -18,6 +18,7 @@ from bot.runtime.services import CoachContext
 from bot.storage.session_logs import LogAnswers, LogSource, NewLog
 from bot.texts import plan as plan_texts
 from bot.texts import watch_files as texts
+from bot.texts.translation import date_text
 
 
 async def read_watch_file(update: Update, context: CoachContext) -> None:
@@ -63,7 +64,7 @@ async def read_watch_file(update: Update, context: CoachContext) -> None:
     # Attached to that day's log, or a new one, in one transaction.
     _, created = await services.logs.answer_day(new_log, answers, services.now())
     where = texts.NEW_LOG if created else texts.ATTACHED
-    day = session_day.strftime("%a %d %b")
+    day = date_text(session_day, "EEE dd MMM")
     await message.reply_text(
         f"{texts.describe(workout, sender.profile.units)} {where.format(day=day)}"
     )

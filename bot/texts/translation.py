@@ -239,47 +239,47 @@ def plural(singular: str, plural_text: str, number: str) -> Plural:
     return Plural(singular, plural_text, number)
 
 
-def _lazy(value: Any) -> Any:
-    """`value` with every string in it (not dict keys, not enum members) made a LazyText."""
-    if isinstance(value, LazyText | Plural | Enum):
-        return value
-    if isinstance(value, str):
-        return LazyText(value)
+def _mapped(value: Any, leaf: Callable[[Any], Any]) -> Any:
+    """`value` with `leaf` applied to everything in its dicts (values, not keys), tuples
+    (not named ones) and lists."""
     if isinstance(value, dict):
-        return type(value)((key, _lazy(item)) for key, item in value.items())
+        return type(value)((key, _mapped(item, leaf)) for key, item in value.items())
     if isinstance(value, tuple) and not hasattr(value, "_fields"):
-        return tuple(_lazy(item) for item in value)
+        return tuple(_mapped(item, leaf) for item in value)
     if isinstance(value, list):
-        return [_lazy(item) for item in value]
-    return value
+        return [_mapped(item, leaf) for item in value]
+    return leaf(value)
+
+
+def _lazy(value: Any) -> Any:
+    """`value` with every string in it (not enum members) made a LazyText."""
+    plain = isinstance(value, str) and not isinstance(value, LazyText | Enum)
+    return LazyText(value) if plain else value
 
 
 def _eager(value: Any) -> Any:
-    """`value` with every LazyText in it translated into a plain string."""
-    if isinstance(value, LazyText):
-        return translate(value)
-    if isinstance(value, dict):
-        return type(value)((key, _eager(item)) for key, item in value.items())
-    if isinstance(value, tuple) and not hasattr(value, "_fields"):
-        return tuple(_eager(item) for item in value)
-    if isinstance(value, list):
-        return [_eager(item) for item in value]
-    return value
+    """`value` translated into a plain string, if it is a LazyText."""
+    return translate(value) if isinstance(value, LazyText) else value
+
+
+_module_attribute = types.ModuleType.__getattribute__
+_CONTAINERS = (dict, tuple, list)
 
 
 class LocalizedModule(types.ModuleType):
     """A texts module whose constants, read from outside, come translated."""
 
     def __getattribute__(self, name: str) -> Any:
-        value = super().__getattribute__(name)
-        if name.startswith("__") or not isinstance(value, LazyText | dict | tuple | list):
+        value = _module_attribute(self, name)
+        if type(value) is LazyText:
+            return translate(value)
+        if not isinstance(value, _CONTAINERS) or name.startswith("__"):
             return value
-        language = _current.get()
-        key = (id(self), name, language)
+        key = (id(self), name, _current.get())
         cached = _READ_CACHE.get(key)
         if cached is not None and cached[0] is value:
             return cached[1]
-        translated = _eager(value)
+        translated = _mapped(value, _eager)
         _READ_CACHE[key] = (value, translated)
         return translated
 
@@ -296,7 +296,7 @@ def localize(module_name: str) -> None:
     for name in _assigned_names(module):
         value = namespace.get(name)
         if isinstance(value, str | dict | tuple | list):
-            namespace[name] = _lazy(value)
+            namespace[name] = _mapped(value, _lazy)
     module.__class__ = LocalizedModule
 
 
@@ -335,9 +335,9 @@ def month_name(month: int, width: Width = "wide", *, standalone: bool = False) -
     return str(get_month_names(width, context=context, locale=_babel_locale())[month])
 
 
-def day_and_month(day: date, width: Width = "abbreviated") -> str:
-    """A date as day and month ("2 Dec", "2 dic", "2 дек."), in the current language."""
-    pattern = "d MMM" if width == "abbreviated" else "d MMMM"
+def date_text(day: date, pattern: str) -> str:
+    """A date in the current language, by a CLDR pattern ("EEE dd MMM": "Wed 02 Dec",
+    "mié 02 dic", "ср 02 дек.")."""
     return format_date(day, pattern, locale=_babel_locale())
 
 

@@ -22,6 +22,7 @@ from bot.emulator.terminal_chat import (
     TerminalChat,
     run_terminal_chat,
     runner_name,
+    terminal_language,
 )
 from bot.emulator.user import EmulatedUser
 from bot.texts import common
@@ -41,6 +42,23 @@ async def test_start_and_help_answer_in_the_terminal(tmp_path: Path) -> None:
     assert printed.index("you> /start") < printed.index("coach> Hi ")
     assert "never read" not in printed
     assert printed.rstrip().endswith("run me again any time.")
+
+
+async def test_the_terminal_chat_speaks_the_terminal_s_language(tmp_path: Path) -> None:
+    out = io.StringIO()
+    language = terminal_language({"LANG": "es_ES.UTF-8"})
+
+    await run_terminal_chat(
+        settings_for_test(tmp_path / "c.sqlite3"),
+        io.StringIO("/help\n"),
+        out,
+        tmp_path,
+        language_code=language,
+    )
+
+    assert "coach> Esto es lo que puedo hacer:" in out.getvalue()
+    assert terminal_language({"LANG": "C.UTF-8"}) == terminal_language({}) == "en"
+    assert terminal_language({"LC_ALL": "ru_RU.UTF-8", "LANG": "es_ES"}) == "ru"
 
 
 async def test_end_of_input_ends_the_chat(tmp_path: Path) -> None:

@@ -12,12 +12,14 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
+from bot.domain.onboarding import StepId
 from bot.emulator.botapi import ApiCall
 from bot.emulator.user import EmulatedUser
 from bot.flows.reminders.jobs import send_reminder
 from bot.storage.session_logs import LogSource, NewLog
 from bot.texts import language as language_texts
 from bot.texts.translation import LOCALES_DIR
+from tests.flows.onboarding.test_onboarding_languages import RUSSIAN, SPANISH
 from tests.support.harness import ChatRunner, Coach, running_coach, texts
 from tests.support.live_session import (
     TRACK_JOGGER,
@@ -116,7 +118,7 @@ async def test_a_spanish_runner_sets_up_runs_a_session_and_logs_it_all_in_spanis
     await runner.send("/go")
     await runner.tap("Pista de atletismo")
     await runner.tap("Sí, las tres cosas")
-    await runner.tap("No, estoy fresco")
+    await runner.tap("piernas frescas")
     await runner.tap("0")
     await runner.tap("Listo")
     await wait_for_text(coach, 701, "¿Cómo de duro se te hizo", within=15)
@@ -224,3 +226,145 @@ async def test_the_language_is_kept_across_a_restart_and_shown_in_the_profile(
     assert {c["command"]: c["description"] for c in chat_menu}["language"] == (
         "Elige el idioma en que te escribo"
     )
+
+
+async def test_every_command_answers_in_the_runner_s_language(coach: Coach) -> None:
+    runner = await register(coach)
+    chat = TRACK_JOGGER.user_id
+    await coach.services.runners.set_language(chat, "es")
+    now = datetime.now(UTC)
+    yesterday = now.date() - timedelta(days=1)
+    await coach.services.logs.create(NewLog(chat, yesterday, LogSource.MANUAL, True, 300), now)
+
+    for command in (
+        "/help",
+        "/plan",
+        "/reminders",
+        "/reminders lead 45",
+        "/history",
+        "/progress",
+        "/calendar",
+        "/workout",
+        "/workout help",
+        "/spotter",
+        "/export",
+        "/profile",
+        "/log",
+        "/cancel",
+        "/nonsense",
+        "hola",
+    ):
+        await runner.send(command)
+    await runner.send("/delete")
+    await runner.tap("Conservar mis datos")
+
+    shown = [call for call in coach.emulator.calls if call.params.get("chat_id") == chat]
+    assert len(shown) > 20
+    assert english_in(shown) == []
+
+
+async def test_a_spotter_reads_the_runner_s_session_in_the_spotter_s_language(
+    fast_coach: Coach,
+) -> None:
+    coach = fast_coach
+    ana = await register(coach)
+    spotter = speaking_runner(coach, 705, "es")
+    [link] = texts(await ana.send("/spotter"))
+    payload = re.search(r"start=(spot-[\w-]+)", link)
+    assert payload is not None and "A spotter walks beside you" in link
+    [welcome] = texts(await spotter.send(f"/start {payload.group(1)}"))
+    assert welcome.startswith("🤝 Ahora acompañas a Runner.")
+
+    await pass_safety_check(ana)  # Ana's session, in English for her
+    await wait_for_text(coach, 705, "🏃 Runner empieza ahora una sesión")
+    await spotter.tap("Estoy junto a Runner")
+    await ana.tap("I feel unwell")
+
+    alert = await wait_for_text(coach, 705, "🆘")
+    assert alert.startswith('🆘 Runner acaba de tocar "Me encuentro mal"')
+    assert any(text.startswith("🛑 Stop now.") for text in texts_to(coach, TRACK_JOGGER.user_id))
+
+
+# The safety check's taps, the question after the session, a typed reply to it, and how
+# the log's echo starts.
+_SESSION_IN = {
+    "es": (
+        ("Pista de atletismo", "Sí, las tres cosas", "piernas frescas", "0", "Listo"),
+        "¿Cómo de duro se te hizo",
+        "esfuerzo 6, rodilla 2",
+        "Registrado: ",
+    ),
+    "ru": (
+        ("Стадион", "Да, все три", "Нет, ноги свежие", "0", "Поехали"),
+        "Насколько тяжело было",
+        "усилие 6, колено 2",
+        "Записано: ",
+    ),
+}
+
+
+@pytest.mark.parametrize(("language", "answers"), [("es", SPANISH), ("ru", RUSSIAN)])
+async def test_a_runner_types_set_up_and_log_in_their_language_end_to_end(
+    fast_coach: Coach, language: str, answers: list[tuple[StepId, str]]
+) -> None:
+    coach = fast_coach
+    runner = speaking_runner(coach, 706, language)
+    taps, question, log_reply, echo = _SESSION_IN[language]
+
+    await runner.send("/start")
+    for _, answer in answers:
+        await runner.send(answer)
+    assert await coach.services.profiles.get(706) is not None
+    await runner.send("/go")
+    for label in taps:
+        await runner.tap(label)
+    await wait_for_text(coach, 706, question, within=15)
+    replies = texts(await runner.send(log_reply))
+
+    assert any(reply.startswith(echo) for reply in replies), replies
+    [entry] = await coach.services.logs.recent(706)
+    assert (entry.effort, entry.pain, entry.pain_site, entry.completed) == (6, 2, "knee", True)
+    assert english_in([c for c in coach.emulator.calls if c.params.get("chat_id") == 706]) == []
+
+
+async def test_russian_says_1_2_and_5_minutes_rightly_in_cues_and_progress(
+    fast_coach: Coach,
+) -> None:
+    coach = fast_coach
+    runner = await register(coach)
+    chat = TRACK_JOGGER.user_id
+    await coach.services.runners.set_language(chat, "ru")
+    await runner.send("/go")
+    for label in _SESSION_IN["ru"][0]:
+        await runner.tap(label)
+    done = await wait_for_text(coach, chat, "🏁", within=15)
+    headings = [text.splitlines()[0] for text in texts_to(coach, chat)]
+    assert "🔥 РАЗМИНКА · ходьба лицом вперёд · 5 минут" in headings
+    assert "▶️🚶 лицом вперёд · ходьба · 1 минута" in headings
+    assert "2 минуты 5 секунд" in done
+
+    now = datetime.now(UTC)
+    today = TRACK_JOGGER.local_time(now).date()
+    for weeks_back, seconds in ((1, 60), (3, 120)):
+        day = today - timedelta(weeks=weeks_back)
+        await coach.services.logs.create(NewLog(chat, day, LogSource.MANUAL, True, seconds), now)
+    [caption] = [t for t in texts(await runner.send("/progress")) if t.startswith("📈")]
+    assert "2 минуты на этой неделе, 1 минута на прошлой, 5 минут за 12 недель." in caption
+
+
+async def test_a_forged_language_button_is_refused_kindly_and_changes_nothing(
+    coach: Coach,
+) -> None:
+    runner = speaking_runner(coach, 707, "es")
+    [menu] = texts(await runner.send("/language"))
+    message = runner.last_keyboard_message()
+    before = len(coach.emulator.calls)
+
+    await runner.press_data(message, "lang|xx")
+
+    [answer] = [c for c in coach.emulator.calls[before:] if c.method == "answerCallbackQuery"]
+    assert (
+        answer.params["text"] == "Ese botón ya caducó. /help te muestra lo que puedo hacer ahora."
+    )
+    assert await coach.services.runners.language(707) is None
+    assert menu == "¿En qué idioma quieres que te escriba? Toca uno."

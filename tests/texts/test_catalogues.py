@@ -42,6 +42,10 @@ def _template() -> Catalog:
     return _read(LOCALES_DIR / "messages.pot")
 
 
+def _catalogue(language: str) -> Catalog:
+    return _read(LOCALES_DIR / language / "LC_MESSAGES" / "messages.po", language)
+
+
 def _messages(catalog: Catalog) -> list[Message]:
     return [message for message in catalog if message.id]
 
@@ -102,7 +106,7 @@ def test_every_sentence_the_modules_hold_at_run_time_is_in_the_template() -> Non
 
 @pytest.mark.parametrize("language", TRANSLATED)
 def test_the_catalogue_translates_every_message(language: str) -> None:
-    catalogue = _read(LOCALES_DIR / language / "LC_MESSAGES" / "messages.po", language)
+    catalogue = _catalogue(language)
     problems = []
     for wanted in _messages(_template()):
         message = catalogue.get(wanted.id)
@@ -117,7 +121,7 @@ def test_the_catalogue_translates_every_message(language: str) -> None:
 
 @pytest.mark.parametrize("language", TRANSLATED)
 def test_translations_keep_the_placeholders(language: str) -> None:
-    catalogue = _read(LOCALES_DIR / language / "LC_MESSAGES" / "messages.po", language)
+    catalogue = _catalogue(language)
     problems = []
     for message in _messages(catalogue):
         english = message.id[-1] if isinstance(message.id, tuple) else message.id
@@ -130,7 +134,7 @@ def test_translations_keep_the_placeholders(language: str) -> None:
 
 @pytest.mark.parametrize("language", TRANSLATED)
 def test_plural_messages_have_every_form_of_the_language(language: str) -> None:
-    catalogue = _read(LOCALES_DIR / language / "LC_MESSAGES" / "messages.po", language)
+    catalogue = _catalogue(language)
     forms = get_plural(language).num_plurals
     assert catalogue.num_plurals == forms
     wrong = [

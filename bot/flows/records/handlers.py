@@ -21,6 +21,7 @@ from bot.texts import plan as plan_texts
 from bot.texts import progress as progress_texts
 from bot.texts import records as texts
 from bot.texts.session_timeline import format_duration, session_shape
+from bot.texts.translation import date_text
 
 HISTORY_PREFIX, DELETE_PREFIX = "hist", "delete"
 PAGE_SIZE = 5
@@ -111,7 +112,7 @@ def _history_line(entry: LogEntry, profile: Profile | None) -> str:
         at = note.at if profile is None else profile.local_time(note.at)
         details += texts.HISTORY_NOTE.format(at=at.strftime("%H:%M"), note=note.text)
     return texts.HISTORY_LINE.format(
-        day=entry.day.strftime("%a %d %b %Y"),
+        day=date_text(entry.day, "EEE dd MMM y"),
         what=what,
         reverse=format_duration(entry.reverse_seconds),
         details=details,

@@ -26,6 +26,7 @@ from bot.runtime.sending import send_or_mark_unreachable
 from bot.runtime.services import CoachContext, services_of
 from bot.storage.session_logs import LogEntry
 from bot.texts import session_log as texts
+from bot.texts.translation import weekday_name
 
 AnyApplication = Application[Any, Any, Any, Any, Any, Any]
 
@@ -126,7 +127,7 @@ async def _send_checkin(context: CoachContext) -> None:
     morning = profile.local_time(now).hour < MORNING_ENDS
     site = texts.MORNING_SITE_NAMES.get(entry.pain_site or "")
     question = texts.MORNING_QUESTIONS[(morning, site is not None)]
-    text = question.format(site=site, day=entry.day.strftime("%A"))
+    text = question.format(site=site, day=weekday_name(entry.day.weekday()))
     await services.logs.ask(user_id, log_id, MORNING, now)
     sent = await send_or_mark_unreachable(
         context.application,
