@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from number_parser import parse_number
 
@@ -160,7 +160,8 @@ def phrases(language: str) -> Phrases:
     )
 
 
-@cache
+# Bounded: every word runners type passes through here.
+@lru_cache(maxsize=8192)
 def spelled_number(key: str, language: str) -> int | None:
     """The whole number a single word spells ("seven", "seis", "шесть", "шести"), if any.
 
