@@ -1,0 +1,90 @@
+"""A runner whose Telegram speaks Russian, through the real application: set-up by taps on
+Russian buttons (a PAR-Q yes included, so the safety verdict is read in Russian), and the
+"I feel unwell" stop mid-session. (Typed set-up, the log, and 1, 2 and 5 minutes in cues and
+/progress are in test_language.py, beside their Spanish twins.)
+
+The expected sentences are written out as the runner reads them, so a missing or wrong
+entry in the Russian catalogue fails here, not only a wiring fault."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.flows.test_language import english_in, speaking_runner
+from tests.support.harness import ChatRunner, Coach, running_coach, texts
+from tests.support.live_session import TRACK_JOGGER, register, sent_to, texts_to, wait_until
+
+LUCIA = 721
+
+
+async def _tap_through_set_up(runner: ChatRunner) -> list[str]:
+    """/start, then every answer by tapping its Russian button (a dizziness yes in the PAR-Q);
+    the texts of the first three messages."""
+    first = texts(await runner.send("/start"))
+    await runner.send("41")
+    await runner.tap("Пока нет")  # the weekly distance is not asked then
+    await runner.tap("Осанка")
+    await runner.tap("Готово")
+    await runner.tap("Сейчас ничего")
+    await runner.tap("Готово")
+    await runner.tap("Стадион")
+    await runner.tap("Готово")
+    await runner.tap("2 в неделю")
+    await runner.tap("Вт")
+    await runner.tap("Пт")
+    await runner.tap("Готово")
+    await runner.tap("Вечер 18:00")
+    await runner.tap("Лондон")
+    await runner.tap("Километры")
+    for answer in ("Нет", "Нет", "Нет", "Да", "Нет", "Нет", "Нет"):
+        await runner.tap(answer)
+    await runner.tap("Понятно")
+    return first
+
+
+async def test_a_russian_runner_sets_up_by_taps_and_reads_the_safety_verdict_in_russian(
+    coach: Coach,
+) -> None:
+    runner = speaking_runner(coach, LUCIA, "ru")
+
+    welcome, intro, age = await _tap_through_set_up(runner)
+
+    assert welcome.startswith("Привет, Lucía! Я Backstride, твой тренер по бегу спиной вперёд.")
+    assert intro.startswith("Давай настроимся. Около дюжины быстрых вопросов")
+    assert age == "Сколько тебе лет?"
+    profile = await coach.services.profiles.get(LUCIA)
+    assert profile is not None and profile.weekdays == (1, 4) and profile.walk_only
+    assert await coach.services.runners.language(LUCIA) == "ru"
+    final = runner.inbox()[-1]["text"].splitlines()
+    assert final[0] == "Всё готово! 🎉"
+    assert "• Когда: Вт и Пт в 18:00 (время: Лондон)" in final
+    assert "• Начало: только ходьба спиной вперёд, пока не разрешит врач" in final
+    assert any(
+        line.startswith(
+            "Спасибо, что рассказываешь. Когда двигаешься спиной вперёд, головокружение "
+            "особенно опасно, поэтому перед началом бега посоветуйся с врачом."
+        )
+        for line in final
+    )
+    assert english_in(sent_to(coach, LUCIA)) == []
+
+
+async def test_i_feel_unwell_stops_a_russian_session_with_the_advice_in_russian(
+    tmp_path: Path,
+) -> None:
+    async with running_coach(tmp_path, time_scale=20.0) as coach:
+        runner = await register(coach)
+        chat = TRACK_JOGGER.user_id
+        await coach.services.runners.set_language(chat, "ru")
+        await runner.send("/go")
+        for label in ("Стадион", "Да, все три", "Нет, ноги свежие", "0", "Поехали"):
+            await runner.tap(label)
+        await wait_until(lambda: texts_to(coach, chat)[-1].startswith("🔥 РАЗМИНКА"))
+
+        advice = texts(await runner.tap("🆘 Мне плохо"))[0]
+
+    assert advice.startswith(
+        "🛑 Остановись сейчас же. Сядь или стой неподвижно, держась за стену или перила, "
+        "и дыши медленно.\n\nСразу вызывай скорую помощь, если есть боль или давление в груди"
+    )
+    assert advice.endswith("Это общие рекомендации, а не медицинская консультация.")
