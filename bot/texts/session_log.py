@@ -56,15 +56,29 @@ MORNING_QUESTIONS: dict[tuple[bool, bool], str] = {
         "Hello! How does the sore spot feel today, compared with after {day}'s session?"
     ),
 }
-MORNING_SITE_NAMES: dict[str, str] = {
+# Where it hurts, by body part (the values of bot.domain.log_reading.BodyPart), as it reads
+# inside a sentence: "knee pain 2", "How is your knee this morning".
+SITE_NAMES: dict[str, str] = {
     "knee": "knee",
     "hip": "hip",
     "ankle": "ankle",
     "foot": "foot",
+    "heel": "heel",
+    "achilles": "achilles",
     "calf": "calf",
     "shin": "shin",
-    "back": "back",
     "hamstring": "hamstring",
+    "quad": "quad",
+    "glute": "glute",
+    "groin": "groin",
+    "back": "back",
+    "neck": "neck",
+    "shoulder": "shoulder",
+}
+# The sore spots the next morning's question names (any other is "the sore spot").
+MORNING_SITE_NAMES: dict[str, str] = {
+    site: SITE_NAMES[site]
+    for site in ("knee", "hip", "ankle", "foot", "calf", "shin", "back", "hamstring")
 }
 MORNING_LABELS: dict[str, str] = {"better": "Better", "same": "Same", "worse": "Worse"}
 MORNING_THANKS = "Thanks for telling me."

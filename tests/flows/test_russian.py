@@ -88,3 +88,13 @@ async def test_i_feel_unwell_stops_a_russian_session_with_the_advice_in_russian(
         "и дыши медленно.\n\nСразу вызывай скорую помощь, если есть боль или давление в груди"
     )
     assert advice.endswith("Это общие рекомендации, а не медицинская консультация.")
+
+
+async def test_a_russian_log_echo_names_the_sore_spot_in_russian(coach: Coach) -> None:
+    runner = await register(coach)
+    await coach.services.runners.set_language(TRACK_JOGGER.user_id, "ru")
+
+    echo = texts(await runner.send("/log вчера 12 мин усилие 6 колено 2"))[0]
+
+    assert echo.startswith("Записано: ")
+    assert echo.splitlines()[0].endswith(" · 12 минут спиной вперёд · нагрузка 6 · колено: боль 2")
