@@ -38,6 +38,7 @@ from babel import Locale
 from babel.dates import format_date, get_day_names, get_month_names
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
+from babel.numbers import format_decimal
 
 ENGLISH = "en"
 # Every language the coach speaks, English (the message ids) first.
@@ -339,6 +340,12 @@ def date_text(day: date, pattern: str) -> str:
     """A date in the current language, by a CLDR pattern ("EEE dd MMM": "Wed 02 Dec",
     "mié 02 dic", "ср 02 дек.")."""
     return format_date(day, pattern, locale=_babel_locale())
+
+
+def decimal_text(value: float, places: int = 1) -> str:
+    """A number rounded to `places` decimals, without trailing zeros, as the current language
+    writes it ("1.5", "1,5"; "5", not "5.0")."""
+    return str(format_decimal(round(value, places), "0." + "#" * places, locale=_babel_locale()))
 
 
 def _babel_locale() -> str:

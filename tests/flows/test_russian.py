@@ -8,8 +8,10 @@ entry in the Russian catalogue fails here, not only a wiring fault."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from bot.storage.session_logs import LogAnswers, LogSource, NewLog
 from tests.flows.test_language import english_in, speaking_runner
 from tests.support.harness import ChatRunner, Coach, running_coach, texts
 from tests.support.live_session import TRACK_JOGGER, register, sent_to, texts_to, wait_until
@@ -90,11 +92,31 @@ async def test_i_feel_unwell_stops_a_russian_session_with_the_advice_in_russian(
     assert advice.endswith("Это общие рекомендации, а не медицинская консультация.")
 
 
-async def test_a_russian_log_echo_names_the_sore_spot_in_russian(coach: Coach) -> None:
+async def test_a_russian_log_echo_names_the_sore_spot_and_writes_decimals_in_russian(
+    coach: Coach,
+) -> None:
     runner = await register(coach)
     await coach.services.runners.set_language(TRACK_JOGGER.user_id, "ru")
 
-    echo = texts(await runner.send("/log вчера 12 мин усилие 6 колено 2"))[0]
+    echo = texts(await runner.send("/log вчера 12 мин усилие 6 колено 2 1,5 км"))[0]
 
     assert echo.startswith("Записано: ")
-    assert echo.splitlines()[0].endswith(" · 12 минут спиной вперёд · нагрузка 6 · колено: боль 2")
+    assert echo.splitlines()[0].endswith(
+        " · 12 минут спиной вперёд · нагрузка 6 · колено: боль 2 · 1,5 км"
+    )
+
+
+async def test_progress_writes_a_russian_average_with_a_decimal_comma(coach: Coach) -> None:
+    runner = await register(coach)
+    chat = TRACK_JOGGER.user_id
+    await coach.services.runners.set_language(chat, "ru")
+    now = datetime.now(UTC)
+    today = TRACK_JOGGER.local_time(now).date()
+    for days_back, pain in ((0, 1), (1, 2)):
+        log = NewLog(chat, today - timedelta(days=days_back), LogSource.MANUAL, True, 300)
+        log_id = await coach.services.logs.create(log, now)
+        await coach.services.logs.answer(chat, log_id, LogAnswers(effort=6, pain=pain), now)
+
+    [caption] = [t for t in texts(await runner.send("/progress")) if t.startswith("📈")]
+
+    assert "Последние две недели: нагрузка 6/10, боль 1,5/10." in caption.splitlines()

@@ -27,8 +27,9 @@ from bot.runtime.services import CoachContext
 from bot.storage.log_drafts import LogDraft
 from bot.storage.session_logs import LogAnswers, LogEntry, LogSource, NewLog
 from bot.texts import session_log as texts
+from bot.texts import watch_files as watch_texts
 from bot.texts.session_timeline import format_duration
-from bot.texts.translation import current_language, month_name, weekday_name
+from bot.texts.translation import current_language, decimal_text, month_name, weekday_name
 
 GUIDED_PREFIX, FIX_PREFIX = "glog", "logfix"
 DAY, MINUTES, EFFORT, PAIN, NOTE = "day", "minutes", "effort", "pain", "note"
@@ -316,9 +317,11 @@ def _day_name(day: date) -> str:
 
 
 def distance_text(km: float, units: Units) -> str:
-    """A distance in the runner's units: "1.5 km", "0.93 mi"."""
-    value, unit = (km / _KM_PER_MILE, "mi") if units is Units.MILES else (km, "km")
-    return texts.ECHO_DISTANCE.format(distance=f"{value:.2f}".rstrip("0").rstrip("."), unit=unit)
+    """A distance in the runner's units and language: "1.5 km", "0.93 mi", "1,5 км"."""
+    value = km / _KM_PER_MILE if units is Units.MILES else km
+    return texts.ECHO_DISTANCE.format(
+        distance=decimal_text(value, 2), unit=watch_texts.UNIT_NAMES[units]
+    )
 
 
 async def _today(context: CoachContext, user_id: int) -> date:
