@@ -120,3 +120,12 @@ async def test_progress_writes_a_russian_average_with_a_decimal_comma(coach: Coa
     [caption] = [t for t in texts(await runner.send("/progress")) if t.startswith("📈")]
 
     assert "Последние две недели: нагрузка 6/10, боль 1,5/10." in caption.splitlines()
+
+
+async def test_reminders_name_the_runner_s_time_zone_in_russian(coach: Coach) -> None:
+    runner = await register(coach)
+    await coach.services.runners.set_language(TRACK_JOGGER.user_id, "ru")
+
+    summary = texts(await runner.send("/reminders"))[0]
+
+    assert "Тренировки: вт, чт, сб в 18:00 (Лондон)." in summary.splitlines()
