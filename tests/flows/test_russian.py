@@ -129,3 +129,12 @@ async def test_reminders_name_the_runner_s_time_zone_in_russian(coach: Coach) ->
     summary = texts(await runner.send("/reminders"))[0]
 
     assert "Тренировки: вт, чт, сб в 18:00 (Лондон)." in summary.splitlines()
+
+
+async def test_a_walking_speed_is_said_back_in_russian_units(coach: Coach) -> None:
+    runner = await register(coach)
+    await coach.services.runners.set_language(TRACK_JOGGER.user_id, "ru")
+
+    [reply] = texts(await runner.send("/workout speed 5.4"))
+
+    assert reply.startswith("Понял: ходьба 5,4 км/ч.")
