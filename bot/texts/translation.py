@@ -342,10 +342,11 @@ def date_text(day: date, pattern: str) -> str:
     return format_date(day, pattern, locale=_babel_locale())
 
 
-def decimal_text(value: float, places: int = 1) -> str:
-    """A number rounded to `places` decimals, without trailing zeros, as the current language
-    writes it ("1.5", "1,5"; "5", not "5.0")."""
-    return str(format_decimal(round(value, places), "0." + "#" * places, locale=_babel_locale()))
+def decimal_text(value: float, places: int = 1, *, trailing_zeros: bool = False) -> str:
+    """A number rounded to `places` decimals as the current language writes it ("1.5",
+    "1,5"); "5" for 5.0, or "5.0" with `trailing_zeros`."""
+    pattern = "0." + ("0" if trailing_zeros else "#") * places
+    return str(format_decimal(round(value, places), pattern, locale=_babel_locale()))
 
 
 def _babel_locale() -> str:

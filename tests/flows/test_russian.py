@@ -12,6 +12,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from bot.storage.session_logs import LogAnswers, LogSource, NewLog
+from bot.texts.translation import date_text, speaking
+from tests.domain.watch_file_samples import gpx_text, straight_track
 from tests.flows.test_language import english_in, speaking_runner
 from tests.support.harness import ChatRunner, Coach, running_coach, texts
 from tests.support.live_session import TRACK_JOGGER, register, sent_to, texts_to, wait_until
@@ -138,3 +140,22 @@ async def test_a_walking_speed_is_said_back_in_russian_units(coach: Coach) -> No
     [reply] = texts(await runner.send("/workout speed 5.4"))
 
     assert reply.startswith("Понял: ходьба 5,4 км/ч.")
+
+
+async def test_a_watch_file_is_read_back_in_russian(coach: Coach) -> None:
+    runner = await register(coach)
+    chat = TRACK_JOGGER.user_id
+    await coach.services.runners.set_language(chat, "ru")
+    start = datetime.now(UTC).replace(hour=12, minute=0, second=0, microsecond=0)
+    log_id = await coach.services.logs.create(
+        NewLog(chat, start.date(), LogSource.LIVE, True, 125), datetime.now(UTC)
+    )
+    await coach.services.logs.answer(chat, log_id, LogAnswers(effort=5), datetime.now(UTC))
+    track = gpx_text(straight_track(start, 24 * 60, 3100, [140, 142, 144]))
+
+    [reply] = texts(await runner.send_payload(runner.user.document("run.gpx", track.encode())))
+
+    assert reply.startswith("Прочитал с твоих часов: 24 минуты, 3,1 км, средний пульс 142. ")
+    with speaking("ru"):
+        day = date_text(start.date(), "EEE dd MMM")
+    assert reply.endswith(f"Добавил к твоей тренировке ({day}).")
