@@ -29,7 +29,7 @@ from telegram.ext import (
 
 from bot.runtime.language import runner_language
 from bot.runtime.services import CoachContext, Services
-from bot.runtime.taps import edit_or_send, tapped
+from bot.runtime.taps import edit_or_send, stop_spinner, tap_of, tapped
 from bot.texts import common
 from bot.texts import language as texts
 from bot.texts.session_timeline import build_session_timeline
@@ -67,15 +67,19 @@ async def show_menu(update: Update, context: CoachContext) -> None:
 
 async def pick(update: Update, context: CoachContext) -> None:
     """A language button: store it, answer in it, and reword a session in progress."""
-    tap = await tapped(update)
+    tap = tap_of(update)
     if tap is None or update.effective_user is None:
+        if update.callback_query is not None:
+            await stop_spinner(update.callback_query)
         return
-    language = tap.data[1] if len(tap.data) > 1 else ""
+    language = tap.data[1] if len(tap.data) == 2 else ""
     if language == MENU:
-        await show_menu(update, context)
+        await show_menu(update, context)  # answers the tap
         return
     if language not in LANGUAGES:
+        await stop_spinner(tap.query, common.BUTTON_EXPIRED)
         return
+    await stop_spinner(tap.query)
     services, user = context.services, update.effective_user
     before = await runner_language(services, user.id, user.language_code)
     await services.runners.record_contact(

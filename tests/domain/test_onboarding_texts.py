@@ -118,6 +118,7 @@ def test_summary() -> None:
             "• Where: running track and treadmill",
             "• When: Mon, Wed and Fri at 07:00 (New York time)",
             "• Units: miles",
+            "• Language: English",
             "• Start: backward walking only, until a doctor clears you",
         ]
     )

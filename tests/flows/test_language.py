@@ -118,7 +118,7 @@ async def test_a_spanish_runner_sets_up_runs_a_session_and_logs_it_all_in_spanis
     await runner.send("/go")
     await runner.tap("Pista de atletismo")
     await runner.tap("Sí, las tres cosas")
-    await runner.tap("No, estoy fresco")
+    await runner.tap("piernas frescas")
     await runner.tap("0")
     await runner.tap("Listo")
     await wait_for_text(coach, 701, "¿Cómo de duro se te hizo", within=15)
@@ -299,7 +299,7 @@ async def test_a_spotter_reads_the_runner_s_session_in_the_spotter_s_language(
 # the log's echo starts.
 _SESSION_IN = {
     "es": (
-        ("Pista de atletismo", "Sí, las tres cosas", "No, estoy fresco", "0", "Listo"),
+        ("Pista de atletismo", "Sí, las tres cosas", "piernas frescas", "0", "Listo"),
         "¿Cómo de duro se te hizo",
         "esfuerzo 6, rodilla 2",
         "Registrado: ",
@@ -360,3 +360,21 @@ async def test_russian_says_1_2_and_5_minutes_rightly_in_cues_and_progress(
         await coach.services.logs.create(NewLog(chat, day, LogSource.MANUAL, True, seconds), now)
     [caption] = [t for t in texts(await runner.send("/progress")) if t.startswith("📈")]
     assert "2 минуты на этой неделе, 1 минута на прошлой, 5 минут за 12 недель." in caption
+
+
+async def test_a_forged_language_button_is_refused_kindly_and_changes_nothing(
+    coach: Coach,
+) -> None:
+    runner = speaking_runner(coach, 707, "es")
+    [menu] = texts(await runner.send("/language"))
+    message = runner.last_keyboard_message()
+    before = len(coach.emulator.calls)
+
+    await runner.press_data(message, "lang|xx")
+
+    [answer] = [c for c in coach.emulator.calls[before:] if c.method == "answerCallbackQuery"]
+    assert (
+        answer.params["text"] == "Ese botón ya caducó. /help te muestra lo que puedo hacer ahora."
+    )
+    assert await coach.services.runners.language(707) is None
+    assert menu == "¿En qué idioma quieres que te escriba? Toca uno."
