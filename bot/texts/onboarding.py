@@ -345,14 +345,19 @@ PLACE_NAMES: dict[str, str] = {
 UNITS_NAMES: dict[str, str] = {"km": "kilometres", "mi": "miles"}
 
 
+# The word before the last name of a list ("Tue and Fri", "Вт и Пт").
+LIST_AND = "and"
+
+
 def join_list(names: Sequence[str]) -> str:
-    """Names as an English list: "a", "a and b", "a, b and c"; commas only when a name has
-    its own "and" ("knee health, balance and coordination"), so no "and" is doubled."""
+    """Names as a list: "a", "a and b", "a, b and c"; commas only when a name has its own
+    "and" ("knee health, balance and coordination"), so no "and" is doubled."""
     if len(names) < 2:
         return "".join(names)
-    if any(" and " in name for name in names):
+    conjunction = f" {LIST_AND} "  # in the current language
+    if any(conjunction in name for name in names):
         return ", ".join(names)
-    return f"{', '.join(names[:-1])} and {names[-1]}"
+    return f"{', '.join(names[:-1])}{conjunction}{names[-1]}"
 
 
 localize(__name__)

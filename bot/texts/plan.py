@@ -13,9 +13,9 @@ from bot.domain.programme import DayKind, DayStatus, WeekDay, WeekView
 from bot.domain.progress import Stats
 from bot.texts import programme as programme_texts
 from bot.texts import session_log as log_texts
-from bot.texts.progress import average_text, weekly_minutes
+from bot.texts.progress import weekly_minutes
 from bot.texts.session_timeline import format_duration, session_shape
-from bot.texts.translation import localize, month_name, weekday_name
+from bot.texts.translation import decimal_text, localize, month_name, weekday_name
 
 # The /help and command-menu line for /plan.
 PLAN_HELP = "Your week, your next session, and why your plan is what it is"
@@ -175,9 +175,9 @@ def _done(stats: Stats) -> str:
     averages when the day had several sessions)."""
     parts = [log_texts.ECHO_MINUTES.format(duration=format_duration(stats.reverse_seconds))]
     if stats.effort is not None:
-        parts.append(log_texts.ECHO_EFFORT.format(effort=average_text(stats.effort)))
+        parts.append(log_texts.ECHO_EFFORT.format(effort=decimal_text(stats.effort)))
     if stats.pain is not None:
-        parts.append(log_texts.ECHO_PAIN.format(pain=average_text(stats.pain)))
+        parts.append(log_texts.ECHO_PAIN.format(pain=decimal_text(stats.pain)))
     return DAY_DONE.format(parts=log_texts.ECHO_JOIN.join(parts))
 
 

@@ -7,7 +7,7 @@ sentence that says what the last weeks mean.
 from __future__ import annotations
 
 from bot.domain.progress import ProgressSummary
-from bot.texts.translation import localize, plural
+from bot.texts.translation import decimal_text, localize, plural
 
 NO_DATA = plural(
     "No sessions logged in the last {weeks} week yet, so there's nothing to draw. "
@@ -95,12 +95,7 @@ def score_text(value: float | None) -> str:
     """An average as "5/10" or "5.5/10"; "not rated" without answers."""
     if value is None:
         return str(NOT_RATED)
-    return SCORE.format(score=average_text(value))
-
-
-def average_text(value: float) -> str:
-    """An answer or an average of answers: "5", "5.5"."""
-    return f"{value:.1f}".removesuffix(".0")
+    return SCORE.format(score=decimal_text(value))
 
 
 def weekly_minutes(seconds: int) -> str:

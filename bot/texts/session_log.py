@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from bot.domain.onboarding.parsers import KM_PER_MILE
 from bot.domain.profile import Units
-from bot.texts.translation import localize, plural
+from bot.texts import watch_files as watch_texts
+from bot.texts.translation import decimal_text, localize, plural
 
 EFFORT_QUESTION = (
     "How hard did that feel, from 0 to 10?\n"
@@ -58,15 +59,29 @@ MORNING_QUESTIONS: dict[tuple[bool, bool], str] = {
         "Hello! How does the sore spot feel today, compared with after {day}'s session?"
     ),
 }
-MORNING_SITE_NAMES: dict[str, str] = {
+# Where it hurts, by body part (the values of bot.domain.log_reading.BodyPart), as it reads
+# inside a sentence: "knee pain 2", "How is your knee this morning".
+SITE_NAMES: dict[str, str] = {
     "knee": "knee",
     "hip": "hip",
     "ankle": "ankle",
     "foot": "foot",
+    "heel": "heel",
+    "achilles": "achilles",
     "calf": "calf",
     "shin": "shin",
-    "back": "back",
     "hamstring": "hamstring",
+    "quad": "quad",
+    "glute": "glute",
+    "groin": "groin",
+    "back": "back",
+    "neck": "neck",
+    "shoulder": "shoulder",
+}
+# The sore spots the next morning's question names (any other is "the sore spot").
+MORNING_SITE_NAMES: dict[str, str] = {
+    site: SITE_NAMES[site]
+    for site in ("knee", "hip", "ankle", "foot", "calf", "shin", "back", "hamstring")
 }
 MORNING_LABELS: dict[str, str] = {"better": "Better", "same": "Same", "worse": "Worse"}
 MORNING_THANKS = "Thanks for telling me."
@@ -151,10 +166,12 @@ FIX_FIELDS: dict[str, str] = {
 
 
 def distance_text(km: float, units: Units) -> str:
-    """A distance in the runner's units, as the log's echo and /history say it: "1.5 km",
-    "0.93 mi"."""
-    value, unit = (km / KM_PER_MILE, "mi") if units is Units.MILES else (km, "km")
-    return ECHO_DISTANCE.format(distance=f"{value:.2f}".rstrip("0").rstrip("."), unit=unit)
+    """A distance in the runner's units and language, as the log's echo and /history say
+    it: "1.5 km", "0.93 mi", "1,5 км"."""
+    value = km / KM_PER_MILE if units is Units.MILES else km
+    return ECHO_DISTANCE.format(
+        distance=decimal_text(value, 2), unit=str(watch_texts.UNIT_NAMES[units])
+    )
 
 
 localize(__name__)

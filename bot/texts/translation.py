@@ -38,6 +38,7 @@ from babel import Locale
 from babel.dates import format_date, get_day_names, get_month_names
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
+from babel.numbers import format_decimal
 
 ENGLISH = "en"
 # Every language the coach speaks, English (the message ids) first.
@@ -339,6 +340,13 @@ def date_text(day: date, pattern: str) -> str:
     """A date in the current language, by a CLDR pattern ("EEE dd MMM": "Wed 02 Dec",
     "mié 02 dic", "ср 02 дек.")."""
     return format_date(day, pattern, locale=_babel_locale())
+
+
+def decimal_text(value: float, places: int = 1, *, trailing_zeros: bool = False) -> str:
+    """A number rounded to `places` decimals as the current language writes it ("1.5",
+    "1,5"); "5" for 5.0, or "5.0" with `trailing_zeros`."""
+    pattern = "0." + ("0" if trailing_zeros else "#") * places
+    return str(format_decimal(round(value, places), pattern, locale=_babel_locale()))
 
 
 def _babel_locale() -> str:

@@ -6,11 +6,11 @@ from bot.domain.onboarding.parsers import KM_PER_MILE
 from bot.domain.profile import Units
 from bot.domain.watch_files.model import WatchFileProblem, Workout
 from bot.domain.watch_files.reading import MAX_BYTES
-from bot.texts.translation import localize, plural
+from bot.texts.translation import decimal_text, localize, plural
 
 READ = "Read from your watch: {details}."
 READ_MINUTES = plural("{minutes} min", "{minutes} min", "minutes")
-READ_DISTANCE = "{distance:.1f} {unit}"
+READ_DISTANCE = "{distance} {unit}"
 READ_HEART_RATE = "average heart rate {heart_rate}"
 ATTACHED = "Added to your session of {day}."
 NEW_LOG = (
@@ -55,7 +55,11 @@ def describe(workout: Workout, units: Units) -> str:
     details = [READ_MINUTES.format(minutes=max(1, round(workout.duration_seconds / 60)))]
     if workout.distance_km is not None:
         distance = _in_units(workout.distance_km, units)
-        details.append(READ_DISTANCE.format(distance=distance, unit=str(UNIT_NAMES[units])))
+        details.append(
+            READ_DISTANCE.format(
+                distance=decimal_text(distance, trailing_zeros=True), unit=str(UNIT_NAMES[units])
+            )
+        )
     if workout.average_heart_rate is not None:
         details.append(READ_HEART_RATE.format(heart_rate=workout.average_heart_rate))
     return READ.format(details=", ".join(details))

@@ -32,6 +32,8 @@ CAPTION = (
     "⌚ Your session as a watch workout: {shape}, about {minutes} min. Your watch buzzes at "
     "every turn, so the phone can stay in your pocket. How to load it: /workout help."
 )
+# A walking speed's unit, by the runner's units.
+SPEED_UNITS: dict[str, str] = {"km": "km/h", "mi": "mph"}
 CAPTION_SPEEDS = " Treadmill speeds are set from your walking speed of {speed} {unit}."
 BUTTON = "⌚ Send to my watch"
 

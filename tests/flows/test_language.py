@@ -173,16 +173,26 @@ async def test_language_switches_mid_session_and_the_next_cue_and_reminder_follo
     assert reminder.startswith("⏰ Sesión hacia atrás ")
 
 
+# The end of /progress's minutes line, over its 12 weeks.
+_OVER_12_WEEKS = {"es": "en 12 semanas.", "ru": "за 12 недель."}
+
+
 @pytest.mark.parametrize(
-    ("weeks", "streak"),
-    [(1, "Racha: 1 semana con sesión."), (2, "Racha: 2 semanas seguidas con sesión. 🔥")],
+    ("language", "weeks", "streak"),
+    [
+        ("es", 1, "Racha: 1 semana con sesión."),
+        ("es", 2, "Racha: 2 semanas seguidas con sesión. 🔥"),
+        ("ru", 1, "Серия: 1 неделя подряд с тренировками. 🔥"),
+        ("ru", 3, "Серия: 3 недели подряд с тренировками. 🔥"),
+        ("ru", 5, "Серия: 5 недель подряд с тренировками. 🔥"),
+    ],
 )
 async def test_progress_says_its_numbers_with_the_right_plural(
-    coach: Coach, weeks: int, streak: str
+    coach: Coach, language: str, weeks: int, streak: str
 ) -> None:
     runner = await register(coach)
     chat = TRACK_JOGGER.user_id
-    await coach.services.runners.set_language(chat, "es")
+    await coach.services.runners.set_language(chat, language)
     now = datetime.now(UTC)
     for weeks_back in range(weeks):
         day = now.date() - timedelta(weeks=weeks_back)
@@ -190,7 +200,7 @@ async def test_progress_says_its_numbers_with_the_right_plural(
 
     [caption] = [t for t in texts(await runner.send("/progress")) if t.startswith("📈")]
     assert streak in caption.splitlines()
-    assert "en 12 semanas." in caption
+    assert _OVER_12_WEEKS[language] in caption
 
 
 async def test_commands_and_descriptions_are_registered_in_every_language(coach: Coach) -> None:

@@ -124,6 +124,8 @@ def test_translations_keep_the_placeholders(language: str) -> None:
     catalogue = _catalogue(language)
     problems = []
     for message in _messages(catalogue):
+        if message.fuzzy:
+            continue  # an old translation kept as a hint; the check above reports it
         english = message.id[-1] if isinstance(message.id, tuple) else message.id
         forms = message.string if isinstance(message.string, tuple) else (message.string,)
         for form in forms:

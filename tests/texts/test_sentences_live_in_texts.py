@@ -186,7 +186,7 @@ def _translated(node: ast.Name, parents: dict[ast.AST, ast.AST]) -> bool:
         used = parent
     parent = parents.get(used)
     if isinstance(parent, ast.Attribute):
-        return parent.attr in ("format", "form", "get", "items")
+        return parent.attr in ("format", "form", "get", "items", "join")
     if isinstance(parent, ast.Call):
         return _call_name(parent) in ("str", "len") or (
             used is not parent.func and _call_name(parent) == "cycle"

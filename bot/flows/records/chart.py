@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from bot.domain.progress import ProgressSummary, WeekProgress
 from bot.domain.session_logs import SCALE_MAX
 from bot.texts import progress as texts
-from bot.texts.translation import month_name
+from bot.texts.translation import decimal_text, month_name
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -105,7 +105,7 @@ def chart_caption(summary: ProgressSummary) -> str:
 
 
 def _average(value: float | None) -> str:
-    return texts.CHART_NO_ANSWER if value is None else f"{value:.1f}".removesuffix(".0")
+    return texts.CHART_NO_ANSWER if value is None else decimal_text(value)
 
 
 async def render_off_loop(summary: ProgressSummary) -> bytes:

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
+from bot.domain.onboarding import zone_label
 from bot.domain.profile import Profile
 from bot.domain.programme import realigned, reverse_weekdays
 from bot.domain.reminders import (
@@ -36,7 +37,7 @@ from bot.runtime.taps import redraw, tapped
 from bot.storage.reminders import DayMark
 from bot.texts import exactly_once as once_texts
 from bot.texts import reminders as texts
-from bot.texts.translation import weekday_name
+from bot.texts.translation import current_language, weekday_name
 
 SNOOZE_MINUTES = 30
 _BUTTON_DAYS = 14
@@ -255,7 +256,7 @@ def _summary(profile: Profile, prefs: ReminderPrefs) -> str:
         state=state,
         days=days,
         time=profile.session_time.strftime("%H:%M"),
-        timezone=profile.timezone,
+        timezone=zone_label(profile.timezone, current_language()),
         quiet=quiet,
     )
 

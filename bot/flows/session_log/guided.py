@@ -140,7 +140,7 @@ def answer_parts(
     if pain is not None:
         named = site if site and site != "other" else None
         parts.append(
-            texts.ECHO_SITE_PAIN.format(site=named, pain=pain)
+            texts.ECHO_SITE_PAIN.format(site=texts.SITE_NAMES.get(named, named), pain=pain)
             if named
             else texts.ECHO_PAIN.format(pain=pain)
         )

@@ -36,7 +36,7 @@ from bot.runtime.taps import tapped
 from bot.storage.watch_workouts import SentWorkout
 from bot.texts import workout as texts
 from bot.texts.session_timeline import build_session_timeline, session_shape
-from bot.texts.translation import month_name, weekday_name
+from bot.texts.translation import decimal_text, month_name, weekday_name
 
 # Callback data: "workout" (the session running, else the next one) or "workout|YYYY-MM-DD".
 WORKOUT_PREFIX = "workout"
@@ -181,9 +181,8 @@ async def _set_speed(message: Message, context: CoachContext, profile: Profile, 
 
 
 def _speed_values(kmh: float, units: Units) -> dict[str, str]:
-    if units is Units.MILES:
-        return {"speed": f"{kmh / _KM_PER_MILE:.1f}", "unit": "mph"}
-    return {"speed": f"{kmh:.1f}", "unit": "km/h"}
+    speed = kmh / _KM_PER_MILE if units is Units.MILES else kmh
+    return {"speed": decimal_text(speed), "unit": texts.SPEED_UNITS[units]}
 
 
 def build_workout_handlers() -> list[BaseHandler[Update, CoachContext, None]]:
