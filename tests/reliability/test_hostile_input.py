@@ -20,6 +20,7 @@ from datetime import UTC, datetime, timedelta
 from datetime import time as clock_time
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import settings
@@ -207,15 +208,16 @@ class HostileChats(RuleBasedStateMachine):
 
     async def _enrol(self, zone: str) -> None:
         services, now = self.coach.services, datetime.now(UTC)
+        today = now.astimezone(ZoneInfo(zone)).date()  # the runner's, not UTC's (a day apart)
         for user_id in (LOGGER, RUNNING):
             await services.runners.record_contact(user_id, user_id, f"Runner{user_id}", now)
             await services.profiles.save(_profile(user_id, zone), now)
             await services.plans.start(
-                user_id, PlanState.starting(1, now.date()), Reason(Cause.START_OCCASIONAL), now
+                user_id, PlanState.starting(1, today), Reason(Cause.START_OCCASIONAL), now
             )
             await sync_reminders(self.coach.app, user_id)
             for days_ago in (1, 3):
-                day = now.date() - timedelta(days=days_ago)
+                day = today - timedelta(days=days_ago)
                 log_id = await services.logs.create(
                     NewLog(user_id, day, LogSource.MANUAL, True, 600), now
                 )
