@@ -155,7 +155,9 @@ class FailoverRun:
         """The whole run; the figures."""
         figures = FailoverFigures(cause, self._sessions)
         start = time.time() + START_DELAY
-        asyncio.run(self._seed(start))
+        self._due = asyncio.run(
+            seed_sessions(self._url, self._sessions, start, self._spread, self._scale)
+        )
         env = bot_environment(
             self._api,
             self._workdir / "unused.sqlite3",
@@ -212,29 +214,6 @@ class FailoverRun:
                 out.write(json.dumps(record) + "\n")
         for name, process in zip(("leader", "standby"), processes, strict=True):
             (folder / f"{name}.log").write_text(process.stderr())
-
-    async def _seed(self, start: float) -> None:
-        """Runners with a plan, each in a live session starting within one interval cycle
-        of `start`."""
-        db = Database(self._workdir / "unused.sqlite3", self._url)
-        await db.open()
-        now = datetime.now(UTC)
-        rng = random.Random(self._sessions)
-        try:
-            for user_id in range(FIRST_USER, FIRST_USER + self._sessions):
-                profile = runner_profile(user_id)
-                await Runners(db).record_contact(user_id, user_id, f"Runner{user_id}", now)
-                await Profiles(db).save(profile, now)
-                await Plans(db).start(user_id, PlanState.starting(1, now.date()), SEEDED, now)
-                steps = build_session_timeline(TEMPLATE, profile, Place.TRACK)
-                live = LiveSession.begin(steps, start + rng.uniform(0, self._spread), self._scale)
-                session = StoredSession(
-                    user_id, user_id, now.date(), Place.TRACK, TEMPLATE, False, live
-                )
-                assert await LiveSessions(db).start(session, now)
-                self._due[user_id] = live.due
-        finally:
-            await db.close()
 
     def _fail(self, leader: BotProcess, cause: Failure) -> float:
         if cause == "kill":
@@ -297,6 +276,34 @@ class FailoverRun:
                 lost = step not in steps and not covered
                 figures.lost += lost
                 figures.dropped_before += step not in steps and due[step - 1] < failed
+
+
+async def seed_sessions(
+    url: str, sessions: int, start: float, spread: float, scale: float
+) -> dict[int, tuple[float, ...]]:
+    """Runners with a plan, each in a live session starting within `spread` seconds of
+    `start` at `scale`; each runner's due times."""
+    db = Database(Path("unused.sqlite3"), url)  # the path is not used with a URL
+    await db.open()
+    now = datetime.now(UTC)
+    rng = random.Random(sessions)
+    due: dict[int, tuple[float, ...]] = {}
+    try:
+        for user_id in range(FIRST_USER, FIRST_USER + sessions):
+            profile = runner_profile(user_id)
+            await Runners(db).record_contact(user_id, user_id, f"Runner{user_id}", now)
+            await Profiles(db).save(profile, now)
+            await Plans(db).start(user_id, PlanState.starting(1, now.date()), SEEDED, now)
+            steps = build_session_timeline(TEMPLATE, profile, Place.TRACK)
+            live = LiveSession.begin(steps, start + rng.uniform(0, spread), scale)
+            session = StoredSession(
+                user_id, user_id, now.date(), Place.TRACK, TEMPLATE, False, live
+            )
+            assert await LiveSessions(db).start(session, now)
+            due[user_id] = live.due
+    finally:
+        await db.close()
+    return due
 
 
 _HELD_BACK_HEAD = session_texts.CUE_HELD_BACK.split("{")[0]
