@@ -1,4 +1,5 @@
-"""Webhook mode: `python -m bot` serves Telegram's calls over HTTP and checks the secret."""
+"""Webhook mode: `python -m bot` serves Telegram's calls over HTTP and checks the secret, on
+SQLite and on PostgreSQL (where the process serves the webhook only once it leads)."""
 
 from __future__ import annotations
 
@@ -49,11 +50,12 @@ def _post(port: int, update: Json, secret: str | None) -> int:
 
 
 def test_webhook_mode_handles_updates_with_the_secret_and_refuses_the_rest(
-    tmp_path: Path,
+    tmp_path: Path, database_url: str | None
 ) -> None:
     port = free_port()
+    store = {} if database_url is None else {"BACKSTRIDE_DATABASE_URL": database_url}
     with HttpBotApi().serving() as api:
-        env = webhook_environment(api, tmp_path / "bot.sqlite3", port, LOG_LEVEL="DEBUG")
+        env = webhook_environment(api, tmp_path / "bot.sqlite3", port, LOG_LEVEL="DEBUG", **store)
         with bot_process(env, tmp_path) as bot:
             # PTB starts the web server, then registers it with setWebhook.
             assert wait_for(lambda: api.calls_of("setWebhook"), 30), bot.stderr()[-2000:]
