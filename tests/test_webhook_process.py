@@ -31,7 +31,7 @@ def webhook_environment(api: HttpBotApi, db_path: Path, port: int, **extra: str)
     )
 
 
-def _post(port: int, update: Json, secret: str | None) -> int:
+def post_update(port: int, update: Json, secret: str | None) -> int:
     """POST one update to the bot's webhook as Telegram would; returns the HTTP status."""
     headers = {"Content-Type": "application/json"}
     if secret is not None:
@@ -63,9 +63,9 @@ def test_webhook_mode_handles_updates_with_the_secret_and_refuses_the_rest(
                 EmulatedUser(api.emulator, user_id, "Fay") for user_id in (71, 72, 73)
             )
             statuses = (
-                _post(port, api.emulator.number_update(no_secret.text("/help")), None),
-                _post(port, api.emulator.number_update(wrong_secret.text("/help")), "guess"),
-                _post(port, api.emulator.number_update(right_secret.text("/help")), SECRET),
+                post_update(port, api.emulator.number_update(no_secret.text("/help")), None),
+                post_update(port, api.emulator.number_update(wrong_secret.text("/help")), "guess"),
+                post_update(port, api.emulator.number_update(right_secret.text("/help")), SECRET),
             )
             answered = wait_for(lambda: api.messages_in(73), 30)
             exit_code = bot.stop()
