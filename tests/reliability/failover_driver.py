@@ -171,14 +171,14 @@ class FailoverRun:
             bot_process(env, self._workdir) as leader,
             bot_process(env, self._workdir) as standby,
         ):
-            if not wait_for(lambda: _leads(leader) or _leads(standby), START_DELAY + 30):
+            if not wait_for(lambda: leads(leader) or leads(standby), START_DELAY + 30):
                 raise AssertionError("no process took the lead: " + leader.stderr()[-2000:])
-            if _leads(standby):
+            if leads(standby):
                 leader, standby = standby, leader
             time.sleep(max(0.0, failure_at - time.time()))
             failed = self._fail(leader, cause)
             gone = _exit_time(leader, within=30)
-            led = _first_time(lambda: _leads(standby), within=30)
+            led = _first_time(lambda: leads(standby), within=30)
             ready = _first_time(lambda: _ready(standby), within=60)
             # Every session ends, or the last step is long overdue.
             deadline = last_due + (failed - start) + 30
@@ -315,7 +315,8 @@ def says_where(text: str) -> bool:
     return is_catch_up(text) or text.startswith(_HELD_BACK_HEAD)
 
 
-def _leads(process: BotProcess) -> bool:
+def leads(process: BotProcess) -> bool:
+    """True once the process has said it leads."""
     return "leader: this process" in process.stderr()
 
 

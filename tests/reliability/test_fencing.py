@@ -16,12 +16,11 @@ import signal
 import threading
 import time
 from pathlib import Path
-from urllib.parse import urlparse
 
 from bot.emulator.botapi import ApiCall
 from bot.storage.leadership import EXIT_LOST_LEADERSHIP
-from tests.reliability.failover_driver import seed_sessions
-from tests.support.bot_process import BotProcess, bot_environment, bot_process, wait_for
+from tests.reliability.failover_driver import leads, seed_sessions
+from tests.support.bot_process import bot_environment, bot_process, wait_for
 from tests.support.http_botapi import HttpBotApi
 from tests.support.postgres_server import PostgresServer
 from tests.support.silent_proxy import SilentProxy
@@ -46,7 +45,6 @@ async def test_a_leader_frozen_while_a_standby_took_over_sends_nothing_when_it_w
 
 def _freeze_the_leader(tmp_path: Path, url: str) -> tuple[list[str], int, str]:
     """Run the scene; what the old leader sent after waking, its exit code and its log."""
-    target = urlparse(url)
     woken = threading.Event()
     late: list[str] = []
 
@@ -57,12 +55,12 @@ def _freeze_the_leader(tmp_path: Path, url: str) -> tuple[list[str], int, str]:
     with (
         HttpBotApi().serving() as old_api,
         HttpBotApi().serving() as new_api,
-        SilentProxy((target.hostname or "127.0.0.1", target.port or 5432)).serving() as proxy,
+        SilentProxy.in_front_of(url).serving() as proxy,
     ):
         old_api.emulator.listeners.append(after_waking)
-        via_proxy = target._replace(netloc=f"{target.username}@127.0.0.1:{proxy.port}").geturl()
+        via_proxy = proxy.url_through(url)
         with bot_process(_environment(old_api, tmp_path, via_proxy), tmp_path) as old:
-            assert wait_for(lambda: _leads(old), 30), old.stderr()[-2000:]
+            assert wait_for(lambda: leads(old), 30), old.stderr()[-2000:]
             with bot_process(_environment(new_api, tmp_path, url), tmp_path) as new:
                 assert wait_for(lambda: "standby:" in new.stderr(), 30), new.stderr()[-2000:]
                 # The warm-up and the first bout went out: cues are coming every second or two.
@@ -86,7 +84,3 @@ def _environment(api: HttpBotApi, tmp_path: Path, url: str) -> dict[str, str]:
         BACKSTRIDE_TIME_SCALE=str(SCALE),
         LOG_LEVEL="INFO",
     )
-
-
-def _leads(process: BotProcess) -> bool:
-    return "leader: this process" in process.stderr()

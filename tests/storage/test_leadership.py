@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import asyncio
 import time
-from urllib.parse import urlparse
 
 import asyncpg
 import pytest
@@ -86,10 +85,9 @@ async def test_a_leader_whose_epoch_moved_on_holds_no_more(url: str) -> None:
 async def test_after_a_stall_the_lease_is_confirmed_before_anything_is_sent(url: str) -> None:
     # The event loop stalls past the lease (a paused process) while the lock's connection
     # goes silent: the first send afterwards asks the database, hears nothing, and stops.
-    target = urlparse(url)
     lost: list[str] = []
-    with SilentProxy((target.hostname or "127.0.0.1", target.port or 5432)).serving() as proxy:
-        via_proxy = target._replace(netloc=f"{target.username}@127.0.0.1:{proxy.port}").geturl()
+    with SilentProxy.in_front_of(url).serving() as proxy:
+        via_proxy = proxy.url_through(url)
         leadership = Leadership(via_proxy, QUICK, on_lost=lambda: lost.append("lost"))
         await leadership.acquire()
         proxy.cut()

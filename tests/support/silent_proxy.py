@@ -8,6 +8,7 @@ import socket
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
+from urllib.parse import urlparse
 
 
 class SilentProxy:
@@ -22,6 +23,17 @@ class SilentProxy:
         self._lock = threading.Lock()
         self._sockets: list[socket.socket] = []
         self._upstreams: list[socket.socket] = []
+
+    @classmethod
+    def in_front_of(cls, url: str) -> SilentProxy:
+        """A proxy to the server of a postgresql:// URL."""
+        target = urlparse(url)
+        return cls((target.hostname or "127.0.0.1", target.port or 5432))
+
+    def url_through(self, url: str) -> str:
+        """The same database URL, through this proxy."""
+        target = urlparse(url)
+        return target._replace(netloc=f"{target.username}@127.0.0.1:{self.port}").geturl()
 
     @contextmanager
     def serving(self) -> Iterator[SilentProxy]:
