@@ -45,6 +45,7 @@ from bot.flows.workout.handlers import build_workout_handlers
 from bot.runtime.coach_bot import CoachBot
 from bot.runtime.delivery import PriorityRateLimiter
 from bot.runtime.exactly_once import ExactlyOnceApplication
+from bot.runtime.fencing import Fence, FencedRequest
 from bot.runtime.heartbeat import start_heartbeat
 from bot.runtime.http_request import AiohttpRequest
 from bot.runtime.services import (
@@ -76,18 +77,27 @@ def build_application(
     updates_request: BaseRequest | None = None,
     rate_limiter: PriorityRateLimiter | None = None,
     clock: Callable[[], datetime] = utc_now,
+    fence: Fence | None = None,
 ) -> CoachApplication:
     """The whole bot: services, persistence, handlers. Requests default to real HTTP, and
     sends keep to the settings' send budget unless a benchmark passes its own `rate_limiter`;
-    time is the real clock unless a simulation passes its own `clock`."""
+    time is the real clock unless a simulation passes its own `clock`. With a `fence` (the
+    PostgreSQL leadership), no Bot API call leaves once this process no longer leads."""
     services = Services.create(settings, clock)
     base_url, base_file_url = _api_urls(settings.api_base_url)
+    request = request or AiohttpRequest(_CONNECTIONS)
+    updates_request = updates_request or AiohttpRequest(1)
+    if fence is not None:
+        request, updates_request = (
+            FencedRequest(request, fence),
+            FencedRequest(updates_request, fence),
+        )
     bot = CoachBot(
         settings.token or LOCAL_TOKEN,
         base_url=base_url,
         base_file_url=base_file_url,
-        request=request or AiohttpRequest(_CONNECTIONS),
-        get_updates_request=updates_request or AiohttpRequest(1),
+        request=request,
+        get_updates_request=updates_request,
         rate_limiter=rate_limiter or PriorityRateLimiter.for_send_rate(settings.send_rate),
     )
     # In webhook mode the web server also serves the calendar feeds.
