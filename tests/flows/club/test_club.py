@@ -19,6 +19,7 @@ from bot.domain.programme import Cause, PlanState, Reason
 from bot.emulator.botapi import ApiCall, Json
 from bot.flows.club.chain import CLUB_CUE, CLUB_START
 from bot.texts import club as texts
+from bot.texts.session_log import EFFORT_QUESTION
 from bot.texts import safety as safety_texts
 from bot.texts import spotter as spotter_texts
 from tests.domain.programme_fixtures import make_profile
@@ -179,6 +180,7 @@ async def test_a_club_session_runs_for_three_members_in_one_pinned_status(
     for user_id in (ANA, BEN, CY):
         [log] = await coach.services.logs.recent(user_id)
         assert log.completed
+    await wait_until(lambda: all(EFFORT_QUESTION in texts_to(coach, uid) for uid in NAMES))
     [cy_log] = await coach.services.logs.recent(CY)
     assert cy_log.template is not None and cy_log.template.bout.value == "reverse_walk"
     # Nothing personal in the group: no check answers, no pain, no levels.
@@ -218,9 +220,9 @@ async def test_a_member_with_pain_sits_out_and_the_group_never_learns_why(
     await gathered(coach, ANA)
     private = await join_and_check(coach, BEN, pain="7")
     assert any(texts.SIT_OUT in text for text in private)
-    # Ben showed as checking in; once he sits out, the status drops him without a word.
-    await wait_until(lambda: status(coach)["text"].count("Ben") == 0, within=20)
-    assert "In (1): Ana" in status(coach)["text"]
+    # Once he sits out, the status leaves him off without a word (its next edit).
+    await wait_until(lambda: "In (1): Ana" in status(coach)["text"], within=20)
+    assert "Ben" not in status(coach)["text"]
 
 
 async def test_a_newcomer_is_sent_to_the_private_chat_first(club_coach: Coach) -> None:
@@ -269,6 +271,31 @@ async def test_an_sos_stops_the_member_privately_and_alerts_their_spotter(
     assert "unwell" not in group_text.lower() and "🆘" not in group_text
     await wait_until(lambda: club_over(coach), within=30)
     assert len(await coach.services.logs.recent(BEN)) == 1  # no second log at the end
+
+
+async def test_a_member_who_stops_is_done_and_one_who_stops_before_the_start_is_out(
+    club_coach: Coach,
+) -> None:
+    coach = club_coach
+    await gathered(coach, ANA, BEN, CY)
+    await in_private(coach, CY).tap(texts.BUTTON_STOP)  # before the start: out of it
+    await in_group(coach, ANA).tap(texts.BUTTON_START, status(coach))
+
+    await in_private(coach, BEN).tap(texts.BUTTON_STOP)
+
+    assert any(t.startswith("⏹ Stopped after") for t in texts_to(coach, BEN))
+    await wait_until(lambda: EFFORT_QUESTION in texts_to(coach, BEN))
+    [log] = await coach.services.logs.recent(BEN)
+    assert not log.completed and not log.red_flag
+    await wait_until(lambda: club_over(coach), within=30)
+    assert "Done (2): Ana, Ben" in status(coach)["text"]
+    assert "Cy" not in status(coach)["text"]
+    assert await coach.services.logs.recent(CY) == []
+    # A second tap on a finished part changes nothing.
+    [again] = await in_private(coach, BEN).press_data(
+        in_private(coach, BEN).inbox()[-1], f"clubme|stop|{GROUP}"
+    )
+    assert again.params["text"] == texts.NOT_RUNNING
 
 
 async def test_a_restart_mid_session_goes_on_from_the_database(club_coach: Coach) -> None:
