@@ -19,9 +19,9 @@ from bot.domain.programme import Cause, PlanState, Reason
 from bot.emulator.botapi import ApiCall, Json
 from bot.flows.club.chain import CLUB_CUE, CLUB_START
 from bot.texts import club as texts
-from bot.texts.session_log import EFFORT_QUESTION
 from bot.texts import safety as safety_texts
 from bot.texts import spotter as spotter_texts
+from bot.texts.session_log import EFFORT_QUESTION
 from tests.domain.programme_fixtures import make_profile
 from tests.support.harness import ChatRunner, Coach, running_coach
 from tests.support.live_session import TRACK_JOGGER, texts_to, wait_until
