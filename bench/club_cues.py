@@ -27,18 +27,18 @@ import tempfile
 import time
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from datetime import time as clock_time
 from pathlib import Path
 
 from telegram import Update
 
+from bench.cues import bench_profile
 from bench.setup import bench_settings
 from bot.app import build_application
 from bot.config import DEFAULT_SEND_RATE
 from bot.domain.club import GROUP_MESSAGES_PER_MINUTE
-from bot.domain.profile import Experience, ParqQuestion, Place, Profile, Units
+from bot.domain.profile import ParqQuestion, Place, Profile
 from bot.domain.programme import (
     Cause,
     PlanState,
@@ -94,13 +94,6 @@ class _Seen:
                     self.all_done.set()
 
 
-def add_club_arguments(parser: argparse.ArgumentParser) -> None:
-    """The club mode's own options (the rest are bench.cues')."""
-    parser.add_argument("--club", action="store_true", help="club sessions in group chats")
-    parser.add_argument("--groups", type=int, default=50)
-    parser.add_argument("--members", type=int, default=20)
-
-
 async def run_club(args: argparse.Namespace) -> None:
     """One club run in this process; prints the club and group-rate lines."""
     steps = _group_steps()
@@ -144,25 +137,12 @@ def _group_steps() -> tuple[TimelineStep, ...]:
 
 
 def _profile(user_id: int, *, walker: bool) -> Profile:
-    """A runner on level 1 (short reverse jogs) on a track; a walker also has a readiness
-    limit (dizziness, cleared by a doctor)."""
-    return Profile(
-        user_id=user_id,
-        age=35,
-        experience=Experience.OCCASIONAL,
-        weekly_km=10,
-        goals=frozenset(),
-        injuries=frozenset(),
-        physio_supervised=False,
-        places=frozenset({Place.TRACK}),
-        sessions_per_week=3,
-        weekdays=(1, 3, 5),
-        session_time=clock_time(18, 0),
-        timezone="UTC",
-        units=Units.KM,
-        parq_yes=frozenset({ParqQuestion.DIZZINESS_BALANCE}) if walker else frozenset(),
-        medically_cleared=walker,
-    )
+    """bench.cues' runner (level 1, on a track); a walker also has a readiness limit
+    (dizziness, cleared by a doctor)."""
+    if not walker:
+        return bench_profile(user_id)
+    dizzy = frozenset({ParqQuestion.DIZZINESS_BALANCE})
+    return replace(bench_profile(user_id), parq_yes=dizzy, medically_cleared=True)
 
 
 async def _register(

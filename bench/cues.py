@@ -44,7 +44,6 @@ from typing import Any, Protocol
 
 from telegram import Update
 
-from bench.club_cues import add_club_arguments, run_club
 from bench.setup import bench_settings
 from bench.wire import (
     FakeBotApi,
@@ -192,9 +191,13 @@ def main(argv: list[str] | None = None) -> None:
         type=Path,
         help="over the wire: sample the bot process with py-spy into this file (collapsed)",
     )
-    add_club_arguments(parser)
+    parser.add_argument("--club", action="store_true", help="club sessions in group chats")
+    parser.add_argument("--groups", type=int, default=50, help="club mode: group chats")
+    parser.add_argument("--members", type=int, default=20, help="club mode: members of each")
     args = parser.parse_args(argv)
     if args.club:
+        from bench.club_cues import run_club  # it builds on this module's runners
+
         asyncio.run(run_club(args))
         return
     for sequential in (False, True) if args.compare else (args.sequential,):

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from enum import StrEnum
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -48,6 +48,7 @@ logger = logging.getLogger(__name__)
 AnyApplication = Application[Any, Any, Any, Any, Any, Any]
 
 CLUB_CUE, CLUB_START, CLUB_STATUS = "club-cue", "club-start", "club-status"
+SessionAction = Callable[[AnyApplication, Services, ClubSession], Awaitable[None]]
 
 
 class Started(StrEnum):
@@ -209,14 +210,7 @@ def _arm(application: AnyApplication, kind: str, chat_id: int, at: float, callba
 
 
 async def _fire_cue(context: CoachContext) -> None:
-    chat_id = _job_chat(context, CLUB_CUE)
-    if chat_id is None:
-        return
-    services = context.services
-    async with services.session_locks[chat_id]:
-        session = await services.clubs.session(chat_id)
-        if session is not None:
-            await _advance(context.application, services, session)
+    await _on_session(context, CLUB_CUE, _advance)
 
 
 async def _fire_start(context: CoachContext) -> None:
@@ -228,14 +222,25 @@ async def _fire_start(context: CoachContext) -> None:
 
 
 async def _fire_status(context: CoachContext) -> None:
-    chat_id = _job_chat(context, CLUB_STATUS)
+    await _on_session(context, CLUB_STATUS, _refresh_status)
+
+
+async def _on_session(context: CoachContext, kind: str, action: SessionAction) -> None:
+    """A group's job fired: run `action` on its club session, if there still is one."""
+    chat_id = _job_chat(context, kind)
     if chat_id is None:
         return
     services = context.services
     async with services.session_locks[chat_id]:
         session = await services.clubs.session(chat_id)
         if session is not None:
-            await _edit_status(context.application, services, session, session.live)
+            await action(context.application, services, session)
+
+
+async def _refresh_status(
+    application: AnyApplication, services: Services, session: ClubSession
+) -> None:
+    await _edit_status(application, services, session, session.live)
 
 
 def _job_chat(context: CoachContext, kind: str) -> int | None:
