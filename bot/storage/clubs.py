@@ -27,14 +27,14 @@ from bot.storage.live_sessions import (
 from bot.storage.session_logs import LogAnswers, NewLog, insert_log
 
 _SESSION = (
-    "SELECT s.chat_id, s.starts_at, s.status_id, s.status_due, s.template, s.steps, s.due,"
+    "SELECT s.group_id, s.starts_at, s.status_id, s.status_due, s.template, s.steps, s.due,"
     " s.next_index, s.scale, c.place, c.timezone"
-    " FROM club_sessions AS s JOIN clubs AS c ON c.chat_id = s.chat_id"
+    " FROM club_sessions AS s JOIN clubs AS c ON c.group_id = s.group_id"
 )
 
 _MEMBERS = (
-    "SELECT chat_id, user_id, name, state, answers, template, downgraded, walks"
-    " FROM club_members WHERE chat_id = ? ORDER BY joined_at, user_id"
+    "SELECT group_id, user_id, name, state, answers, template, downgraded, walks"
+    " FROM club_members WHERE group_id = ? ORDER BY joined_at, user_id"
 )
 
 
@@ -98,8 +98,8 @@ class Clubs:
     async def set_up(self, chat_id: int, place: Place, timezone: str, now: datetime) -> None:
         """Make the group a club (or change where it trains and its clock)."""
         await self._db.execute(
-            "INSERT INTO clubs (chat_id, place, timezone, created_at) VALUES (?, ?, ?, ?)"
-            " ON CONFLICT (chat_id) DO UPDATE SET place = excluded.place,"
+            "INSERT INTO clubs (group_id, place, timezone, created_at) VALUES (?, ?, ?, ?)"
+            " ON CONFLICT (group_id) DO UPDATE SET place = excluded.place,"
             " timezone = excluded.timezone",
             (chat_id, place.value, timezone, now.isoformat()),
         )
@@ -107,46 +107,46 @@ class Clubs:
     async def club(self, chat_id: int) -> Club | None:
         """The group's club, or None if it was never set up."""
         row = await self._db.fetch_one(
-            "SELECT chat_id, place, timezone FROM clubs WHERE chat_id = ?", (chat_id,)
+            "SELECT group_id, place, timezone FROM clubs WHERE group_id = ?", (chat_id,)
         )
-        return None if row is None else Club(row["chat_id"], Place(row["place"]), row["timezone"])
+        return None if row is None else Club(row["group_id"], Place(row["place"]), row["timezone"])
 
     async def open(self, chat_id: int, starts_at: float | None, now: datetime) -> bool:
         """Open a session for members to join; False if the club has one already."""
         changed = await self._db.execute(
-            "INSERT INTO club_sessions (chat_id, starts_at, created_at) VALUES (?, ?, ?)"
-            " ON CONFLICT (chat_id) DO NOTHING",
+            "INSERT INTO club_sessions (group_id, starts_at, created_at) VALUES (?, ?, ?)"
+            " ON CONFLICT (group_id) DO NOTHING",
             (chat_id, starts_at, now.isoformat()),
         )
         return changed > 0
 
     async def session(self, chat_id: int) -> ClubSession | None:
         """The club's session with its members, or None."""
-        row = await self._db.fetch_one(_SESSION + " WHERE s.chat_id = ?", (chat_id,))
+        row = await self._db.fetch_one(_SESSION + " WHERE s.group_id = ?", (chat_id,))
         return None if row is None else await self._with_members(row)
 
     async def sessions(self) -> list[ClubSession]:
         """Every club session gathering or running (to rebuild their jobs at start)."""
-        rows = await self._db.fetch_all(_SESSION + " ORDER BY s.chat_id")
+        rows = await self._db.fetch_all(_SESSION + " ORDER BY s.group_id")
         return [await self._with_members(row) for row in rows]
 
     async def set_status(self, chat_id: int, status_id: int) -> None:
         """The pinned status message of the club's session."""
         await self._db.execute(
-            "UPDATE club_sessions SET status_id = ? WHERE chat_id = ?", (status_id, chat_id)
+            "UPDATE club_sessions SET status_id = ? WHERE group_id = ?", (status_id, chat_id)
         )
 
     async def status_due(self, chat_id: int, at: float | None) -> None:
         """An edit of the status is owed from `at` (None: it is up to date)."""
         await self._db.execute(
-            "UPDATE club_sessions SET status_due = ? WHERE chat_id = ?", (at, chat_id)
+            "UPDATE club_sessions SET status_due = ? WHERE group_id = ?", (at, chat_id)
         )
 
     async def join(self, chat_id: int, user_id: int, name: str, now: datetime) -> bool:
         """A member joins (their check starts); False if they had joined already."""
         changed = await self._db.execute(
-            "INSERT INTO club_members (chat_id, user_id, name, state, joined_at)"
-            " VALUES (?, ?, ?, ?, ?) ON CONFLICT (chat_id, user_id) DO NOTHING",
+            "INSERT INTO club_members (group_id, user_id, name, state, joined_at)"
+            " VALUES (?, ?, ?, ?, ?) ON CONFLICT (group_id, user_id) DO NOTHING",
             (chat_id, user_id, name, MemberState.CHECKING.value, now.isoformat()),
         )
         return changed > 0
@@ -155,7 +155,7 @@ class Clubs:
         """The member's check answers so far; False if their check is over."""
         return await self._changed(
             "UPDATE club_members SET answers = ?"
-            " WHERE chat_id = ? AND user_id = ? AND state = 'checking'",
+            " WHERE group_id = ? AND user_id = ? AND state = 'checking'",
             (json.dumps(answers), chat_id, user_id),
         )
 
@@ -171,7 +171,7 @@ class Clubs:
         """The check cleared the member with their session for today; False if it was over."""
         return await self._changed(
             "UPDATE club_members SET state = ?, template = ?, downgraded = ?, walks = ?"
-            " WHERE chat_id = ? AND user_id = ? AND state = 'checking'",
+            " WHERE group_id = ? AND user_id = ? AND state = 'checking'",
             (
                 MemberState.READY.value,
                 template_json(template),
@@ -186,7 +186,7 @@ class Clubs:
         """The check said not today; False if it was over."""
         return await self._changed(
             "UPDATE club_members SET state = ?"
-            " WHERE chat_id = ? AND user_id = ? AND state = 'checking'",
+            " WHERE group_id = ? AND user_id = ? AND state = 'checking'",
             (MemberState.OUT.value, chat_id, user_id),
         )
 
@@ -196,7 +196,7 @@ class Clubs:
         async with self._db.transaction() as tx:
             changed = await tx.execute(
                 "UPDATE club_sessions SET template = ?, steps = ?, due = ?, next_index = ?,"
-                " scale = ? WHERE chat_id = ? AND steps IS NULL",
+                " scale = ? WHERE group_id = ? AND steps IS NULL",
                 (
                     template_json(template),
                     steps_json(live.steps),
@@ -208,7 +208,7 @@ class Clubs:
             )
             if changed:
                 await tx.execute(
-                    "UPDATE club_members SET state = ? WHERE chat_id = ? AND state = ?",
+                    "UPDATE club_members SET state = ? WHERE group_id = ? AND state = ?",
                     (MemberState.OUT.value, chat_id, MemberState.CHECKING.value),
                 )
         return changed > 0
@@ -216,7 +216,7 @@ class Clubs:
     async def save_progress(self, chat_id: int, live: LiveSession) -> bool:
         """Where the group's session is (cues sent, due times); False if it has ended."""
         changed = await self._db.execute(
-            "UPDATE club_sessions SET due = ?, next_index = ? WHERE chat_id = ?",
+            "UPDATE club_sessions SET due = ?, next_index = ? WHERE group_id = ?",
             (json.dumps(live.due), live.next_index, chat_id),
         )
         return changed > 0
@@ -228,7 +228,7 @@ class Clubs:
         their own history, in the same transaction. None if they were not running."""
         async with self._db.transaction() as tx:
             changed = await tx.execute(
-                "UPDATE club_members SET state = ? WHERE chat_id = ? AND user_id = ? AND state = ?",
+                "UPDATE club_members SET state = ? WHERE group_id = ? AND user_id = ? AND state = ?",
                 (MemberState.DONE.value, chat_id, user_id, MemberState.READY.value),
             )
             if not changed:
@@ -238,13 +238,13 @@ class Clubs:
     async def leave(self, chat_id: int, user_id: int) -> bool:
         """The member left the group: they are no longer in its session at all."""
         changed = await self._db.execute(
-            "DELETE FROM club_members WHERE chat_id = ? AND user_id = ?", (chat_id, user_id)
+            "DELETE FROM club_members WHERE group_id = ? AND user_id = ?", (chat_id, user_id)
         )
         return changed > 0
 
     async def end(self, chat_id: int) -> bool:
         """The session is over (its members' logs are in their own histories)."""
-        changed = await self._db.execute("DELETE FROM club_sessions WHERE chat_id = ?", (chat_id,))
+        changed = await self._db.execute("DELETE FROM club_sessions WHERE group_id = ?", (chat_id,))
         return changed > 0
 
     async def _changed(self, sql: str, params: tuple[object, ...]) -> bool:
@@ -253,7 +253,7 @@ class Clubs:
 
     async def _with_members(self, row: Row) -> ClubSession:
         members = tuple(
-            _member_from(member) for member in await self._db.fetch_all(_MEMBERS, (row["chat_id"],))
+            _member_from(member) for member in await self._db.fetch_all(_MEMBERS, (row["group_id"],))
         )
         live = None
         if row["steps"] is not None:
@@ -265,7 +265,7 @@ class Clubs:
                 row["scale"],
             )
         return ClubSession(
-            Club(row["chat_id"], Place(row["place"]), row["timezone"]),
+            Club(row["group_id"], Place(row["place"]), row["timezone"]),
             row["starts_at"],
             row["status_id"],
             row["status_due"],

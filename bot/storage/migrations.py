@@ -370,9 +370,10 @@ MIGRATIONS: tuple[tuple[Statement, ...], ...] = (
         "CREATE INDEX spotter_pairs_by_partner ON spotter_pairs (partner_id)",
     ),
     (
-        # A group chat set up as a club: where it trains and on which clock.
+        # A group chat set up as a club: where it trains and on which clock. Its id is
+        # `group_id`, not `chat_id`: a club's rows are a group's, never one runner's.
         """CREATE TABLE clubs (
-            chat_id INTEGER PRIMARY KEY,
+            group_id INTEGER PRIMARY KEY,
             place TEXT NOT NULL,
             timezone TEXT NOT NULL,
             created_at TEXT NOT NULL
@@ -382,7 +383,7 @@ MIGRATIONS: tuple[tuple[Statement, ...], ...] = (
         # the due time of every cue, as live_sessions holds a runner's. `status_id` is the
         # pinned status message; `status_due` (unix time) an edit of it not yet made.
         """CREATE TABLE club_sessions (
-            chat_id INTEGER PRIMARY KEY REFERENCES clubs (chat_id) ON DELETE CASCADE,
+            group_id INTEGER PRIMARY KEY REFERENCES clubs (group_id) ON DELETE CASCADE,
             starts_at REAL,
             status_id INTEGER,
             status_due REAL,
@@ -397,7 +398,7 @@ MIGRATIONS: tuple[tuple[Statement, ...], ...] = (
         # check's answers (in their private chat), and once cleared their own session for
         # today and whether they walk the group's backwards bouts.
         """CREATE TABLE club_members (
-            chat_id INTEGER NOT NULL REFERENCES club_sessions (chat_id) ON DELETE CASCADE,
+            group_id INTEGER NOT NULL REFERENCES club_sessions (group_id) ON DELETE CASCADE,
             user_id INTEGER NOT NULL REFERENCES runners (user_id) ON DELETE CASCADE,
             name TEXT NOT NULL,
             state TEXT NOT NULL,
@@ -406,7 +407,7 @@ MIGRATIONS: tuple[tuple[Statement, ...], ...] = (
             downgraded INTEGER NOT NULL DEFAULT 0,
             walks INTEGER NOT NULL DEFAULT 0,
             joined_at TEXT NOT NULL,
-            PRIMARY KEY (chat_id, user_id)
+            PRIMARY KEY (group_id, user_id)
         )""",
         "CREATE INDEX club_members_by_user ON club_members (user_id)",
     ),
