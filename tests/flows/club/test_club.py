@@ -11,6 +11,7 @@ import time
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -236,18 +237,40 @@ async def test_a_newcomer_is_sent_to_the_private_chat_first(club_coach: Coach) -
     assert reply.params["text"] == texts.NEEDS_PROFILE
 
 
-async def test_leaving_the_group_removes_the_member(club_coach: Coach) -> None:
+def left_message(coach: Coach, user_id: int) -> Json:
+    """Telegram's service message: a member left the group."""
+    left = in_group(coach, user_id).user.text("")["message"]
+    del left["text"]
+    left["left_chat_member"] = left["from"]
+    return {"message": left}
+
+
+def left_update(coach: Coach, user_id: int) -> Json:
+    """The chat_member update a group where the bot is an admin sends instead."""
+    user = {"id": user_id, "is_bot": False, "first_name": NAMES[user_id]}
+    chat = {"id": GROUP, "type": "supergroup", "title": "Club"}
+    return {
+        "chat_member": {
+            "chat": chat,
+            "from": user,
+            "date": int(time.time()),
+            "old_chat_member": {"status": "member", "user": user},
+            "new_chat_member": {"status": "left", "user": user},
+        }
+    }
+
+
+@pytest.mark.parametrize("leaving", [left_message, left_update])
+async def test_leaving_the_group_removes_the_member(club_coach: Coach, leaving: Any) -> None:
     coach = club_coach
     await gathered(coach, ANA, BEN)
-    left = in_group(coach, ANA).user.text("")["message"]
-    del left["text"]
-    left["left_chat_member"] = {"id": BEN, "is_bot": False, "first_name": "Ben"}
-    left["from"] = {"id": BEN, "is_bot": False, "first_name": "Ben"}
-    await coach.deliver({"message": left})
+
+    await coach.deliver(leaving(coach, BEN))
 
     session = await coach.services.clubs.session(GROUP)
     assert session is not None and session.member(BEN) is None
-    await wait_until(lambda: "Ben" not in status(coach)["text"], within=20)
+    await wait_until(lambda: "In (1): Ana" in status(coach)["text"], within=20)
+    assert "Ben" not in status(coach)["text"]
 
 
 async def test_an_sos_stops_the_member_privately_and_alerts_their_spotter(
