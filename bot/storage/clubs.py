@@ -228,7 +228,8 @@ class Clubs:
         their own history, in the same transaction. None if they were not running."""
         async with self._db.transaction() as tx:
             changed = await tx.execute(
-                "UPDATE club_members SET state = ? WHERE group_id = ? AND user_id = ? AND state = ?",
+                "UPDATE club_members SET state = ? WHERE group_id = ? AND user_id = ?"
+                " AND state = ?",
                 (MemberState.DONE.value, chat_id, user_id, MemberState.READY.value),
             )
             if not changed:
@@ -253,7 +254,8 @@ class Clubs:
 
     async def _with_members(self, row: Row) -> ClubSession:
         members = tuple(
-            _member_from(member) for member in await self._db.fetch_all(_MEMBERS, (row["group_id"],))
+            _member_from(member)
+            for member in await self._db.fetch_all(_MEMBERS, (row["group_id"],))
         )
         live = None
         if row["steps"] is not None:

@@ -14,7 +14,8 @@ PLACE_BUTTONS: dict[str, str] = {"track": "🏟 Running track", "park": "🌳 Fi
 CLUB_PLACES: dict[str, str] = {"track": "on the track", "park": "on the field"}
 SET_UP = (
     "✅ Club set up: we train {place}, on {timezone} time.\n"
-    "/club now opens a session to start together; /club 18:30 opens one starting at 18:30."
+    "/club now opens a session to start together; /club 18:30 opens one starting at 18:30; "
+    "/club end ends it."
 )
 ADMINS_ONLY = "Only the group's admins can set up the club and start its sessions."
 NOT_SET_UP = "This group isn't a club yet: an admin can set it up with /club."
@@ -23,7 +24,7 @@ UNKNOWN_TIMEZONE = (
 )
 USAGE = (
     "/club now opens a session to start together; /club 18:30 opens one starting at 18:30 "
-    "({timezone} time)."
+    "({timezone} time); /club end ends it."
 )
 IN_PRIVATE = (
     "Club sessions run in a group chat: add me to your club's group and an admin sends "
@@ -37,6 +38,7 @@ JOIN_HINT = "Tap Join: your quick safety check comes in our private chat."
 STATUS_RUNNING = "🏃 Club session {place} · on now\nStep {number} of {count}: {name} · {left} left"
 STATUS_FINISHED = "🏁 Club session {place} · finished. Thank you, everyone!"
 STATUS_CALLED_OFF = "Club session {place} · nobody was ready, so it's off this time."
+STATUS_ENDED = "Club session {place} · ended by an admin."
 ROSTER_READY = "In ({count}): {names}"
 ROSTER_CHECKING = "Checking in ({count}): {names}"
 ROSTER_DONE = "Done ({count}): {names}"
@@ -49,6 +51,7 @@ MIXED_BACKWARDS = "⏪ BACKWARDS · {duration}"
 MIXED_VARIANTS = "🚶 Walkers: walk backwards · 🏃 Joggers: jog backwards"
 MIXED_REMINDER = "Keep your own lane and look back over your shoulder before you set off."
 CLUB_DONE = "🏁 That's the session: well done, everyone! Your own log is waiting in our chat."
+CLUB_ENDED = "⏹ An admin ended the session here. Walk it off easy; your log is in our chat."
 CAUGHT_UP = "⏱ I lost track for a moment. We're at step {number} of {count}: {name}, {left} left."
 
 # Answers to taps in the group (shown on the tapper's screen only).
@@ -58,6 +61,7 @@ JOINED_ALREADY = "You've joined already: your check is in our private chat."
 JOINS_CLOSED = "This session has started: join the next one!"
 NOBODY_READY = "Nobody has finished their check yet."
 NO_SESSION = "That session is over."
+NOTHING_TO_END = "There's no club session on to end."
 
 # --- In a member's private chat ------------------------------------------------------------
 
@@ -87,6 +91,9 @@ SIT_OUT = "Sit this one out: the group will be there next time."
 TOO_LATE = (
     "The group started before your check was done, so this one goes on without you. "
     "See you at the next!"
+)
+CALLED_OFF = (
+    "The club session is off this time, so there's nothing more to check. See you at the next!"
 )
 BUTTON_STOP = "⏹ I'm stopping"
 BUTTON_UNWELL = "🆘 I feel unwell"

@@ -183,6 +183,21 @@ async def member_left(application: AnyApplication, chat_id: int, user_id: int) -
         await status_changed(application, chat_id)
 
 
+async def end_session(application: AnyApplication, chat_id: int) -> bool:
+    """An admin ends the club's session: a running one ends now (each member's log says
+    stopped), a gathering one is called off. False if there was none."""
+    services = services_of(application)
+    async with services.session_locks[chat_id]:
+        session = await services.clubs.session(chat_id)
+        if session is None:
+            return False
+        if session.live is not None:
+            await _finish(application, services, session, session.live, MemberEnding.STOPPED)
+            return True
+    await _call_off(application, chat_id, texts.STATUS_ENDED)
+    return True
+
+
 async def rebuild_club_jobs(application: AnyApplication) -> None:
     """At start: each club session's start, next cue and owed status edit, armed again."""
     services = services_of(application)
@@ -218,7 +233,7 @@ async def _fire_start(context: CoachContext) -> None:
     if chat_id is None:
         return
     if await start_session(context.application, chat_id) is Started.NOBODY_READY:
-        await _call_off(context.application, chat_id)
+        await _call_off(context.application, chat_id, texts.STATUS_CALLED_OFF)
 
 
 async def _fire_status(context: CoachContext) -> None:
@@ -310,18 +325,23 @@ async def _catch_up(
 
 
 async def _finish(
-    application: AnyApplication, services: Services, session: ClubSession, live: LiveSession
+    application: AnyApplication,
+    services: Services,
+    session: ClubSession,
+    live: LiveSession,
+    ending: MemberEnding = MemberEnding.FINISHED,
 ) -> None:
     """The group is done: each member still running gets their log (and its first
     question) privately; the group a last cue and the final status; the session is gone."""
     finished = []
     for member in session.members:
         if member.state is MemberState.READY:
-            log_id = await _finish_member(services, session, member, MemberEnding.FINISHED)
+            log_id = await _finish_member(services, session, member, ending)
             if log_id is not None:
                 finished.append((member, log_id))
     await services.clubs.save_progress(session.chat_id, live)
-    await _send_to_group(application, session.chat_id, texts.CLUB_DONE, None)
+    last_word = texts.CLUB_DONE if ending is MemberEnding.FINISHED else texts.CLUB_ENDED
+    await _send_to_group(application, session.chat_id, last_word, None)
     done = await services.clubs.session(session.chat_id)
     await _edit_status(application, services, done or session, live)
     await services.clubs.end(session.chat_id)
@@ -359,19 +379,20 @@ async def _finish_member(
     return await services.clubs.finish_member(session.chat_id, member.user_id, log, now, answers)
 
 
-async def _call_off(application: AnyApplication, chat_id: int) -> None:
-    """The time set came and nobody was ready: say so in the status, and close it."""
+async def _call_off(application: AnyApplication, chat_id: int, text: str) -> None:
+    """Close a session that never started (nobody ready at the time set, or an admin ended
+    it): the status says so in `text`, and whoever was checking in hears it privately."""
     services = services_of(application)
     async with services.session_locks[chat_id]:
         session = await services.clubs.session(chat_id)
         if session is None or session.live is not None:
             return
         place = texts.CLUB_PLACES[session.club.place]
-        await _edit(application, session, texts.STATUS_CALLED_OFF.format(place=place), None)
+        await _edit(application, session, text.format(place=place), None)
         await services.clubs.end(chat_id)
         services.jobs.cancel(services.jobs.runner_job(CLUB_STATUS, chat_id))
     checking = [m.user_id for m in session.members if m.state is MemberState.CHECKING]
-    await _tell(application, checking, texts.TOO_LATE, "a called-off session")
+    await _tell(application, checking, texts.CALLED_OFF, "a called-off session")
 
 
 async def _edit_status(

@@ -18,7 +18,13 @@ from telegram.ext import (
 
 from bot.domain.club import parse_clock, start_moment
 from bot.domain.profile import Place
-from bot.flows.club.chain import Started, member_left, open_session, start_session
+from bot.flows.club.chain import (
+    Started,
+    end_session,
+    member_left,
+    open_session,
+    start_session,
+)
 from bot.flows.club.members import JOIN_PAYLOAD, join
 from bot.flows.club.view import CLUB_PLACES, CLUB_PREFIX, JOIN, PLACE, START, place_buttons
 from bot.runtime.deep_links import private_chat_link
@@ -27,13 +33,13 @@ from bot.runtime.taps import stop_spinner, tap_of
 from bot.texts import club as texts
 
 _ADMINS = frozenset({ChatMember.ADMINISTRATOR, ChatMember.OWNER})
-NOW = "now"
+NOW, END = "now", "end"
 _START_ANSWERS = {Started.NOBODY_READY: texts.NOBODY_READY, Started.NOT_GATHERING: texts.NO_SESSION}
 
 
 async def club_command(update: Update, context: CoachContext) -> None:
     """/club (set the club up: where, on which clock), /club now or /club 18:30 (open a
-    session), /club Europe/Madrid (change the clock). Admins only."""
+    session), /club end (end it), /club Europe/Madrid (change the clock). Admins only."""
     message, user = update.effective_message, update.effective_user
     if message is None or user is None:
         return
@@ -59,6 +65,10 @@ async def club_command(update: Update, context: CoachContext) -> None:
     if club is None:
         timezone = services.settings.default_timezone
         await message.reply_text(texts.SETUP_ASK, reply_markup=place_buttons(timezone))
+        return
+    if argument.lower() == END:
+        if not await end_session(context.application, chat_id):
+            await message.reply_text(texts.NOTHING_TO_END)
         return
     at = parse_clock(argument)
     if argument.lower() != NOW and at is None:

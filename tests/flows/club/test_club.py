@@ -321,6 +321,33 @@ async def test_a_member_who_stops_is_done_and_one_who_stops_before_the_start_is_
     assert again.params["text"] == texts.NOT_RUNNING
 
 
+async def test_an_admin_ends_a_running_session_and_calls_off_a_gathering_one(
+    club_coach: Coach,
+) -> None:
+    coach = club_coach
+    await gathered(coach, ANA, BEN)
+    await in_group(coach, ANA).tap(texts.BUTTON_START, status(coach))
+    [refused] = await in_group(coach, BEN).send("/club end")
+    assert refused.params["text"] == texts.ADMINS_ONLY
+
+    await in_group(coach, ANA).send("/club end")
+
+    assert texts.CLUB_ENDED in [c.params["text"] for c in group_sends(coach)]
+    assert "Done (2): Ana, Ben" in status(coach)["text"]
+    for user_id in (ANA, BEN):
+        [log] = await coach.services.logs.recent(user_id)
+        assert not log.completed
+    assert await coach.services.clubs.session(GROUP) is None
+    # A session that never started is called off: whoever was checking in hears it.
+    await in_group(coach, ANA).send("/club now")
+    await tap_join(coach, CY)
+    await in_group(coach, ANA).send("/club end")
+    assert status(coach)["text"] == texts.STATUS_ENDED.format(place="on the track")
+    await wait_until(lambda: texts.CALLED_OFF in texts_to(coach, CY))
+    [nothing] = await in_group(coach, ANA).send("/club end")
+    assert nothing.params["text"] == texts.NOTHING_TO_END
+
+
 async def test_a_restart_mid_session_goes_on_from_the_database(club_coach: Coach) -> None:
     coach = club_coach
     await gathered(coach, ANA, CY)
