@@ -21,6 +21,7 @@ from bot.domain.programme import (
     step_offsets,
 )
 from bot.emulator.botapi import TIMEOUT, ApiCall
+from bot.storage.reminders import DayMark
 from bot.storage.session_logs import LogSource, NewLog
 from bot.texts import safety as safety_texts
 from bot.texts import session as session_texts
@@ -122,6 +123,30 @@ async def test_a_personal_best_ends_with_the_total_the_streak_and_the_next_sessi
         "🔥 3 weeks in a row with a session.\n"
         f"Next session: {next_day.strftime('%a')} {next_day.day} {next_day.strftime('%b')}"
         " at 18:00."
+    )
+
+
+async def test_the_end_names_the_next_session_where_the_runner_moved_it(
+    fast_coach: Coach,
+) -> None:
+    coach = fast_coach
+    runner = await register(coach)
+    today = TRACK_JOGGER.local_time(datetime.now(UTC)).date()
+    planned = next(
+        today + timedelta(days=ahead)
+        for ahead in range(1, 8)
+        if (today + timedelta(days=ahead)).weekday() in TRACK_JOGGER.weekdays
+    )
+    moved = planned + timedelta(days=1)
+    # What "Move to tomorrow" under the reminder stores.
+    await coach.services.reminders.mark(CHAT, planned, DayMark.MOVED_AWAY)
+    await coach.services.reminders.mark(CHAT, moved, DayMark.MOVED_HERE)
+
+    await pass_safety_check(runner)
+    done = await wait_for_text(coach, CHAT, "🏁 Done!", within=15)
+
+    assert done.splitlines()[-1] == (
+        f"Next session: {moved.strftime('%a')} {moved.day} {moved.strftime('%b')} at 18:00."
     )
 
 
