@@ -69,14 +69,10 @@ async def join(context: CoachContext, chat_id: int, user: User) -> str | None:
             done_today=await done_today(context, profile),
         )
         await services.clubs.save_answers(chat_id, user.id, answer_keys(step.answers))
-    start = texts.START_ON_TAP
-    if session.starts_at is not None:
-        start = texts.START_AT.format(time=local_start(session))
-    intro = texts.CHECK_INTRO.format(place=texts.CLUB_PLACES[session.club.place], start=start)
     await send_or_mark_unreachable(
         context.application,
         user.id,
-        f"{intro}\n\n{check_text(step)}",
+        _check_message(session, step),
         priority=Priority.REPLY,
         what="a club check",
         markup=check_keyboard(step.question, f"{CHECK_PREFIX}|{chat_id}"),
@@ -126,11 +122,11 @@ async def answer(update: Update, context: CoachContext) -> None:
             done_today=await done_today(context, profile),
         )
         outcome = await _settle(context, session, profile, step)
-    prefix = f"{CHECK_PREFIX}|{chat_id}"
+    text, prefix = _check_message(session, step), f"{CHECK_PREFIX}|{chat_id}"
     if outcome is None:
-        await edit_or_send(tap, check_text(step), check_keyboard(step.question, prefix))
+        await edit_or_send(tap, text, check_keyboard(step.question, prefix))
         return
-    await _show_outcome(tap, step, outcome, chat_id)
+    await _show_outcome(tap, text, outcome, chat_id)
     await status_changed(context.application, chat_id)
 
 
@@ -158,11 +154,22 @@ async def _settle(
     return None
 
 
-async def _show_outcome(tap: Tap, step: CheckStep, outcome: str, chat_id: int) -> None:
+def _check_message(session: ClubSession, step: CheckStep) -> str:
+    """The check in the member's private chat: which session it is for, then the answers
+    so far and the next question (or the verdict)."""
+    start = texts.START_ON_TAP
+    if session.starts_at is not None:
+        start = texts.START_AT.format(time=local_start(session))
+    intro = texts.CHECK_INTRO.format(place=texts.CLUB_PLACES[session.club.place], start=start)
+    return f"{intro}\n\n{check_text(step)}"
+
+
+async def _show_outcome(tap: Tap, check: str, outcome: str, chat_id: int) -> None:
+    """The check's last state on its message; then "you're in" with the stop buttons."""
     if outcome == texts.SIT_OUT:
-        await edit_or_send(tap, f"{check_text(step)}\n\n{texts.SIT_OUT}", None)
+        await edit_or_send(tap, f"{check}\n\n{texts.SIT_OUT}", None)
         return
-    await edit_or_send(tap, check_text(step), None)
+    await edit_or_send(tap, check, None)
     await tap.message.reply_text(
         texts.YOU_ARE_IN.format(part=outcome), reply_markup=member_buttons(chat_id)
     )

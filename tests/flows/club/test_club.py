@@ -104,7 +104,10 @@ async def join_and_check(coach: Coach, user_id: int, *, pain: str = "0") -> list
     await private.tap(pain)
     if pain == "0":
         await private.tap("Ready")
-    return [str(message.get("text", "")) for message in private.inbox()]
+    inbox = [str(message.get("text", "")) for message in private.inbox()]
+    # The check keeps saying which session it is for, with every answer under it.
+    assert any(text.startswith(check.split("\n")[0]) and f"✔︎ {pain}" in text for text in inbox)
+    return inbox
 
 
 async def tap_join(coach: Coach, user_id: int) -> str:
