@@ -23,6 +23,9 @@ from bot.config import Settings
 from bot.flows.admin import build_admin_handlers
 from bot.flows.basics import build_basic_handlers, build_fallback_handlers
 from bot.flows.calendar_feed import build_calendar_handlers, calendar_feed_routes
+from bot.flows.club.chain import rebuild_club_jobs
+from bot.flows.club.group import build_club_group_handlers
+from bot.flows.club.members import build_club_member_handlers
 from bot.flows.edits import EDITS_GROUP, build_edit_handlers
 from bot.flows.errors import handle_error
 from bot.flows.group_chat import build_group_chat_handlers
@@ -119,7 +122,9 @@ def build_application(
     # and group chats' handlers come first: no personal flow runs in a group.
     application.add_handlers(
         [
+            *build_club_group_handlers(),  # the club's commands and buttons work in a group
             *build_group_chat_handlers(),
+            *build_club_member_handlers(),  # its /start club… link before onboarding's /start
             *build_spotter_handlers(),  # its /start spot-… link before onboarding's /start
             *build_onboarding_handlers(),
             *build_plan_handlers(),
@@ -162,6 +167,7 @@ async def _open_services(application: Application[Any, Any, Any, Any, Any, Any])
     await rebuild_checkin_jobs(application)
     await rebuild_follow_up_jobs(application)
     await rebuild_reminder_jobs(application)
+    await rebuild_club_jobs(application)
     try:
         await application.bot.set_my_commands(
             [BotCommand(command, description) for command, description in COMMANDS]

@@ -64,7 +64,7 @@ class LiveSessions:
                     session.place.value,
                     template_json(session.template),
                     int(session.downgraded),
-                    _steps_json(live.steps),
+                    steps_json(live.steps),
                     json.dumps(live.due),
                     live.next_index,
                     live.paused_at,
@@ -116,7 +116,7 @@ class LiveSessions:
 
 def _from_row(row: Row) -> StoredSession:
     live = LiveSession(
-        _steps_from_json(row["steps"]),
+        steps_from_json(row["steps"]),
         tuple(float(moment) for moment in json.loads(row["due"])),
         row["next_index"],
         row["paused_at"],
@@ -153,12 +153,14 @@ def template_from_json(text: str) -> SessionTemplate:
 
 
 @functools.lru_cache(maxsize=256)
-def _steps_json(steps: tuple[TimelineStep, ...]) -> str:
+def steps_json(steps: tuple[TimelineStep, ...]) -> str:
+    """A session's steps as stored (JSON)."""
     return json.dumps([asdict(step) for step in steps])
 
 
 @functools.lru_cache(maxsize=256)
-def _steps_from_json(text: str) -> tuple[TimelineStep, ...]:
+def steps_from_json(text: str) -> tuple[TimelineStep, ...]:
+    """Steps stored as JSON by this module."""
     return tuple(_step_from(item) for item in json.loads(text))
 
 
