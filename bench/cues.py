@@ -4,6 +4,7 @@ Application (handlers, update processor, JobQueue, SQLite) and a fake Bot API wi
     python -m bench.cues --sessions 500 --latency-ms 50 [--duration-s 60] [--ramp-s 5]
                          [--think-ms 300] [--check-s 0] [--telegram-limits]
                          [--sequential | --compare] [--patience-s 60]
+    python -m bench.cues --club [--groups 50] [--members 20]   (see bench/club_cues.py)
 
 Each runner sends /go and taps through the safety check like a person would (reading each
 question for --think-ms before tapping), then the session runs on scaled time: its real
@@ -190,7 +191,15 @@ def main(argv: list[str] | None = None) -> None:
         type=Path,
         help="over the wire: sample the bot process with py-spy into this file (collapsed)",
     )
+    parser.add_argument("--club", action="store_true", help="club sessions in group chats")
+    parser.add_argument("--groups", type=int, default=50, help="club mode: group chats")
+    parser.add_argument("--members", type=int, default=20, help="club mode: members of each")
     args = parser.parse_args(argv)
+    if args.club:
+        from bench.club_cues import run_club  # it builds on this module's runners
+
+        asyncio.run(run_club(args))
+        return
     for sequential in (False, True) if args.compare else (args.sequential,):
         one = argparse.Namespace(**{**vars(args), "sequential": sequential})
         asyncio.run(run_in_process(one) if args.in_process else run_over_http(one))

@@ -123,7 +123,7 @@ def _run_bot(settings: Settings, token: str) -> None:
 
         leadership = Leadership(settings.database_url)
         loop.run_until_complete(leadership.acquire())
-    application = build_application(settings)
+    application = build_application(settings, fence=leadership)
     install_update_trace(application, log_key_for(token))
     if settings.webhook_url is None:
         logger.info("polling Telegram for updates")

@@ -23,6 +23,9 @@ from bot.config import Settings
 from bot.flows.admin import build_admin_handlers
 from bot.flows.basics import build_basic_handlers, build_fallback_handlers
 from bot.flows.calendar_feed import build_calendar_handlers, calendar_feed_routes
+from bot.flows.club.chain import rebuild_club_jobs
+from bot.flows.club.group import build_club_group_handlers
+from bot.flows.club.members import build_club_member_handlers
 from bot.flows.edits import EDITS_GROUP, build_edit_handlers
 from bot.flows.errors import handle_error
 from bot.flows.group_chat import build_group_chat_handlers
@@ -46,6 +49,7 @@ from bot.flows.workout.handlers import build_workout_handlers
 from bot.runtime.coach_bot import CoachBot
 from bot.runtime.delivery import PriorityRateLimiter
 from bot.runtime.exactly_once import ExactlyOnceApplication
+from bot.runtime.fencing import Fence, FencedRequest
 from bot.runtime.heartbeat import start_heartbeat
 from bot.runtime.http_request import AiohttpRequest
 from bot.runtime.services import (
@@ -79,18 +83,27 @@ def build_application(
     updates_request: BaseRequest | None = None,
     rate_limiter: PriorityRateLimiter | None = None,
     clock: Callable[[], datetime] = utc_now,
+    fence: Fence | None = None,
 ) -> CoachApplication:
     """The whole bot: services, persistence, handlers. Requests default to real HTTP, and
     sends keep to the settings' send budget unless a benchmark passes its own `rate_limiter`;
-    time is the real clock unless a simulation passes its own `clock`."""
+    time is the real clock unless a simulation passes its own `clock`. With a `fence` (the
+    PostgreSQL leadership), no Bot API call leaves once this process no longer leads."""
     services = Services.create(settings, clock)
     base_url, base_file_url = _api_urls(settings.api_base_url)
+    request = request or AiohttpRequest(_CONNECTIONS)
+    updates_request = updates_request or AiohttpRequest(1)
+    if fence is not None:
+        request, updates_request = (
+            FencedRequest(request, fence),
+            FencedRequest(updates_request, fence),
+        )
     bot = CoachBot(
         settings.token or LOCAL_TOKEN,
         base_url=base_url,
         base_file_url=base_file_url,
-        request=request or AiohttpRequest(_CONNECTIONS),
-        get_updates_request=updates_request or AiohttpRequest(1),
+        request=request,
+        get_updates_request=updates_request,
         rate_limiter=rate_limiter or PriorityRateLimiter.for_send_rate(settings.send_rate),
     )
     # In webhook mode the web server also serves the calendar feeds.
@@ -113,7 +126,9 @@ def build_application(
     # and group chats' handlers come first: no personal flow runs in a group.
     application.add_handlers(
         [
+            *build_club_group_handlers(),  # the club's commands and buttons work in a group
             *build_group_chat_handlers(),
+            *build_club_member_handlers(),  # its /start club… link before onboarding's /start
             *build_spotter_handlers(),  # its /start spot-… link before onboarding's /start
             *build_language_handlers(),
             *build_onboarding_handlers(),
@@ -157,6 +172,7 @@ async def _open_services(application: Application[Any, Any, Any, Any, Any, Any])
     await rebuild_checkin_jobs(application)
     await rebuild_follow_up_jobs(application)
     await rebuild_reminder_jobs(application)
+    await rebuild_club_jobs(application)
     await _introduce_the_bot(application)
     start_heartbeat(application)
     _freeze_startup_objects()

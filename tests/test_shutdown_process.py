@@ -1,13 +1,13 @@
 """SIGTERM during a live session: `python -m bot` exits 0 with the database closed, and the
-next start carries the session on without repeating a cue. Logged as JSON lines meanwhile."""
+next start carries the session on without repeating a cue. Logged as JSON lines meanwhile.
+On SQLite and on PostgreSQL, where the stopping leader hands its lock back and the next
+start must take the lead before it can resume the session."""
 
 from __future__ import annotations
 
 import asyncio
 import json
 import re
-import sqlite3
-from contextlib import closing
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -31,8 +31,8 @@ _ENDINGS = (session_texts.DONE.split("{")[0], session_texts.DONE_CAUGHT_UP)
 _CAUGHT_UP_HEAD = session_texts.CAUGHT_UP.split("{")[0]
 
 
-async def _register_runner(db_path: Path) -> None:
-    database = Database(db_path)
+async def _register_runner(db_path: Path, url: str | None) -> None:
+    database = Database(db_path, url)
     await database.open()
     now = datetime.now(UTC)
     await Runners(database).record_contact(CHAT, CHAT, "Ana", now)
@@ -41,6 +41,17 @@ async def _register_runner(db_path: Path) -> None:
     jogging = PlanState.starting(1, now.date())
     await Plans(database).start(CHAT, jogging, Reason(Cause.PROGRESS_LEVEL), now)
     await database.close()
+
+
+async def _stored_progress(db_path: Path, url: str | None) -> list[int]:
+    """Each stored live session's next cue index, read while no bot runs."""
+    database = Database(db_path, url)
+    await database.open()
+    try:
+        rows = await database.fetch_all("SELECT next_index FROM live_sessions")
+    finally:
+        await database.close()
+    return [int(row[0]) for row in rows]
 
 
 def _texts(api: HttpBotApi) -> list[str]:
@@ -59,12 +70,19 @@ def _start_session(api: HttpBotApi, user: EmulatedUser) -> None:
         assert wait_for(lambda label=label: api.tap(user, label), 20), f"no {label!r} button"
 
 
-def test_sigterm_mid_session_exits_cleanly_and_the_restart_resumes_it(tmp_path: Path) -> None:
+async def test_sigterm_mid_session_exits_cleanly_and_the_restart_resumes_it(
+    tmp_path: Path, database_url: str | None
+) -> None:
     db_path = tmp_path / "bot.sqlite3"
-    asyncio.run(_register_runner(db_path))
+    await _register_runner(db_path, database_url)
+    await asyncio.to_thread(_stop_and_restart, tmp_path, db_path, database_url)
+
+
+def _stop_and_restart(tmp_path: Path, db_path: Path, url: str | None) -> None:
+    store = {} if url is None else {"BACKSTRIDE_DATABASE_URL": url}
     with HttpBotApi().serving() as api:
         env = bot_environment(
-            api, db_path, BACKSTRIDE_TIME_SCALE=SCALE, LOG_FORMAT="json", LOG_LEVEL="INFO"
+            api, db_path, BACKSTRIDE_TIME_SCALE=SCALE, LOG_FORMAT="json", LOG_LEVEL="INFO", **store
         )
         user = EmulatedUser(api.emulator, CHAT, "Ana")
         with bot_process(env, tmp_path) as first:
@@ -75,8 +93,7 @@ def test_sigterm_mid_session_exits_cleanly_and_the_restart_resumes_it(tmp_path: 
             first_log = first.stderr()
         sent_before_restart = _texts(api)
         wal_left = Path(f"{db_path}-wal").exists()
-        with closing(sqlite3.connect(db_path)) as reader:
-            stored = reader.execute("SELECT next_index FROM live_sessions").fetchall()
+        stored = asyncio.run(_stored_progress(db_path, url))
         with bot_process(env, tmp_path) as second:
             ended = wait_for(lambda: any(t.startswith(_ENDINGS) for t in _texts(api)), 30)
             second_exit = second.stop()
@@ -84,7 +101,7 @@ def test_sigterm_mid_session_exits_cleanly_and_the_restart_resumes_it(tmp_path: 
 
     assert first_exit == 0, first_log[-2000:]
     assert not wal_left  # the database was closed (the last close checkpoints the WAL away)
-    assert len(stored) == 1 and stored[0][0] >= 1  # the session, with its progress, survived
+    assert len(stored) == 1 and stored[0] >= 1  # the session, with its progress, survived
     assert ended, second_log[-2000:]
     after_restart = _texts(api)[len(sent_before_restart) :]
     resumed_steps = _cue_steps(after_restart)

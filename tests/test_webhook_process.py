@@ -1,4 +1,5 @@
-"""Webhook mode: `python -m bot` serves Telegram's calls over HTTP and checks the secret."""
+"""Webhook mode: `python -m bot` serves Telegram's calls over HTTP and checks the secret, on
+SQLite and on PostgreSQL (where the process serves the webhook only once it leads)."""
 
 from __future__ import annotations
 
@@ -30,7 +31,7 @@ def webhook_environment(api: HttpBotApi, db_path: Path, port: int, **extra: str)
     )
 
 
-def _post(port: int, update: Json, secret: str | None) -> int:
+def post_update(port: int, update: Json, secret: str | None) -> int:
     """POST one update to the bot's webhook as Telegram would; returns the HTTP status."""
     headers = {"Content-Type": "application/json"}
     if secret is not None:
@@ -49,11 +50,12 @@ def _post(port: int, update: Json, secret: str | None) -> int:
 
 
 def test_webhook_mode_handles_updates_with_the_secret_and_refuses_the_rest(
-    tmp_path: Path,
+    tmp_path: Path, database_url: str | None
 ) -> None:
     port = free_port()
+    store = {} if database_url is None else {"BACKSTRIDE_DATABASE_URL": database_url}
     with HttpBotApi().serving() as api:
-        env = webhook_environment(api, tmp_path / "bot.sqlite3", port, LOG_LEVEL="DEBUG")
+        env = webhook_environment(api, tmp_path / "bot.sqlite3", port, LOG_LEVEL="DEBUG", **store)
         with bot_process(env, tmp_path) as bot:
             # PTB starts the web server, then registers it with setWebhook.
             assert wait_for(lambda: api.calls_of("setWebhook"), 30), bot.stderr()[-2000:]
@@ -61,9 +63,9 @@ def test_webhook_mode_handles_updates_with_the_secret_and_refuses_the_rest(
                 EmulatedUser(api.emulator, user_id, "Fay") for user_id in (71, 72, 73)
             )
             statuses = (
-                _post(port, api.emulator.number_update(no_secret.text("/help")), None),
-                _post(port, api.emulator.number_update(wrong_secret.text("/help")), "guess"),
-                _post(port, api.emulator.number_update(right_secret.text("/help")), SECRET),
+                post_update(port, api.emulator.number_update(no_secret.text("/help")), None),
+                post_update(port, api.emulator.number_update(wrong_secret.text("/help")), "guess"),
+                post_update(port, api.emulator.number_update(right_secret.text("/help")), SECRET),
             )
             answered = wait_for(lambda: api.messages_in(73), 30)
             exit_code = bot.stop()

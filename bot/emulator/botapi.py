@@ -95,6 +95,8 @@ class BotApiEmulator:
         # The bot's description and short description by language_code ("" = default).
         self.descriptions: dict[str, str] = {}
         self.short_descriptions: dict[str, str] = {}
+        self.admins: dict[int, set[int]] = {}  # a group's administrators, by the group's id
+        self.pinned: dict[int, int] = {}  # the message pinned in each chat
         self.faults_injected: Counter[int] = Counter()  # random faults, by status
         self._fault_share = 0.0
         self._fault_rng = random.Random(0)
@@ -275,6 +277,18 @@ class BotApiEmulator:
             "file_path": file_id,
         }
 
+    def _pin(self, params: Json, _: dict[str, bytes]) -> bool:
+        self.pinned[int(params["chat_id"])] = int(params["message_id"])
+        return True
+
+    def _chat_member(self, params: Json, _: dict[str, bytes]) -> Json:
+        """A group's owner (the emulator's administrators) or an ordinary member."""
+        user_id = int(params["user_id"])
+        user = {"id": user_id, "is_bot": False, "first_name": "Member"}
+        if user_id in self.admins.get(int(params["chat_id"]), set()):
+            return {"status": "creator", "user": user, "is_anonymous": False}
+        return {"status": "member", "user": user}
+
     def _set_commands(self, params: Json, _: dict[str, bytes]) -> bool:
         commands = list(_as_json(params["commands"]))
         scope = _as_json(params.get("scope")) or {"type": "default"}
@@ -321,6 +335,8 @@ _METHODS: dict[str, Callable[[BotApiEmulator, Json, dict[str, bytes]], Any]] = {
     "editMessageReplyMarkup": BotApiEmulator._edit_message,
     "getFile": BotApiEmulator._get_file,
     "setMyCommands": BotApiEmulator._set_commands,
+    "pinChatMessage": BotApiEmulator._pin,
+    "getChatMember": BotApiEmulator._chat_member,
     "setMyDescription": BotApiEmulator._set_description,
     "setMyShortDescription": BotApiEmulator._set_short_description,
 }

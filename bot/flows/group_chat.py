@@ -1,7 +1,8 @@
 """Group chats: the coach is personal, so in a group it only points to the private chat.
 
-One pair of handlers, registered ahead of every flow, takes each message and button tap
-from a group: a /command gets a link to the private chat, anything else gets silence. No
+One pair of handlers, registered ahead of every flow but the club's (bot/flows/club: /club
+and its buttons, the one thing a group runs), takes each message and button tap from a
+group: a /command gets a link to the private chat, anything else gets silence. No personal
 flow ever runs for a group chat, so nothing personal is ever posted to one. Membership
 updates (the bot added or removed) are not messages and still reach their handlers.
 """

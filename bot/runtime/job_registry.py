@@ -7,10 +7,12 @@ puts job names in its own log lines (a missed run, for one), out of reach of our
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Coroutine
+from datetime import UTC, datetime
 from typing import Any
 
 from apscheduler.jobstores.base import JobLookupError
-from telegram.ext import Job
+from telegram.ext import Job, JobQueue
 
 from bot.runtime.update_trace import runner_tag
 
@@ -37,6 +39,25 @@ class JobRegistry:
         """Remember `job` under `name`, cancelling the job it replaces."""
         self.cancel(name)
         self._jobs[name] = job
+
+    def arm(
+        self,
+        job_queue: JobQueue[Any],
+        name: str,
+        at: float,
+        callback: Callable[[Any], Coroutine[Any, Any, None]],
+        data: object,
+    ) -> None:
+        """Run `callback` once at unix time `at` as the job `name`, replacing any pending one.
+        APScheduler never drops it as late: lateness is for the callback to judge."""
+        job = job_queue.run_once(
+            callback,
+            when=datetime.fromtimestamp(at, UTC),
+            data=data,
+            name=name,
+            job_kwargs={"misfire_grace_time": None, "coalesce": True},
+        )
+        self.replace(name, job)
 
     def cancel(self, name: str) -> bool:
         """Cancel the job named `name`; False if there was none pending."""

@@ -20,6 +20,7 @@ from bot.runtime.recent_events import RecentEvents
 from bot.runtime.update_trace import RunnerTag, log_key_for
 from bot.storage.applied import AppliedUpdates, SpentOffers
 from bot.storage.calendar_feeds import CalendarFeeds
+from bot.storage.clubs import Clubs
 from bot.storage.database import Database
 from bot.storage.live_sessions import LiveSessions
 from bot.storage.log_drafts import LogDrafts
@@ -64,6 +65,7 @@ class Services:
     watch_workouts: WatchWorkouts
     calendar_feeds: CalendarFeeds
     log_drafts: LogDrafts
+    clubs: Clubs
     jobs: JobRegistry = field(default_factory=JobRegistry)
     cue_stats: CueStats = field(default_factory=CueStats)
     # Held while a live session is read, changed and written back (a cue, a tap).
@@ -98,6 +100,7 @@ class Services:
             WatchWorkouts(db),
             CalendarFeeds(db),
             LogDrafts(db),
+            Clubs(db),
             JobRegistry(key),
             clock=clock,
         )

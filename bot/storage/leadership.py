@@ -4,24 +4,31 @@ The leader holds a PostgreSQL session advisory lock on a connection of its own. 
 releases it the moment that connection ends: the leader was killed (kill -9), its host
 vanished, or an administrator cut it (pg_terminate_backend). A standby tries for the lock
 every `poll_s` and, once it has it, waits `fence_s` before it starts: long enough for a
-leader that lost its connection to have noticed and stopped.
+leader that lost its connection to have noticed and stopped. It then takes the next
+leadership epoch (a counter in `leader_epoch`, the fencing token).
 
-The leader watches its lock connection: asyncpg reports a closed connection at once, and a
-`SELECT 1` every `heartbeat_s` that takes longer than `heartbeat_s` finds one that went
-silent. Either way the leader stops sending at once by ending the process (`on_lost`; its
-supervisor starts it again, as a standby). That is the fence: the leader is gone within
-`2 * heartbeat_s` of losing its connection, and no standby starts sending before `fence_s`
-has passed, which is longer. A process leads once in its life, so nothing it remembers (the
-repositories' write-through memory, PTB's conversation states, the jobs) outlives a change
-of leader: a new leader builds all of it from the database.
+The leader watches its lock connection: asyncpg reports a closed connection at once, and
+every `heartbeat_s` it reads the epoch back; an answer that does not come within
+`answer_s`, or names another epoch, ends the lead (`on_lost`: the process exits, and its
+supervisor starts it again, as a standby). Each answer renews a lease of `lease_s` on the
+local monotonic clock, counted from when the question was asked; every Bot API call asks
+`hold()` first (bot/runtime/fencing.py), which is free while the lease is fresh and asks the
+database once when it is not. That is the fence: a leader cut off stops sending when its
+lease ends, at most `lease_s` after its last confirmed moment, even if the process was
+paused meanwhile and wakes up late; a standby starts sending no sooner than `fence_s` after
+the lock was free, which is longer. A process leads once in its life, so nothing it
+remembers (the repositories' write-through memory, PTB's conversation states, the jobs)
+outlives a change of leader: a new leader builds all of it from the database.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import math
 import os
 import socket
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -44,14 +51,32 @@ _SERVER_KEEPALIVES = {
 }
 
 
+_EPOCH_TABLE = (
+    "CREATE TABLE IF NOT EXISTS leader_epoch"
+    " (id INTEGER PRIMARY KEY CHECK (id = 1), epoch BIGINT NOT NULL)"
+)
+_NEXT_EPOCH = (
+    "INSERT INTO leader_epoch (id, epoch) VALUES (1, 1)"
+    " ON CONFLICT (id) DO UPDATE SET epoch = leader_epoch.epoch + 1 RETURNING epoch"
+)
+_EPOCH = "SELECT epoch FROM leader_epoch WHERE id = 1"
+
+
 @dataclass(frozen=True, slots=True)
 class Timing:
     """How often a standby asks, how long it waits once it has the lock, how often the
-    leader checks its connection (fence_s must exceed 2 * heartbeat_s)."""
+    leader confirms its epoch, how long an answer may take and how long one lasts
+    (heartbeat_s + answer_s <= lease_s < fence_s)."""
 
     poll_s: float = 0.5
     fence_s: float = 2.5
-    heartbeat_s: float = 1.0
+    heartbeat_s: float = 0.5
+    answer_s: float = 1.0
+    lease_s: float = 1.5
+
+    def __post_init__(self) -> None:
+        if not self.heartbeat_s + self.answer_s <= self.lease_s < self.fence_s:
+            raise ValueError(f"a lease must outlast a heartbeat and end before the fence: {self}")
 
 
 def identity() -> str:
@@ -76,6 +101,9 @@ class Leadership:
         self._on_lost = on_lost
         self._connection: Any = None
         self._watch: asyncio.Task[None] | None = None
+        self._asking = asyncio.Lock()  # one question at a time on the lock's connection
+        self._confirmed_at = -math.inf  # monotonic: when the last confirmed question was asked
+        self.epoch: int | None = None
         self.is_leader = False
 
     async def acquire(self) -> None:
@@ -89,7 +117,9 @@ class Leadership:
         self.is_leader = True
         self._connection.add_termination_listener(lambda _connection: self._lost())
         self._watch = asyncio.create_task(self._heartbeat())
-        logger.info("leader: this process now polls, runs the jobs and sends")
+        logger.info(
+            "leader: this process now polls, runs the jobs and sends (epoch %d)", self.epoch
+        )
 
     async def _take_lead(self) -> bool:
         """One try: the lock, the fence wait, and the lock's connection still there after."""
@@ -110,6 +140,10 @@ class Leadership:
             await self._connection.execute(
                 "SELECT set_config('application_name', $1, false)", f"{_LEADER_NAME} {identity()}"
             )
+            asked = time.monotonic()
+            await self._connection.execute(_EPOCH_TABLE)
+            self.epoch = await self._connection.fetchval(_NEXT_EPOCH)
+            self._confirmed_at = asked
         except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError) as error:
             logger.warning("standby: cannot reach the database (%s); trying again", error)
             await self._drop_connection()
@@ -124,16 +158,38 @@ class Leadership:
         self.is_leader = False
         await self._drop_connection()
 
+    async def hold(self) -> bool:
+        """True if this process leads and may send now: its lease is fresh, or the
+        database confirms its epoch now. False once it no longer leads (`on_lost` ran)."""
+        if self.is_leader and not self._fresh():
+            await self._confirm(always=False)
+        return self.is_leader
+
+    def _fresh(self) -> bool:
+        return time.monotonic() - self._confirmed_at < self._timing.lease_s
+
     async def _heartbeat(self) -> None:
         while self.is_leader:
             await asyncio.sleep(self._timing.heartbeat_s)
+            await self._confirm(always=True)
+
+    async def _confirm(self, *, always: bool) -> None:
+        """Ask the database for the epoch over the lock's connection: the lead holds if the
+        answer comes within answer_s and is ours (the lease then runs from the asking)."""
+        async with self._asking:
+            if not self.is_leader or (not always and self._fresh()):
+                return  # lost, or confirmed by the question we waited for
+            asked = time.monotonic()
             try:
-                await asyncio.wait_for(
-                    self._connection.fetchval("SELECT 1"), timeout=self._timing.heartbeat_s
+                epoch = await asyncio.wait_for(
+                    self._connection.fetchval(_EPOCH), timeout=self._timing.answer_s
                 )
             except Exception:  # any failure to answer in time: the lead can no longer be trusted
+                epoch = None
+            if epoch is None or epoch != self.epoch:
                 self._lost()
                 return
+            self._confirmed_at = asked
 
     def _lost(self) -> None:
         if self.is_leader:

@@ -64,7 +64,7 @@ class LiveSessions:
                     session.place.value,
                     template_json(session.template),
                     int(session.downgraded),
-                    _steps_json(live.steps),
+                    steps_json(live.steps),
                     json.dumps(live.due),
                     live.next_index,
                     live.paused_at,
@@ -112,7 +112,7 @@ class LiveSessions:
         known = self._cache.known(user_id)
         self._cache.forget(user_id)
         changed = await self._db.execute(
-            "UPDATE live_sessions SET steps = ? WHERE user_id = ?", (_steps_json(steps), user_id)
+            "UPDATE live_sessions SET steps = ? WHERE user_id = ?", (steps_json(steps), user_id)
         )
         if changed and known is not None:
             self._cache.stored(user_id, replace(known, live=replace(known.live, steps=steps)))
@@ -128,7 +128,7 @@ class LiveSessions:
 
 def _from_row(row: Row) -> StoredSession:
     live = LiveSession(
-        _steps_from_json(row["steps"]),
+        steps_from_json(row["steps"]),
         tuple(float(moment) for moment in json.loads(row["due"])),
         row["next_index"],
         row["paused_at"],
@@ -165,12 +165,14 @@ def template_from_json(text: str) -> SessionTemplate:
 
 
 @functools.lru_cache(maxsize=256)
-def _steps_json(steps: tuple[TimelineStep, ...]) -> str:
+def steps_json(steps: tuple[TimelineStep, ...]) -> str:
+    """A session's steps as stored (JSON)."""
     return json.dumps([asdict(step) for step in steps])
 
 
 @functools.lru_cache(maxsize=256)
-def _steps_from_json(text: str) -> tuple[TimelineStep, ...]:
+def steps_from_json(text: str) -> tuple[TimelineStep, ...]:
+    """Steps stored as JSON by this module."""
     return tuple(_step_from(item) for item in json.loads(text))
 
 

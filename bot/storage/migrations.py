@@ -369,6 +369,48 @@ MIGRATIONS: tuple[tuple[Statement, ...], ...] = (
         )""",
         "CREATE INDEX spotter_pairs_by_partner ON spotter_pairs (partner_id)",
     ),
+    (
+        # A group chat set up as a club: where it trains and on which clock. Its id is
+        # `group_id`, not `chat_id`: a club's rows are a group's, never one runner's.
+        """CREATE TABLE clubs (
+            group_id INTEGER PRIMARY KEY,
+            place TEXT NOT NULL,
+            timezone TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        )""",
+        # The club's session (at most one at a time): gathering until `starts_at` (unix
+        # time; NULL: when an admin taps Start), then running with the group's timeline and
+        # the due time of every cue, as live_sessions holds a runner's. `status_id` is the
+        # pinned status message; `status_due` (unix time) an edit of it not yet made.
+        """CREATE TABLE club_sessions (
+            group_id INTEGER PRIMARY KEY REFERENCES clubs (group_id) ON DELETE CASCADE,
+            starts_at REAL,
+            status_id INTEGER,
+            status_due REAL,
+            template TEXT,
+            steps TEXT,
+            due TEXT,
+            next_index INTEGER NOT NULL DEFAULT 0,
+            scale REAL NOT NULL DEFAULT 1,
+            created_at TEXT NOT NULL
+        )""",
+        # Who joined it: the name they show in the group, where they stand, their safety
+        # check's answers (in their private chat), and once cleared their own session for
+        # today and whether they walk the group's backwards bouts.
+        """CREATE TABLE club_members (
+            group_id INTEGER NOT NULL REFERENCES club_sessions (group_id) ON DELETE CASCADE,
+            user_id INTEGER NOT NULL REFERENCES runners (user_id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            state TEXT NOT NULL,
+            answers TEXT NOT NULL DEFAULT '{}',
+            template TEXT,
+            downgraded INTEGER NOT NULL DEFAULT 0,
+            walks INTEGER NOT NULL DEFAULT 0,
+            joined_at TEXT NOT NULL,
+            PRIMARY KEY (group_id, user_id)
+        )""",
+        "CREATE INDEX club_members_by_user ON club_members (user_id)",
+    ),
     # The language the coach speaks to a runner: from their first /start, before a profile
     # exists, so it lives with the runner's row; NULL = not chosen (Telegram's, or English).
     ("ALTER TABLE runners ADD COLUMN language TEXT",),

@@ -198,14 +198,7 @@ class SessionLogs:
             ended = await tx.execute("DELETE FROM live_sessions WHERE user_id = ?", (log.user_id,))
             if not ended:
                 return None
-            log_id = await _insert(tx, log, now)
-            await tx.execute(
-                "UPDATE session_notes SET log_id = ? WHERE user_id = ? AND log_id IS NULL",
-                (log_id, log.user_id),
-            )
-            if answers is not None:
-                await _answer(tx, log.user_id, log_id, answers, now)
-            return log_id
+            return await insert_log(tx, log, now, answers)
 
     async def add_live_note(self, user_id: int, text: str, now: datetime) -> None:
         """A note typed during the runner's live session, kept for its log."""
@@ -368,6 +361,21 @@ async def _answer(
             user_id,
         ),
     )
+
+
+async def insert_log(
+    tx: Transaction, log: NewLog, now: datetime, answers: LogAnswers | None = None
+) -> int:
+    """Inside `tx`: store the log of a session that just ended, with the notes the runner
+    typed during it and `answers` (if any); returns its id."""
+    log_id = await _insert(tx, log, now)
+    await tx.execute(
+        "UPDATE session_notes SET log_id = ? WHERE user_id = ? AND log_id IS NULL",
+        (log_id, log.user_id),
+    )
+    if answers is not None:
+        await _answer(tx, log.user_id, log_id, answers, now)
+    return log_id
 
 
 async def _insert(tx: Transaction, log: NewLog, now: datetime) -> int:

@@ -23,6 +23,7 @@ COMMANDS: dict[str, str] = {
     "reminders": "When I remind you, and quiet hours",
     "calendar": "Your next four weeks as a calendar file",
     "spotter": "Invite someone to walk beside you, or end a pairing",
+    "club": "Club sessions in a group chat: an admin sends /club there",
     "profile": "See your setup and change any part of it",
     "language": LANGUAGE_COMMAND,
     "export": "Your data as CSV and JSON files",

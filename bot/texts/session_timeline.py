@@ -13,9 +13,10 @@ from bot.texts.translation import localize
 
 
 def build_session_timeline(
-    template: SessionTemplate, profile: Profile, place: Place, session_number: int = 0
+    template: SessionTemplate, profile: Profile | None, place: Place, session_number: int = 0
 ) -> tuple[TimelineStep, ...]:
-    """The steps of one session, from the warm-up walk to the cool-down walk.
+    """The steps of one session, from the warm-up walk to the cool-down walk (a group's
+    session has no one runner's `profile`).
 
     `session_number` (any count that moves on with each session, such as the day's number)
     rotates the warm-up's technique drill and where the technique tips start, so sessions on
@@ -68,13 +69,13 @@ def format_duration(seconds: int) -> str:
 
 
 def _cue(
-    kind: StepKind, seconds: int, previous: StepKind | None, profile: Profile, place: Place
+    kind: StepKind, seconds: int, previous: StepKind | None, profile: Profile | None, place: Place
 ) -> str:
     """The step's instruction plus the safety words this place and runner need at that moment."""
     parts = [texts.STEP_CUES[kind].format(duration=format_duration(seconds))]
     if kind is StepKind.WARM_UP:
         parts += [texts.PLACE_SETUP[place], texts.PAIN_RULE]
-        if profile.physio_supervised:
+        if profile is not None and profile.physio_supervised:
             parts.append(texts.PHYSIO_FIRST)
     elif kind.is_reverse:
         reminders = texts.PLACE_REVERSE_REMINDERS

@@ -1,9 +1,11 @@
 """Leader election in one process: one leads, the other waits, a cut connection hands over,
-and `health` names the leader."""
+each leader takes the next epoch and stops when it cannot confirm its own, and `health` names
+the leader."""
 
 from __future__ import annotations
 
 import asyncio
+import time
 
 import asyncpg
 import pytest
@@ -11,8 +13,9 @@ import pytest
 from bot.storage.leadership import Leadership, Timing, current_leader, identity
 from bot.storage.postgres_maintenance import postgres_health
 from tests.support.postgres_server import PostgresServer
+from tests.support.silent_proxy import SilentProxy
 
-QUICK = Timing(poll_s=0.05, fence_s=1.0, heartbeat_s=0.4)
+QUICK = Timing(poll_s=0.05, fence_s=1.0, heartbeat_s=0.2, answer_s=0.4, lease_s=0.7)
 
 
 @pytest.fixture
@@ -51,6 +54,53 @@ async def test_a_released_lead_passes_at_once(url: str) -> None:
 
     await asyncio.wait_for(second.acquire(), timeout=5)
     await second.release()
+
+
+async def test_each_new_leader_takes_the_next_epoch(url: str) -> None:
+    epochs = []
+    for _ in range(3):
+        leadership = Leadership(url, QUICK)
+        await leadership.acquire()
+        epochs.append(leadership.epoch)
+        await leadership.release()
+
+    assert epochs == [1, 2, 3]
+
+
+async def test_a_leader_whose_epoch_moved_on_holds_no_more(url: str) -> None:
+    lost: list[str] = []
+    leadership = Leadership(url, QUICK, on_lost=lambda: lost.append("lost"))
+    await leadership.acquire()
+    held_before = await leadership.hold()
+    admin = await asyncpg.connect(url)
+    await admin.execute("UPDATE leader_epoch SET epoch = epoch + 1")
+    await admin.close()
+    await asyncio.sleep(QUICK.lease_s)
+    held_after = await leadership.hold()
+    await leadership.release()
+
+    assert (held_before, held_after, lost) == (True, False, ["lost"])
+
+
+async def test_after_a_stall_the_lease_is_confirmed_before_anything_is_sent(url: str) -> None:
+    # The event loop stalls past the lease (a paused process) while the lock's connection
+    # goes silent: the first send afterwards asks the database, hears nothing, and stops.
+    lost: list[str] = []
+    with SilentProxy.in_front_of(url).serving() as proxy:
+        via_proxy = proxy.url_through(url)
+        leadership = Leadership(via_proxy, QUICK, on_lost=lambda: lost.append("lost"))
+        await leadership.acquire()
+        proxy.cut()
+        time.sleep(QUICK.lease_s)  # noqa: ASYNC251 - the stall itself: no heartbeat runs
+        held = await leadership.hold()
+        await leadership.release()
+
+    assert (held, lost) == (False, ["lost"])
+
+
+def test_a_lease_must_end_before_the_fence() -> None:
+    with pytest.raises(ValueError, match="lease"):
+        Timing(fence_s=1.0, lease_s=1.5)
 
 
 async def test_health_names_the_leader_and_says_this_host_leads(url: str, tmp_path: object) -> None:

@@ -27,6 +27,7 @@ from bot.domain.reminders import ReminderPrefs
 from bot.domain.session_logs import MorningAfter
 from bot.flows.records.export import everything_json, sessions_csv
 from bot.storage.calendar_feeds import CalendarFeeds
+from bot.storage.clubs import Clubs
 from bot.storage.database import Database
 from bot.storage.live_sessions import LiveSessions, StoredSession
 from bot.storage.log_drafts import LogDraft, LogDrafts
@@ -126,6 +127,10 @@ async def fill(db: Database, user_id: int, name: str, notes: str, group: int) ->
     sent = SentWorkout(user_id, "Backstride Tue 4 Mar", DAY, TEMPLATE, Place.TRACK, 125, 950)
     await workouts.record_sent(sent, NOW)
     await CalendarFeeds(db).token_for(user_id, NOW)
+    clubs = Clubs(db)  # the runner joined their group's club session
+    await clubs.set_up(group, Place.TRACK, "Europe/Berlin", NOW)
+    await clubs.open(group, DUE_AT, NOW)
+    assert await clubs.join(group, user_id, name, NOW)
     persistence = SqlitePersistence(db)
     await persistence.update_conversation("onboarding", (user_id, user_id), 1)
     await persistence.update_conversation("onboarding", (group, user_id), 2)
@@ -278,6 +283,7 @@ async def test_the_export_holds_the_runner_s_rows_of_every_other_table(db: Datab
         "workout_prefs",
         "sent_workouts",
         "calendar_feeds",
+        "club_members",
     }
     assert all(names(row, ANA) and not names(row, BEA) for rows in records.values() for row in rows)
     assert [(r["first_name"], r["chat_id"]) for r in records["runners"]] == [("Ana", ANA)]

@@ -81,8 +81,9 @@ async def go(update: Update, context: CoachContext) -> None:
     fell_at = await services.safety_stops.take_place_advice(user.id)
     if fell_at is not None:  # once, at the first check after a fall there
         await message.reply_text(safety_texts.PLACE_ADVICE[fell_at])
-    step = first_step(profile, done_today=await _done_today(context, profile))
-    await context.bot.send_text(message.chat_id, _check_text(step), markup=_keyboard(step.question))
+    step = first_step(profile, done_today=await done_today(context, profile))
+    markup = check_keyboard(step.question)
+    await context.bot.send_text(message.chat_id, check_text(step), markup=markup)
 
 
 async def answer(update: Update, context: CoachContext) -> None:
@@ -109,10 +110,10 @@ async def answer(update: Update, context: CoachContext) -> None:
         answers_from_keys(stored),
         option,
         profile,
-        done_today=await _done_today(context, profile),
+        done_today=await done_today(context, profile),
     )
     if step.starts and step.verdict is not None:
-        verdict = with_session(step.verdict, await _todays_template(context, profile))
+        verdict = with_session(step.verdict, await todays_template(context, profile))
         if verdict.template is not None:
             downgraded = verdict.outcome is Outcome.DOWNGRADE
             extra = step.answers.again_today is True
@@ -123,7 +124,8 @@ async def answer(update: Update, context: CoachContext) -> None:
     else:
         await services.safety_checks.save(tap.user_id, answer_keys(step.answers), services.now())
     dark = _darkness(profile, step, services.now())
-    await answered_with(tap, edit_or_send(tap, _check_text(step, dark), _keyboard(step.question)))
+    text, markup = check_text(step, dark), check_keyboard(step.question)
+    await answered_with(tap, edit_or_send(tap, text, markup))
 
 
 def _darkness(profile: Profile, step: CheckStep, now: datetime) -> Daylight | None:
@@ -137,7 +139,7 @@ def _darkness(profile: Profile, step: CheckStep, now: datetime) -> Daylight | No
     return dark_during(profile.timezone, now)
 
 
-def _check_text(step: CheckStep, dark: Daylight | None = None) -> str:
+def check_text(step: CheckStep, dark: Daylight | None = None) -> str:
     """The check message: a line per answer so far, the verdict to show, a darkness
     warning, the next question."""
     lines = [
@@ -194,7 +196,7 @@ async def _start(
         return
     timeline = timeline_text(steps, template, place, downgraded, precautions_of(profile))
     await asyncio.gather(
-        answered_with(tap, edit_or_send(tap, f"{_check_text(step)}\n\n{timeline}", _WATCH_BUTTON)),
+        answered_with(tap, edit_or_send(tap, f"{check_text(step)}\n\n{timeline}", _WATCH_BUTTON)),
         start_cues(context.application, stored),
     )
     await session_started(context.application, profile.user_id, steps)
@@ -218,7 +220,8 @@ async def _point_at_running_session(user_id: int, context: CoachContext, message
     return True
 
 
-async def _todays_template(context: CoachContext, profile: Profile) -> SessionTemplate:
+async def todays_template(context: CoachContext, profile: Profile) -> SessionTemplate:
+    """The runner's planned session for today (their plan reviewed first)."""
     plan, _ = await review_plan(context.services, profile, context.services.now())
     return current_template(profile, plan.state)
 
@@ -230,7 +233,7 @@ def _verdict_text(verdict: SafetyVerdict) -> str:
     return f"{why}\n\n{safety_texts.SAFE_PLACE_REMINDER}"
 
 
-async def _done_today(context: CoachContext, profile: Profile) -> bool:
+async def done_today(context: CoachContext, profile: Profile) -> bool:
     """True when the runner already did a session today (their clock)."""
     services = context.services
     today = profile.local_time(services.now()).date()
@@ -238,7 +241,10 @@ async def _done_today(context: CoachContext, profile: Profile) -> bool:
 
 
 @cache_per_language
-def _keyboard(question: Question | None) -> InlineKeyboardMarkup | None:
+def check_keyboard(
+    question: Question | None, prefix: str = SAFETY_PREFIX
+) -> InlineKeyboardMarkup | None:
+    """A check question's buttons; each sends "<prefix>|<option key>"."""
     if question is None:
         return None
     return InlineKeyboardMarkup(
@@ -246,7 +252,7 @@ def _keyboard(question: Question | None) -> InlineKeyboardMarkup | None:
             [
                 InlineKeyboardButton(
                     safety_texts.OPTION_LABELS[option.key],
-                    callback_data=f"{SAFETY_PREFIX}|{option.key}",
+                    callback_data=f"{prefix}|{option.key}",
                 )
                 for option in row
             ]

@@ -28,7 +28,7 @@ from bot.runtime.coach_bot import coach_bot
 from bot.runtime.cue_stats import Outcome
 from bot.runtime.delivery import Priority, PriorityRateLimiter, StaleDelivery, delivery_args
 from bot.runtime.job_registry import CUE, HELD_BACK
-from bot.runtime.language import speak_to, speaking_to
+from bot.runtime.language import speak_to
 from bot.runtime.sending import runner_unreachable
 from bot.runtime.services import CoachContext, Services, services_of
 from bot.storage.live_sessions import StoredSession
@@ -65,11 +65,14 @@ async def start_cues(application: Application, stored: StoredSession) -> None:  
 
 
 async def rebuild_cue_jobs(application: Application) -> None:  # type: ignore[type-arg]
-    """At start: one job per live session, and a catch-up message where cues were missed."""
+    """At start: one job per live session, for its next cue. Nothing is sent here: a job
+    whose cue is overdue runs as soon as the JobQueue starts and sends that cue, or one
+    catch-up message if it is past the grace. So a new leader polls and runs jobs at once,
+    and the overdue sessions queue for the send budget side by side, oldest due first,
+    rather than one after another before anything else may start."""
     services = services_of(application)
     for stored in await services.live_sessions.all():
-        async with speaking_to(services, stored.user_id):
-            await _advance(application, services, stored)
+        schedule_next_cue(application, stored.user_id, stored.live)
 
 
 SessionAction = Callable[[Application, Services, StoredSession], Awaitable[None]]  # type: ignore[type-arg]
