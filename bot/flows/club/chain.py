@@ -33,6 +33,7 @@ from bot.flows.spotter.session import session_ended
 from bot.runtime.coach_bot import coach_bot
 from bot.runtime.cue_stats import Outcome
 from bot.runtime.delivery import Priority, StaleDelivery, delivery_args
+from bot.runtime.language import speaking_to
 from bot.runtime.sending import send_or_mark_unreachable
 from bot.runtime.services import CoachContext, Services, services_of
 from bot.storage.clubs import ClubMember, ClubSession
@@ -121,7 +122,7 @@ async def start_session(application: AnyApplication, chat_id: int) -> Started:
         started = await services.clubs.session(chat_id)
         if started is not None:
             await _advance(application, services, started)
-    await _tell(application, [m.user_id for m in late], texts.TOO_LATE, "a late check")
+    await _tell(application, [m.user_id for m in late], lambda: texts.TOO_LATE, "a late check")
     return Started.STARTED
 
 
@@ -349,11 +350,12 @@ async def _finish(
         services.jobs.cancel(services.jobs.runner_job(kind, session.chat_id))
     reverse = format_duration(live.reverse_seconds_done(services.now().timestamp()))
     for member, log_id in finished:
-        text = texts.MEMBER_DONE.format(reverse=reverse)
-        if await send_or_mark_unreachable(
-            application, member.user_id, text, priority=Priority.REPLY, what="a club's end"
-        ):
-            await ask_how_it_felt(application, member.user_id, member.user_id, log_id)
+        async with speaking_to(services, member.user_id):
+            text = texts.MEMBER_DONE.format(reverse=reverse)
+            if await send_or_mark_unreachable(
+                application, member.user_id, text, priority=Priority.REPLY, what="a club's end"
+            ):
+                await ask_how_it_felt(application, member.user_id, member.user_id, log_id)
 
 
 async def _finish_member(
@@ -392,7 +394,7 @@ async def _call_off(application: AnyApplication, chat_id: int, text: str) -> Non
         await services.clubs.end(chat_id)
         services.jobs.cancel(services.jobs.runner_job(CLUB_STATUS, chat_id))
     checking = [m.user_id for m in session.members if m.state is MemberState.CHECKING]
-    await _tell(application, checking, texts.CALLED_OFF, "a called-off session")
+    await _tell(application, checking, lambda: texts.CALLED_OFF, "a called-off session")
 
 
 async def _edit_status(
@@ -451,10 +453,16 @@ async def _send_to_group(
     services.cue_stats.count_cue(Outcome.SENT)
 
 
-async def _tell(application: AnyApplication, user_ids: Sequence[int], text: str, what: str) -> None:
-    await asyncio.gather(
-        *(
-            send_or_mark_unreachable(application, uid, text, priority=Priority.REPLY, what=what)
-            for uid in user_ids
+async def _tell(
+    application: AnyApplication, user_ids: Sequence[int], text: Callable[[], str], what: str
+) -> None:
+    """Send `text()` to each member's private chat, worded in their language."""
+
+    async def tell(user_id: int) -> None:
+        async with speaking_to(services_of(application), user_id):
+            words = text()
+        await send_or_mark_unreachable(
+            application, user_id, words, priority=Priority.REPLY, what=what
         )
-    )
+
+    await asyncio.gather(*(tell(user_id) for user_id in user_ids))
