@@ -100,6 +100,7 @@ def build_application(
         .persistence(SqlitePersistence(services.db))
         .concurrent_updates(update_processor_for(settings.concurrent_updates))
         .post_init(_open_services)
+        .post_stop(_stop_cues)
         .post_shutdown(_close_services)
         .build()
     )
@@ -171,5 +172,11 @@ def _freeze_startup_objects() -> None:
     gc.freeze()
 
 
+async def _stop_cues(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    """Stopping: no cue starts any more (as the JobQueue has stopped its jobs)."""
+    await services_of(application).cue_timer.stop()
+
+
 async def _close_services(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    await _stop_cues(application)  # if the Application never started
     await services_of(application).db.close()

@@ -5,19 +5,19 @@ and PTB turns that answer into Telegram objects; it also serialises the keyboard
 for every call. When hundreds of runners start at once, that work was the largest share of
 the CPU time (`python -m bench.cues`). A cue or a safety-check edit never looks at the
 answer, so these calls skip both: the keyboard goes out as JSON made once, the parameters
-are not wrapped in PTB's parameter objects, and the answer is not parsed. Errors (429, 403,
+skip PTB's conversions of Telegram objects, and the answer is not parsed. Errors (429, 403,
 400, network) are raised exactly as PTB raises them (its request class checks the answer),
 and the calls go through the same rate limiter.
 """
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from telegram import Bot, InlineKeyboardMarkup
 from telegram.ext import ExtBot
 from telegram.request import RequestData
+from telegram.request._requestparameter import RequestParameter
 
 
 class CoachBot(ExtBot[dict[str, Any]]):
@@ -55,12 +55,14 @@ class CoachBot(ExtBot[dict[str, Any]]):
         markup: InlineKeyboardMarkup | None,
         rate_limit_args: dict[str, Any] | None,
     ) -> None:
-        """Through the rate limiter to the request object, past PTB's parameter objects: the
-        body is made once from `params`, and the answer is only checked for an error (PTB's
-        own check, so the same exceptions)."""
+        """Through the rate limiter to the request object, past PTB's conversions of the
+        parameters; the answer is only checked for an error (PTB's own check, so the same
+        exceptions), not parsed."""
         if markup is not None:
             params["reply_markup"] = markup_json(markup)
-        request, body = self.request, _PlainParameters(params)
+        request = self.request
+        # Plain strings and numbers: none of RequestParameter.from_input's conversions apply.
+        body = RequestData([RequestParameter(name, value, None) for name, value in params.items()])
         url = f"{self.base_url}/{endpoint}"
 
         async def post() -> bool:
@@ -79,30 +81,6 @@ class CoachBot(ExtBot[dict[str, Any]]):
             data=params,
             rate_limit_args=rate_limit_args,
         )
-
-
-class _PlainParameters(RequestData):
-    """A call's parameters as PTB's request objects read them, made from plain values
-    (strings, numbers, JSON already made) without a RequestParameter for each."""
-
-    __slots__ = ("_plain",)
-
-    def __init__(self, plain: dict[str, str | int]) -> None:
-        super().__init__()
-        self._plain = plain
-
-    @property
-    def parameters(self) -> dict[str, Any]:
-        """The values as given."""
-        return dict(self._plain)
-
-    @property
-    def json_parameters(self) -> dict[str, str]:
-        """Each value as Telegram reads it: strings as they are, numbers as JSON."""
-        return {
-            name: value if isinstance(value, str) else json.dumps(value)
-            for name, value in self._plain.items()
-        }
 
 
 _MARKUP_JSON: dict[int, tuple[InlineKeyboardMarkup, str]] = {}

@@ -1,0 +1,139 @@
+"""One timer for every live session's next cue: a heap of due moments watched by one task.
+
+An APScheduler job per runner made each cue pay for a job object, its trigger, the
+scheduler's wake-up and PTB's job context, and put 500 sessions' cues through a scheduler
+built for a few long-lived jobs (`python -m bench.cues --profile`). Here a runner has at most
+one entry; arming again replaces it (the old heap entry is skipped when its moment comes).
+The task sleeps until the earliest moment, or until an earlier one is armed, then starts the
+action of every runner that is due, each as its own task, so one slow send holds back no
+other runner's cue.
+
+Moments are unix times on the application's clock. A simulation, whose clock does not move
+by itself, runs what is due with `run_due` instead (`watching=False`: no timer task).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import heapq
+import itertools
+import logging
+import math
+from collections.abc import Awaitable, Callable
+
+logger = logging.getLogger(__name__)
+
+CueAction = Callable[[int], Awaitable[None]]
+
+
+class CueTimer:
+    """At most one pending moment per runner; `action(user_id)` runs when it comes."""
+
+    def __init__(
+        self, clock: Callable[[], float], on_error: Callable[[], None], *, watching: bool = True
+    ) -> None:
+        """`clock`: unix time now; `on_error` is told when an action raised (it is logged);
+        `watching` False: nothing runs by itself, only through `run_due` (a simulation)."""
+        self._clock = clock
+        self._on_error = on_error
+        self._pending: dict[int, tuple[int, CueAction]] = {}  # user_id -> (push number, action)
+        self._heap: list[tuple[float, int, int]] = []  # (moment, push number, user_id)
+        self._pushes = itertools.count()
+        self._running: set[asyncio.Task[None]] = set()
+        self._task: asyncio.Task[None] | None = None
+        self._nap: asyncio.Future[None] | None = None
+        self._wake_at = math.inf
+        self._stopped = not watching
+
+    def arm(self, user_id: int, at: float, action: CueAction) -> None:
+        """Run `action(user_id)` at `at`, instead of whatever was pending for this runner."""
+        number = next(self._pushes)
+        self._pending[user_id] = (number, action)
+        heapq.heappush(self._heap, (at, number, user_id))
+        if self._stopped:
+            return
+        if self._task is None:
+            self._task = asyncio.get_running_loop().create_task(self._watch())
+        elif at < self._wake_at and self._nap is not None and not self._nap.done():
+            self._nap.set_result(None)
+
+    def cancel(self, user_id: int) -> bool:
+        """Forget the runner's pending moment; False if there was none."""
+        return self._pending.pop(user_id, None) is not None
+
+    def __contains__(self, user_id: object) -> bool:
+        """True if the runner has a pending moment."""
+        return user_id in self._pending
+
+    @property
+    def busy(self) -> bool:
+        """True while an action it started is still running."""
+        return bool(self._running)
+
+    def next_moment(self) -> float | None:
+        """The earliest pending moment (None: nothing pending)."""
+        self._drop_replaced()
+        return self._heap[0][0] if self._heap else None
+
+    async def run_due(self, now: float) -> None:
+        """Run, one after another, the actions due at `now` (for a simulated clock)."""
+        for user_id, action in self._take_due(now):
+            await self._run(user_id, action)
+
+    async def stop(self) -> None:
+        """Stop watching, and wait for the actions already started."""
+        self._stopped = True
+        if self._task is not None:
+            self._task.cancel()
+            await asyncio.gather(self._task, return_exceptions=True)
+            self._task = None
+        await asyncio.gather(*self._running, return_exceptions=True)
+
+    async def _watch(self) -> None:
+        loop = asyncio.get_running_loop()
+        while True:
+            for user_id, action in self._take_due(self._clock()):
+                task = loop.create_task(self._run(user_id, action))
+                self._running.add(task)
+                task.add_done_callback(self._running.discard)
+            first = self.next_moment()
+            self._wake_at = math.inf if first is None else first
+            self._nap = loop.create_future()
+            alarm = None
+            if first is not None:
+                alarm = loop.call_later(max(0.0, first - self._clock()), _wake, self._nap)
+            try:
+                await self._nap
+            finally:
+                if alarm is not None:
+                    alarm.cancel()
+
+    def _take_due(self, now: float) -> list[tuple[int, CueAction]]:
+        due = []
+        while self._heap and self._heap[0][0] <= now:
+            _, number, user_id = heapq.heappop(self._heap)
+            pending = self._pending.get(user_id)
+            if pending is not None and pending[0] == number:
+                del self._pending[user_id]
+                due.append((user_id, pending[1]))
+        return due
+
+    def _drop_replaced(self) -> None:
+        while self._heap:
+            _, number, user_id = self._heap[0]
+            pending = self._pending.get(user_id)
+            if pending is not None and pending[0] == number:
+                return
+            heapq.heappop(self._heap)
+
+    async def _run(self, user_id: int, action: CueAction) -> None:
+        try:
+            await action(user_id)
+        except Exception:
+            self._on_error()
+            logger.exception("a live session's cue failed")
+
+
+def _wake(nap: asyncio.Future[None]) -> None:
+    if not nap.done():
+        nap.set_result(None)
