@@ -8,6 +8,9 @@ The task sleeps until the earliest moment, or until an earlier one is armed, the
 action of every runner that is due, each as its own task, so one slow send holds back no
 other runner's cue.
 
+When cues start late, the event loop is behind: `caught_up` lets work that can wait (new
+updates) hold back until they start on time again.
+
 Moments are unix times on the application's clock. A simulation, whose clock does not move
 by itself, runs what is due with `run_due` instead (`watching=False`: no timer task).
 """
@@ -15,6 +18,7 @@ by itself, runs what is due with `run_due` instead (`watching=False`: no timer t
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import heapq
 import itertools
 import logging
@@ -24,6 +28,7 @@ from collections.abc import Awaitable, Callable
 logger = logging.getLogger(__name__)
 
 CueAction = Callable[[int], Awaitable[None]]
+BEHIND_AFTER = 0.05  # seconds: a cue starting this late means the event loop is behind
 
 
 class CueTimer:
@@ -44,6 +49,10 @@ class CueTimer:
         self._nap: asyncio.Future[None] | None = None
         self._wake_at = math.inf
         self._stopped = not watching
+        # Set unless a cue that started BEHIND_AFTER late is still running (`caught_up`).
+        self._late = 0
+        self._on_time = asyncio.Event()
+        self._on_time.set()
 
     def arm(self, user_id: int, at: float, action: CueAction) -> None:
         """Run `action(user_id)` at `at`, instead of whatever was pending for this runner."""
@@ -65,6 +74,18 @@ class CueTimer:
         """True if the runner has a pending moment."""
         return user_id in self._pending
 
+    async def caught_up(self, longest: float) -> None:
+        """Return once no cue that started late is still running, or after `longest` s.
+
+        Work that can wait (a new update) waits here while cues run late, so the event
+        loop spends itself on the cues first; `longest` keeps that work from starving.
+        """
+        if self._on_time.is_set():
+            return
+        with contextlib.suppress(TimeoutError):
+            async with asyncio.timeout(longest):
+                await self._on_time.wait()
+
     @property
     def busy(self) -> bool:
         """True while an action it started is still running."""
@@ -77,8 +98,8 @@ class CueTimer:
 
     async def run_due(self, now: float) -> None:
         """Run, one after another, the actions due at `now` (for a simulated clock)."""
-        for user_id, action in self._take_due(now):
-            await self._run(user_id, action)
+        for user_id, action, at in self._take_due(now):
+            await self._run(user_id, action, at)
 
     async def stop(self) -> None:
         """Stop watching, and wait for the actions already started."""
@@ -92,8 +113,8 @@ class CueTimer:
     async def _watch(self) -> None:
         loop = asyncio.get_running_loop()
         while True:
-            for user_id, action in self._take_due(self._clock()):
-                task = loop.create_task(self._run(user_id, action))
+            for user_id, action, at in self._take_due(self._clock()):
+                task = loop.create_task(self._run(user_id, action, at))
                 self._running.add(task)
                 task.add_done_callback(self._running.discard)
             first = self.next_moment()
@@ -108,14 +129,14 @@ class CueTimer:
                 if alarm is not None:
                     alarm.cancel()
 
-    def _take_due(self, now: float) -> list[tuple[int, CueAction]]:
+    def _take_due(self, now: float) -> list[tuple[int, CueAction, float]]:
         due = []
         while self._heap and self._heap[0][0] <= now:
-            _, number, user_id = heapq.heappop(self._heap)
+            at, number, user_id = heapq.heappop(self._heap)
             pending = self._pending.get(user_id)
             if pending is not None and pending[0] == number:
                 del self._pending[user_id]
-                due.append((user_id, pending[1]))
+                due.append((user_id, pending[1], at))
         return due
 
     def _drop_replaced(self) -> None:
@@ -126,12 +147,21 @@ class CueTimer:
                 return
             heapq.heappop(self._heap)
 
-    async def _run(self, user_id: int, action: CueAction) -> None:
+    async def _run(self, user_id: int, action: CueAction, at: float) -> None:
+        late = self._clock() - at > BEHIND_AFTER
+        if late:
+            self._late += 1
+            self._on_time.clear()
         try:
             await action(user_id)
         except Exception:
             self._on_error()
             logger.exception("a live session's cue failed")
+        finally:
+            if late:
+                self._late -= 1
+                if not self._late:
+                    self._on_time.set()
 
 
 def _wake(nap: asyncio.Future[None]) -> None:

@@ -4,6 +4,7 @@ restarts, and Telegram refusing or throttling sends."""
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import AsyncIterator
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
@@ -381,6 +382,34 @@ async def test_live_sessions_share_one_cue_timer_and_keep_it_across_a_restart(
         for runner in runners:
             await runner.send("/stop")
         assert not [r for r in runners if r.chat_id in coach.services.cue_timer]
+
+
+async def test_a_tap_waits_while_a_late_cue_is_on_its_way(tmp_path: Path) -> None:
+    # The event loop falls behind (blocked here on purpose) past a runner's cue, and
+    # Telegram holds that cue back for a second (a 429); another runner's message meanwhile
+    # is handled after the cue went out: cues have deadlines, replies can wait a moment.
+    async with running_coach(tmp_path, time_scale=100.0) as coach:
+        runner = await register(coach)
+        other = await register(coach, replace(TRACK_JOGGER, user_id=CHAT + 1))
+        await pass_safety_check(runner)
+        await wait_until(lambda: len(_cues(coach)) == 1)
+        coach.emulator.fail_next(429, method="sendMessage", retry_after=1, chat_id=CHAT)
+        held_at = len(coach.emulator.calls)
+        due = coach.services.cue_timer.next_moment()
+        assert due is not None
+        await asyncio.sleep(max(0.0, due - time.time()))
+        time.sleep(0.2)  # noqa: ASYNC251 (the loop is behind: the cue starts late)
+        await wait_until(lambda: not coach.emulator.faults)
+        await asyncio.sleep(0.3)
+        await other.send("/stop")
+        order = [
+            int(call.params["chat_id"])
+            for call in coach.emulator.calls[held_at:]
+            if call.ok and call.method == "sendMessage"
+        ]
+        assert CHAT + 1 in order
+        assert order[0] == CHAT, "the reply went out before the late cue"
+        await runner.send("/stop")
 
 
 async def test_typing_during_the_safety_check_points_at_its_buttons(fast_coach: Coach) -> None:
