@@ -190,4 +190,6 @@ async def _stop_cues(application: Application[Any, Any, Any, Any, Any, Any]) -> 
 
 async def _close_services(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
     await _stop_cues(application)  # if the Application never started
-    await services_of(application).db.close()
+    services = services_of(application)
+    await services.live_sessions.write_unsaved()
+    await services.db.close()
