@@ -65,7 +65,7 @@ class LiveSessions:
         self._unsaved: dict[int, LiveSession] = {}  # progress not yet written, by runner
         self._batch: asyncio.Task[None] | None = None  # will write `_unsaved`
         self._writing: asyncio.Task[None] | None = None  # is writing these runners' progress
-        self._writing_runners: frozenset[int] = frozenset()
+        self._writing_progress: dict[int, LiveSession] = {}
 
     async def start(self, session: StoredSession, now: datetime) -> bool:
         """Store a new session; False (and nothing stored) if the runner already has one."""
@@ -104,19 +104,23 @@ class LiveSessions:
 
     async def _load(self, user_id: int) -> StoredSession | None:
         row = await self._db.fetch_one(_SELECT + " WHERE user_id = ?", (user_id,))
-        return None if row is None else _from_row(row)
+        if row is None:
+            return None
+        stored = _from_row(row)
+        newer = self._unsaved.get(user_id, self._writing_progress.get(user_id))
+        return stored if newer is None else replace(stored, live=newer)
 
     async def all(self) -> list[StoredSession]:
         """Every session in progress (to rebuild the cue jobs at start)."""
         return [_from_row(row) for row in await self._db.fetch_all(_SELECT)]
 
-    def save_progress_soon(self, user_id: int, live: LiveSession) -> None:
-        """Where a session is after a cue went out, stored within `PROGRESS_BATCH_SECONDS`
-        with other cues' progress (a crash before that repeats the cue once after a
-        restart, as a crash between sending and storing always could)."""
-        known = self._cache.known(user_id)
-        if known is not None:
-            self._cache.stored(user_id, replace(known, live=live))
+    def save_progress_soon(self, stored: StoredSession, live: LiveSession) -> None:
+        """Where `stored` is after a cue went out (`live`), stored within
+        `PROGRESS_BATCH_SECONDS` with other cues' progress (a crash before that repeats the
+        cue once after a restart, as a crash between sending and storing always could).
+        Read meanwhile, the session is this one."""
+        user_id = stored.user_id
+        self._cache.stored(user_id, replace(stored, live=live))
         self._unsaved[user_id] = live
         if self._batch is None:
             # A context of its own: the batch rides along with no update's unit of work.
@@ -142,7 +146,7 @@ class LiveSessions:
             # Taken inside the transaction: a write that began before it has already
             # dropped its runner from the batch, and any write after waits for it.
             batch, self._unsaved = self._unsaved, {}
-            self._writing, self._writing_runners = self._batch, frozenset(batch)
+            self._writing, self._writing_progress = self._batch, batch
             self._batch = None
             try:
                 await tx.execute_many(
@@ -153,13 +157,13 @@ class LiveSessions:
                     ],
                 )
             finally:
-                self._writing, self._writing_runners = None, frozenset()
+                self._writing, self._writing_progress = None, {}
 
     async def _after_batch_of(self, user_id: int) -> None:
         """Drop the runner's unwritten progress (the caller writes newer), and wait for the
         batch being written if it holds theirs, so the newer write lands after it."""
         self._unsaved.pop(user_id, None)
-        if self._writing is not None and user_id in self._writing_runners:
+        if self._writing is not None and user_id in self._writing_progress:
             await asyncio.wait({self._writing})
 
     async def save_progress(self, user_id: int, live: LiveSession) -> bool:
