@@ -44,7 +44,7 @@ class Settings:
     token: str | None
     api_base_url: str | None
     db_path: Path
-    time_scale: float  # live cues, one-off reminders, the check-in wait; not daily reminders
+    time_scale: float  # cues, one-off reminders, check-in and SOS follow-up waits; not daily ones
     admin_ids: frozenset[int]
     default_timezone: str
     log_level: str

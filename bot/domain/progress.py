@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 from statistics import fmean
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 WINDOW_WEEKS = 12
 RECENT_WEEKS = 2  # "lately": this week and last week
@@ -42,6 +42,9 @@ class ProgressLog(Protocol):
     def effort(self) -> int | None: ...
     @property
     def pain(self) -> int | None: ...
+
+
+L = TypeVar("L", bound=ProgressLog)
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +140,12 @@ def week_start(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
+def week_logs(logs: Iterable[L], monday: date) -> list[L]:
+    """The logs of the Monday-to-Sunday week that starts on `monday`: what /progress and
+    /plan both count as that week's sessions."""
+    return [log for log in logs if week_start(log.day) == monday]
+
+
 def summarize_progress(
     logs: Iterable[ProgressLog], today: date, weeks: int = WINDOW_WEEKS
 ) -> ProgressSummary:
@@ -149,11 +158,7 @@ def summarize_progress(
     logs = list(logs)
     this_monday = week_start(today)
     mondays = [this_monday - _ONE_WEEK * back for back in range(weeks - 1, -1, -1)]
-    by_week: dict[date, list[ProgressLog]] = {monday: [] for monday in mondays}
-    for log in logs:
-        bucket = by_week.get(week_start(log.day))
-        if bucket is not None:
-            bucket.append(log)
+    by_week = {monday: week_logs(logs, monday) for monday in mondays}
 
     def stats_of(chosen: Sequence[date]) -> Stats:
         return Stats.of([log for monday in chosen for log in by_week[monday]])

@@ -157,6 +157,11 @@ class BotApiEmulator:
 
     # --- what the runner sends ----------------------------------------------------------
 
+    def number_updates_after(self, update_id: int) -> None:
+        """Number the next updates from `update_id` + 1 on, as Telegram numbers a bot's
+        updates upwards across its restarts."""
+        self._update_ids = itertools.count(update_id + 1)
+
     def number_update(self, payload: Json) -> Json:
         """The payload as a full update, with the next update_id."""
         return {"update_id": next(self._update_ids), **payload}

@@ -25,6 +25,7 @@ from bot.config import Settings
 from bot.emulator.botapi import ApiCall, BotApiEmulator, EmulatedRequest, Json
 from bot.emulator.user import EmulatedUser
 from bot.runtime.lifecycle import running
+from bot.runtime.services import services_of
 
 TERMINAL_USER_ID = 4242
 _QUIT = frozenset({"/quit", "/exit", ":q"})
@@ -181,6 +182,8 @@ async def run_terminal_chat(
     )
     out.write(INTRO)
     async with running(application, poll=True):
+        # Updates applied in an earlier chat on this database are ignored if seen again.
+        emulator.number_updates_after(await services_of(application).applied_updates.highest())
         while True:
             if at_terminal:
                 raw = await _read_at_terminal(screen)  # type: ignore[arg-type]

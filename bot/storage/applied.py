@@ -36,8 +36,7 @@ class AppliedUpdates:
             return False
         self._in_flight.add(update_id)
         if self._highest is None:
-            found = await self._db.fetch_one("SELECT MAX(update_id) AS id FROM applied_updates")
-            self._highest = -1 if found is None or found["id"] is None else int(found["id"])
+            self._highest = await self.highest()
         if update_id > self._highest:
             self._highest = update_id
         elif await self._db.fetch_one(
@@ -51,6 +50,11 @@ class AppliedUpdates:
             (update_id, time.time()),
         )
         return True
+
+    async def highest(self) -> int:
+        """The highest update id recorded as applied; -1 when none is."""
+        found = await self._db.fetch_one("SELECT MAX(update_id) AS id FROM applied_updates")
+        return -1 if found is None or found["id"] is None else int(found["id"])
 
     def release(self, update_id: int) -> None:
         """The update is no longer being applied (done, or given up)."""

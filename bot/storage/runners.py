@@ -55,6 +55,13 @@ class Runners:
             )
         return sorted(int(row["user_id"]) for row in rows)
 
+    async def joined_at(self, user_id: int) -> datetime | None:
+        """When the runner first wrote to the bot, or None if they never did."""
+        row = await self._db.fetch_one(
+            "SELECT created_at FROM runners WHERE user_id = ?", (user_id,)
+        )
+        return None if row is None else datetime.fromisoformat(row["created_at"])
+
     async def get(self, user_id: int) -> Runner | None:
         """One runner, or None if they never wrote."""
         row = await self._db.fetch_one(

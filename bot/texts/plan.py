@@ -1,11 +1,20 @@
 """Texts of /plan and of the first-session note: the week, the next session, where the runner
 is in the programme and why.
 
-Keyed by plain values (level numbers, Place and Route string values) so this module needs no
-domain import, like `texts.programme`.
+Keyed by plain values (level numbers, Place and Route string values); `week_lines` words the
+domain's week view.
 """
 
 from __future__ import annotations
+
+from datetime import date
+
+from bot.domain.programme import DayKind, DayStatus, WeekDay, WeekView
+from bot.domain.progress import Stats
+from bot.texts import programme as programme_texts
+from bot.texts import session_log as log_texts
+from bot.texts.progress import average_text, weekly_minutes
+from bot.texts.session_timeline import format_duration, session_shape
 
 # The /help and command-menu line for /plan.
 PLAN_HELP = "Your week, your next session, and why your plan is what it is"
@@ -37,12 +46,38 @@ WHY = "Why: {reason}"
 # --- The week --------------------------------------------------------------------------------
 
 WEEK_HEADER = "This week"
+# A runner who joined this week sees it from that day: the days before are not theirs.
+WEEK_HEADER_JOINED = "This week, from {day} when you joined"
 DAY_LABEL = "{weekday} {day} {month}"
-DAY_LABEL_TODAY = "{day} (today)"
-DAY_SESSION = "{day}: {shape} ({reverse} backwards)"
-DAY_CHALLENGE = "{day}: challenge, {shape} ({reverse} backwards)"
-DAY_EASY = "{day}: easy day"
-WEEK_TOTAL = "Backwards this week: {reverse}."
+# What is said after a day's label, in brackets: "(today, moved to 08:45)", "(moved from Thu)".
+DAY_TODAY = "today"
+DAY_MOVED_LATER = "moved to {time}"
+DAY_MOVED_FROM = "moved from {weekday}"
+DAY_ASIDES = "{day} ({asides})"
+DAY_ASIDES_JOIN = ", "
+# Each line starts with a mark of where the day stands, so the week reads at a glance.
+DAY_MARKS: dict[str, str] = {
+    "done": "✅",
+    "missed": "➖",
+    "skipped": "⏭️",
+    "moved": "↪️",
+    "today": "👉",
+    "upcoming": "▫️",
+    "passed": "▫️",
+}
+DAY_LINE = "{mark} {day}: {what}"
+DAY_SESSION = "{shape} ({reverse} backwards)"
+DAY_CHALLENGE = "challenge, {shape} ({reverse} backwards)"
+DAY_EASY = "easy day"
+DAY_REST = "rest day"
+# What was logged, in the words of the log's echo: "done, 5 min backwards · effort 4 · pain 0".
+DAY_DONE = "done, {parts}"
+DAY_MISSED = "missed"
+DAY_SKIPPED = "skipped"
+DAY_MOVED = "moved to {weekday}"
+# The backward time logged this week (the figure /progress gives) and still planned.
+WEEK_TOTAL = "Backwards this week: {done} done, {to_come} still planned."
+WEEK_TOTAL_ALL_DONE = "Backwards this week: {done} done."
 
 # --- The next session ------------------------------------------------------------------------
 
@@ -81,3 +116,82 @@ MONTHS = (
     "December",
 )
 MONTHS_SHORT = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+# --- Wording the week ------------------------------------------------------------------------
+
+
+def week_lines(view: WeekView) -> list[str]:
+    """The week of /plan: a header, a line per day, the totals, and what an easy or a
+    challenge day means (once each rather than on every such day)."""
+    header = (
+        WEEK_HEADER_JOINED.format(day=day_label(view.first_day))
+        if view.joined_this_week
+        else WEEK_HEADER
+    )
+    lines = [header, *(_day_line(day, view.today) for day in view.days)]
+    done = weekly_minutes(view.done.reverse_seconds)
+    if view.to_come_seconds:
+        lines.append(WEEK_TOTAL.format(done=done, to_come=weekly_minutes(view.to_come_seconds)))
+    else:
+        lines.append(WEEK_TOTAL_ALL_DONE.format(done=done))
+    notes = dict.fromkeys(
+        note
+        for day in view.days
+        if day.session is not None and (note := day.session.note) is not None
+    )
+    lines += [programme_texts.DAY_NOTES[note.value] for note in notes]
+    return lines
+
+
+def day_label(day: date) -> str:
+    """A day as the runner reads it in a list: "Tue 3 Mar"."""
+    return DAY_LABEL.format(
+        weekday=WEEKDAYS_SHORT[day.weekday()], day=day.day, month=MONTHS_SHORT[day.month - 1]
+    )
+
+
+def _day_line(entry: WeekDay, today: date) -> str:
+    asides = []
+    if entry.day == today:
+        asides.append(DAY_TODAY)
+    if entry.moved_from is not None:
+        asides.append(DAY_MOVED_FROM.format(weekday=WEEKDAYS_SHORT[entry.moved_from.weekday()]))
+    if entry.retimed and entry.session is not None:
+        asides.append(DAY_MOVED_LATER.format(time=entry.session.at.strftime("%H:%M")))
+    label = day_label(entry.day)
+    if asides:
+        label = DAY_ASIDES.format(day=label, asides=DAY_ASIDES_JOIN.join(asides))
+    return DAY_LINE.format(mark=DAY_MARKS[entry.status.value], day=label, what=_what(entry))
+
+
+def _what(entry: WeekDay) -> str:
+    if entry.done is not None:
+        return _done(entry.done)
+    if entry.status is DayStatus.MISSED:
+        return DAY_MISSED
+    if entry.status is DayStatus.SKIPPED:
+        return DAY_SKIPPED
+    if entry.moved_to is not None:
+        return DAY_MOVED.format(weekday=WEEKDAYS_SHORT[entry.moved_to.weekday()])
+    session = entry.session
+    if session is None:
+        return DAY_REST
+    if session.template is None:
+        return DAY_EASY
+    line = DAY_CHALLENGE if session.kind is DayKind.CHALLENGE else DAY_SESSION
+    return line.format(
+        shape=session_shape(session.template),
+        reverse=format_duration(session.template.reverse_seconds),
+    )
+
+
+def _done(stats: Stats) -> str:
+    """What was logged on a day: backward time, then effort and pain when answered (their
+    averages when the day had several sessions)."""
+    parts = [log_texts.ECHO_MINUTES.format(duration=format_duration(stats.reverse_seconds))]
+    if stats.effort is not None:
+        parts.append(log_texts.ECHO_EFFORT.format(effort=average_text(stats.effort)))
+    if stats.pain is not None:
+        parts.append(log_texts.ECHO_PAIN.format(pain=average_text(stats.pain)))
+    return DAY_DONE.format(parts=log_texts.ECHO_JOIN.join(parts))

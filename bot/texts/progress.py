@@ -65,9 +65,9 @@ def progress_message(summary: ProgressSummary, level: str) -> str:
     lines = [
         HEADLINE.format(level=level),
         MINUTES_LINE.format(
-            this_week=_minutes(this_week.reverse_seconds),
-            last_week=_minutes(last_week.reverse_seconds),
-            total=_minutes(summary.reverse_seconds),
+            this_week=weekly_minutes(this_week.reverse_seconds),
+            last_week=weekly_minutes(last_week.reverse_seconds),
+            total=weekly_minutes(summary.reverse_seconds),
             weeks=len(summary.weeks),
         ),
     ]
@@ -78,23 +78,29 @@ def progress_message(summary: ProgressSummary, level: str) -> str:
     if summary.recent.effort is not None or summary.recent.pain is not None:
         lines.append(
             TREND_LINE.format(
-                effort=_score(summary.recent.effort), pain=_score(summary.recent.pain)
+                effort=score_text(summary.recent.effort), pain=score_text(summary.recent.pain)
             )
         )
     lines.append(INTERPRETATIONS[summary.interpretation])
     return "\n".join(lines)
 
 
-def _score(value: float | None) -> str:
+def score_text(value: float | None) -> str:
     """An average as "5/10" or "5.5/10"; "not rated" without answers."""
     if value is None:
         return NOT_RATED
-    return SCORE.format(score=f"{value:.1f}".removesuffix(".0"))
+    return SCORE.format(score=average_text(value))
 
 
-def _minutes(seconds: int) -> str:
-    """Reverse time in whole minutes, as weekly figures read best; "under 1 min" for a few
-    seconds, so a short session never shows as nothing."""
+def average_text(value: float) -> str:
+    """An answer or an average of answers: "5", "5.5"."""
+    return f"{value:.1f}".removesuffix(".0")
+
+
+def weekly_minutes(seconds: int) -> str:
+    """Reverse time in whole minutes, as weekly figures read best (here and in /plan's
+    week, so the two read alike); "under 1 min" for a few seconds, so a short session never
+    shows as nothing."""
     if 0 < seconds < 30:
         return UNDER_A_MINUTE
     return MINUTES.format(minutes=round(seconds / 60))

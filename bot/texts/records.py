@@ -26,10 +26,3 @@ BUTTON_DELETE = "🗑 Yes, delete everything"
 BUTTON_KEEP = "Keep my data"
 DELETED = "Done: everything about you is deleted and your reminders are off. /start begins afresh."
 KEPT = "Nothing deleted."
-
-
-def distance_text(km: float, units: str) -> str:
-    """A distance in the runner's units ("km" or "mi"), two decimals."""
-    if units == "mi":
-        return f"{km / 1.609344:.2f} mi"
-    return f"{km:.2f} km"

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from bot.domain.onboarding.parsers import KM_PER_MILE
+from bot.domain.profile import Units
+
 EFFORT_QUESTION = (
     "How hard did that feel, from 0 to 10?\n"
     "0-2 very easy · 3 easy · 4-6 moderate · 7-8 hard · 9 very hard · 10 maximal\n"
@@ -144,3 +147,10 @@ FIX_FIELDS: dict[str, str] = {
     "pain": "Pain",
     "note": "Note",
 }
+
+
+def distance_text(km: float, units: Units) -> str:
+    """A distance in the runner's units, as the log's echo and /history say it: "1.5 km",
+    "0.93 mi"."""
+    value, unit = (km / KM_PER_MILE, "mi") if units is Units.MILES else (km, "km")
+    return ECHO_DISTANCE.format(distance=f"{value:.2f}".rstrip("0").rstrip("."), unit=unit)

@@ -306,7 +306,7 @@ def test_an_entity_bomb_is_refused_quickly(root: str) -> None:
     result = read_workout("run.gpx", bomb, "UTC")
 
     assert result is WatchFileProblem.MALFORMED
-    assert time.perf_counter() - began < 0.5
+    assert time.perf_counter() - began < 5  # expanding it would take minutes
 
 
 def test_any_dtd_is_refused_even_a_harmless_looking_one() -> None:
@@ -323,7 +323,7 @@ def test_a_flood_of_namespace_declarations_is_refused_quickly() -> None:
     result = read_workout("run.gpx", content.encode(), "UTC")
 
     assert result is WatchFileProblem.MALFORMED
-    assert time.perf_counter() - began < 0.5
+    assert time.perf_counter() - began < 5  # expanding it would take minutes
 
 
 def test_an_external_entity_is_refused() -> None:

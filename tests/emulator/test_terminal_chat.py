@@ -53,6 +53,16 @@ async def test_end_of_input_ends_the_chat(tmp_path: Path) -> None:
     assert "coach> " + common.help_text() in out.getvalue()
 
 
+async def test_a_second_chat_on_the_same_database_is_answered(tmp_path: Path) -> None:
+    settings = settings_for_test(tmp_path / "c.sqlite3")
+    await run_terminal_chat(settings, io.StringIO("/help\n/help\n"), io.StringIO(), tmp_path)
+    out = io.StringIO()
+
+    await run_terminal_chat(settings, io.StringIO("/help\n"), out, tmp_path)
+
+    assert "coach> " + common.help_text() in out.getvalue()
+
+
 def _chat_with_keyboard(tmp_path: Path) -> tuple[TerminalChat, io.StringIO]:
     emulator = BotApiEmulator()
     out = io.StringIO()

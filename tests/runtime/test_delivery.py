@@ -304,8 +304,10 @@ async def test_on_the_real_clock_the_rate_holds_and_deadlines_expire() -> None:
         )
     )
     assert isinstance(results[-1], StaleDelivery)
-    assert all(at - start < 0.2 for at in sent_at[:10])
-    assert all(1.0 <= at - start < 1.5 for at in sent_at[10:])
+    # Upper bounds only as loose as a loaded machine needs: the rule is "ten in the first
+    # second, the rest not before the next one".
+    assert all(at - start < 0.9 for at in sent_at[:10])
+    assert all(1.0 <= at - start < 3.0 for at in sent_at[10:])
     assert len(sent_at) == 12
     await limiter.shutdown()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Callable
 from contextlib import AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +17,7 @@ from bot.config import DEFAULT_CONCURRENT_UPDATES, Settings
 from bot.emulator.botapi import ApiCall, BotApiEmulator, EmulatedRequest, Json
 from bot.emulator.user import EmulatedUser
 from bot.runtime.lifecycle import running
-from bot.runtime.services import CoachApplication, Services, services_of
+from bot.runtime.services import CoachApplication, Services, services_of, utc_now
 
 _SENDING_METHODS = frozenset(
     {"sendMessage", "sendPhoto", "sendDocument", "editMessageText", "editMessageReplyMarkup"}
@@ -47,6 +48,8 @@ class Coach:
     application: CoachApplication | None = None
     # Test-only handlers put ahead of the catch-alls of every Application this coach builds.
     extra_handlers: Callable[[], list[BaseHandler[Any, Any, Any]]] | None = None
+    # What `Services.now()` reads; a test sets it to place "now" (the JobQueue keeps real time).
+    clock: Callable[[], datetime] = utc_now
     _stack: AsyncExitStack = field(default_factory=AsyncExitStack)
 
     @property
@@ -66,6 +69,7 @@ class Coach:
             self.settings,
             request=EmulatedRequest(self.emulator),
             updates_request=EmulatedRequest(self.emulator),
+            clock=lambda: self.clock(),
         )
         if self.extra_handlers is not None:
             self.application.handlers[0][:0] = self.extra_handlers()
@@ -91,6 +95,10 @@ class Coach:
         update = Update.de_json(numbered, self.app.bot)
         await self.app.update_processor.process_update(update, self.app.process_update(update))
         return update
+
+    def set_time(self, moment: datetime) -> None:
+        """From now on the bot's clock reads `moment` (until set again)."""
+        self.clock = lambda: moment
 
     def runner(self, user_id: int, first_name: str = "Runner", *, group: int = 0) -> ChatRunner:
         """A runner chatting with this coach: in private, or in the group whose (negative)

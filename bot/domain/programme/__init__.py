@@ -1,7 +1,8 @@
 """The programme engine: what the /plan handler and the live session call.
 
-Levels and session templates, session timelines, the starting level, progression rules and
-the weekly schedule. Pure Python: callers pass `today` and the runner's profile in.
+Levels and session templates, session timelines, the starting level, progression rules, the
+weekly schedule, and this week as the runner lives it. Pure Python: callers pass `today` and
+the runner's profile in.
 """
 
 from __future__ import annotations
@@ -46,13 +47,25 @@ from bot.domain.programme.timeline import (
     timeline_seconds,
     whole_minutes,
 )
+from bot.domain.programme.week_view import (
+    NO_CHANGES,
+    DayChanges,
+    DayStatus,
+    WeekDay,
+    WeekView,
+    planned_week,
+    week_view,
+)
 
 __all__ = [
     "LADDERS",
+    "NO_CHANGES",
     "Cause",
     "Change",
+    "DayChanges",
     "DayKind",
     "DayNote",
+    "DayStatus",
     "Decision",
     "PlanState",
     "Reason",
@@ -62,6 +75,8 @@ __all__ = [
     "StartingLevel",
     "StepKind",
     "TimelineStep",
+    "WeekDay",
+    "WeekView",
     "build_week",
     "capped",
     "challenge_version",
@@ -71,6 +86,7 @@ __all__ = [
     "intensity",
     "movements",
     "next_plan_state",
+    "planned_week",
     "realigned",
     "reverse_weekdays",
     "route_for",
@@ -81,6 +97,7 @@ __all__ = [
     "stepped_back",
     "timeline_reverse_seconds",
     "timeline_seconds",
+    "week_view",
     "weekly_reverse_seconds",
     "whole_minutes",
 ]

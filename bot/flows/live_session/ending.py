@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 from telegram.ext import Application
 
 from bot.domain.session_recap import DoneSession, SessionRecap, recap_session
-from bot.flows.plan.coaching import next_session
+from bot.flows.plan.coaching import day_changes, next_session
 from bot.flows.session_log.handlers import ask_how_it_felt
 from bot.flows.spotter.session import session_ended
 from bot.runtime.delivery import Priority
@@ -138,14 +138,16 @@ def _versus_last(difference: int) -> str:
 
 
 async def _next_session_line(services: Services, user_id: int) -> str | None:
-    """When the next session is, from tomorrow on (today's is the one just done)."""
+    """When the next session is, from tomorrow on (today's is the one just done), where
+    the runner moved it if they did."""
     profile, plan = await services.profiles.get(user_id), await services.plans.get(user_id)
     if profile is None or plan is None:
         return None
     today = profile.local_time(services.now()).date()
     tomorrow = datetime.combine(today + timedelta(days=1), time(0), ZoneInfo(profile.timezone))
+    changes = await day_changes(services, user_id, today)
     try:
-        session = next_session(profile, plan.state, tomorrow - timedelta(microseconds=1))
+        session = next_session(profile, plan.state, tomorrow - timedelta(microseconds=1), changes)
     except ValueError:
         return None
     return texts.DONE_NEXT.format(

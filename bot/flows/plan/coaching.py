@@ -16,26 +16,30 @@ from typing import TYPE_CHECKING
 
 from bot.domain.profile import Place, Profile
 from bot.domain.programme import (
-    DayKind,
+    NO_CHANGES,
+    DayChanges,
+    DayStatus,
     Decision,
     PlanState,
     Reason,
-    ScheduledSession,
     SessionTemplate,
     TimelineStep,
-    build_week,
+    WeekView,
     current_template,
     next_plan_state,
+    planned_week,
     route_for,
     stage_count,
     starting_level,
     timeline_reverse_seconds,
     timeline_seconds,
-    weekly_reverse_seconds,
+    week_view,
     whole_minutes,
 )
+from bot.domain.progress import week_start
 from bot.domain.session_logs import SessionLog
 from bot.storage.plans import StoredPlan, moves_plan
+from bot.storage.reminders import DayMark, ReminderKind
 from bot.texts import plan as texts
 from bot.texts import programme as programme_texts
 from bot.texts.session_timeline import build_session_timeline, format_duration, session_shape
@@ -100,32 +104,103 @@ class UpcomingSession:
     steps: tuple[TimelineStep, ...]
 
 
-def next_session(profile: Profile, state: PlanState, now: datetime) -> UpcomingSession:
-    """The first backward session that starts after `now` on the runner's clock.
+def next_session(
+    profile: Profile,
+    state: PlanState,
+    now: datetime,
+    changes: DayChanges = NO_CHANGES,
+    done: frozenset[date] = frozenset(),
+) -> UpcomingSession:
+    """The first backward session that starts after `now` on the runner's clock, after the
+    runner's `changes` (a moved session where it went), on a day not `done` already.
 
     ValueError if the runner's week has no backward session (onboarding always gives one).
     """
     local_now = profile.local_time(now)
-    monday = _monday_of(local_now.date())
-    for week_start in (monday, monday + _ONE_WEEK):
-        for entry in build_week(profile, state, week_start):
+    monday = week_start(local_now.date())
+    for week in (monday, monday + _ONE_WEEK):
+        for entry in planned_week(profile, state, week, changes):
             starts = datetime.combine(entry.day, entry.at, tzinfo=local_now.tzinfo)
-            if entry.template is not None and starts > local_now:
+            if entry.template is not None and starts > local_now and entry.day not in done:
                 steps = build_session_timeline(entry.template, profile, entry.place)
                 return UpcomingSession(entry.day, entry.at, entry.place, entry.template, steps)
     raise ValueError("the runner's week has no backward session")
 
 
+# --- This week -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class RunnerWeek:
+    """The runner's week as /plan shows it, and their changes to planned days."""
+
+    view: WeekView
+    changes: DayChanges
+
+    @property
+    def done_days(self) -> frozenset[date]:
+        """The days of this week with a logged session."""
+        return frozenset(day.day for day in self.view.days if day.status is DayStatus.DONE)
+
+
+async def runner_week(
+    services: Services, profile: Profile, plan: StoredPlan, now: datetime
+) -> RunnerWeek:
+    """This week from the day the runner joined, from their logs (the ones /progress counts)
+    and their changes to planned days."""
+    user_id = profile.user_id
+    today = profile.local_time(now).date()
+    monday = week_start(today)
+    joined_at, logs, changes = await asyncio.gather(
+        services.runners.joined_at(user_id),
+        services.logs.recent(user_id),
+        day_changes(services, user_id, monday),
+    )
+    joined = monday if joined_at is None else profile.local_time(joined_at).date()
+    return RunnerWeek(week_view(profile, plan.state, today, joined, logs, changes), changes)
+
+
+async def day_changes(services: Services, user_id: int, since: date) -> DayChanges:
+    """What the runner changed about their planned days from `since` on: days skipped or
+    moved to the next day (day marks), and sessions moved later that day (the one-off
+    reminder that carries the new start)."""
+    marks, rows = await asyncio.gather(
+        services.reminders.marks(user_id, since), services.reminders.of_runner(user_id)
+    )
+
+    def marked(mark: DayMark) -> frozenset[date]:
+        return frozenset(day for day, found in marks.items() if mark in found)
+
+    # Moved later twice: the latest move (the highest id) holds.
+    retimed = {
+        row.session_day: row.at_local
+        for row in sorted(rows, key=lambda row: row.id or 0)
+        if row.kind is ReminderKind.ONCE
+        and row.at_local is not None
+        and row.session_day is not None
+        and row.session_day >= since
+    }
+    return DayChanges(
+        skipped=marked(DayMark.SKIPPED),
+        moved_away=marked(DayMark.MOVED_AWAY),
+        moved_here=marked(DayMark.MOVED_HERE),
+        retimed=retimed,
+    )
+
+
 # --- What the runner reads -------------------------------------------------------------------
 
 
-def plan_text(profile: Profile, plan: StoredPlan, decision: Decision, now: datetime) -> str:
+def plan_text(
+    profile: Profile, plan: StoredPlan, decision: Decision, week: RunnerWeek, now: datetime
+) -> str:
     """The /plan message: where the runner is and why, this week, and the next session."""
     today = profile.local_time(now).date()
+    upcoming = next_session(profile, plan.state, now, week.changes, week.done_days)
     sections = [
         _position_lines(profile, plan),
-        _week_lines(build_week(profile, plan.state, _monday_of(today)), today),
-        _next_session_lines(next_session(profile, plan.state, now), today),
+        texts.week_lines(week.view),
+        _next_session_lines(upcoming, today),
     ]
     # A move's reason is the stored one, already shown; a hold or "not yet" says what next.
     if decision.reason != plan.reason:
@@ -150,7 +225,7 @@ def reason_text(profile: Profile, state: PlanState, reason: Reason) -> str:
     return programme_texts.REASONS[reason.cause.value].format(
         shape=session_shape(current_template(profile, state)),
         level=state.level,
-        day="" if day is None else _day_label(day),
+        day="" if day is None else texts.day_label(day),
         value=reason.value,
     )
 
@@ -170,30 +245,6 @@ def _position_lines(profile: Profile, plan: StoredPlan) -> list[str]:
     lines = [level_line(profile, plan), texts.WHY.format(reason=why)]
     if starting_level(profile).physio:
         lines.append(programme_texts.PHYSIO_NOTE)
-    return lines
-
-
-def _week_lines(week: Sequence[ScheduledSession], today: date) -> list[str]:
-    lines = [texts.WEEK_HEADER]
-    for entry in week:
-        label = _day_label(entry.day)
-        if entry.day == today:
-            label = texts.DAY_LABEL_TODAY.format(day=label)
-        if entry.template is None:
-            lines.append(texts.DAY_EASY.format(day=label))
-            continue
-        line = texts.DAY_CHALLENGE if entry.kind is DayKind.CHALLENGE else texts.DAY_SESSION
-        lines.append(
-            line.format(
-                day=label,
-                shape=session_shape(entry.template),
-                reverse=format_duration(entry.template.reverse_seconds),
-            )
-        )
-    lines.append(texts.WEEK_TOTAL.format(reverse=format_duration(weekly_reverse_seconds(week))))
-    # What an easy or a challenge day means, once each rather than on every such day.
-    notes = dict.fromkeys(entry.note for entry in week if entry.note is not None)
-    lines += [programme_texts.DAY_NOTES[note.value] for note in notes]
     return lines
 
 
@@ -228,16 +279,3 @@ def _when(session: UpcomingSession, today: date) -> str:
         month=texts.MONTHS[session.day.month - 1],
         time=at,
     )
-
-
-def _day_label(day: date) -> str:
-    """A day as the runner reads it in a list: "Tue 3 Mar"."""
-    return texts.DAY_LABEL.format(
-        weekday=texts.WEEKDAYS_SHORT[day.weekday()],
-        day=day.day,
-        month=texts.MONTHS_SHORT[day.month - 1],
-    )
-
-
-def _monday_of(day: date) -> date:
-    return day - timedelta(days=day.weekday())

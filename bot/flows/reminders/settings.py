@@ -95,12 +95,12 @@ async def tap_reminder(update: Update, context: CoachContext) -> None:
         day = date.fromisoformat(day_text)
     except ValueError:
         return
-    if abs((day - date.today()).days) > _BUTTON_DAYS:
-        return  # no reminder names a day that far off: forged or very old
     services = context.services
     profile = await services.profiles.get(tap.user_id)
     if profile is None:
         return
+    if abs((day - profile.local_time(services.now()).date()).days) > _BUTTON_DAYS:
+        return  # no reminder names a day that far off: forged or very old
     if action == "snooze":
         await _snooze(tap.message, context, profile, day)
     elif action == "later" and len(tap.data) == 4:

@@ -37,7 +37,6 @@ FIX = "fix"  # the step of a fix before the runner picked what to fix
 CANCEL, NO_NOTE = "cancel", "-"
 _MINUTE_CHOICES = (5, 10, 15, 20, 30, 45)
 _DAYS_OFFERED = 5
-_KM_PER_MILE = 1.609344
 
 Answer = dict[str, Any]
 
@@ -148,7 +147,7 @@ def answer_parts(
     if heart_rate is not None:
         parts.append(texts.ECHO_HEART_RATE.format(heart_rate=heart_rate))
     if distance_km is not None:
-        parts.append(distance_text(distance_km, units))
+        parts.append(texts.distance_text(distance_km, units))
     return parts
 
 
@@ -312,12 +311,6 @@ def _day_name(day: date) -> str:
         day=day.day,
         month=plan_texts.MONTHS_SHORT[day.month - 1],
     )
-
-
-def distance_text(km: float, units: Units) -> str:
-    """A distance in the runner's units: "1.5 km", "0.93 mi"."""
-    value, unit = (km / _KM_PER_MILE, "mi") if units is Units.MILES else (km, "km")
-    return texts.ECHO_DISTANCE.format(distance=f"{value:.2f}".rstrip("0").rstrip("."), unit=unit)
 
 
 async def _today(context: CoachContext, user_id: int) -> date:

@@ -28,7 +28,7 @@ from bot.domain.programme import (
     whole_minutes,
 )
 from bot.domain.watch_workout import parse_walking_speed, workout_items
-from bot.flows.plan.coaching import next_session, review_plan
+from bot.flows.plan.coaching import day_changes, next_session, review_plan
 from bot.flows.workout.fit_file import workout_fit
 from bot.runtime.senders import sender_with_profile
 from bot.runtime.services import CoachContext
@@ -138,7 +138,8 @@ def workout_name(day: date) -> str:
 
 
 async def _watch_session(context: CoachContext, profile: Profile, day: date | None) -> WatchSession:
-    """The session running now, the one on `day`, or the plan's next one."""
+    """The session running now, the one on `day`, or the plan's next one (where the runner
+    moved it, if they did)."""
     services = context.services
     zone = ZoneInfo(profile.timezone)
     live = await services.live_sessions.get(profile.user_id)
@@ -147,7 +148,9 @@ async def _watch_session(context: CoachContext, profile: Profile, day: date | No
         return WatchSession(live.day, starts, live.place, live.template, live.live.steps)
     plan, _ = await review_plan(services, profile, services.now())
     if day is None:
-        upcoming = next_session(profile, plan.state, services.now())
+        today = profile.local_time(services.now()).date()
+        changes = await day_changes(services, profile.user_id, today)
+        upcoming = next_session(profile, plan.state, services.now(), changes)
         starts = datetime.combine(upcoming.day, upcoming.at, tzinfo=zone)
         return WatchSession(upcoming.day, starts, upcoming.place, upcoming.template, upcoming.steps)
     monday = day - timedelta(days=day.weekday())

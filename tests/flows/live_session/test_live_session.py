@@ -4,6 +4,7 @@ restarts, and Telegram refusing or throttling sends."""
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
 from collections.abc import AsyncIterator
 from dataclasses import replace
@@ -21,6 +22,8 @@ from bot.domain.programme import (
     current_template,
     step_offsets,
 )
+from bot.emulator.botapi import TIMEOUT, ApiCall
+from bot.storage.reminders import DayMark
 from bot.storage.session_logs import LogSource, NewLog
 from bot.texts import safety as safety_texts
 from bot.texts import session as session_texts
@@ -122,6 +125,30 @@ async def test_a_personal_best_ends_with_the_total_the_streak_and_the_next_sessi
         "🔥 3 weeks in a row with a session.\n"
         f"Next session: {next_day.strftime('%a')} {next_day.day} {next_day.strftime('%b')}"
         " at 18:00."
+    )
+
+
+async def test_the_end_names_the_next_session_where_the_runner_moved_it(
+    fast_coach: Coach,
+) -> None:
+    coach = fast_coach
+    runner = await register(coach)
+    today = TRACK_JOGGER.local_time(datetime.now(UTC)).date()
+    planned = next(
+        today + timedelta(days=ahead)
+        for ahead in range(1, 8)
+        if (today + timedelta(days=ahead)).weekday() in TRACK_JOGGER.weekdays
+    )
+    moved = planned + timedelta(days=1)
+    # What "Move to tomorrow" under the reminder stores.
+    await coach.services.reminders.mark(CHAT, planned, DayMark.MOVED_AWAY)
+    await coach.services.reminders.mark(CHAT, moved, DayMark.MOVED_HERE)
+
+    await pass_safety_check(runner)
+    done = await wait_for_text(coach, CHAT, "🏁 Done!", within=15)
+
+    assert done.splitlines()[-1] == (
+        f"Next session: {moved.strftime('%a')} {moved.day} {moved.strftime('%b')} at 18:00."
     )
 
 
@@ -315,6 +342,34 @@ async def test_a_runner_who_blocks_the_bot_mid_session_is_let_go(
         assert await coach.services.live_sessions.get(CHAT) is None
 
 
+@pytest.mark.parametrize("fault", [403, TIMEOUT])
+async def test_the_first_question_after_a_session_that_cannot_go_is_handled(
+    fast_coach: Coach, caplog: pytest.LogCaptureFixture, fault: int
+) -> None:
+    """The session ends on its own (a job, not an update) and the effort question fails:
+    blocked, the runner is let go; timed out (each retry too), a warning, and no error."""
+    runner = await register(fast_coach)
+    await pass_safety_check(runner)
+    done = session_texts.DONE_FIRST.split("{")[0]
+    told: list[bool] = []
+
+    def fail_once_told(call: ApiCall) -> None:
+        """The next message after "Done!" fails (every try of it)."""
+        if call.method == "sendMessage" and str(call.params.get("text")).startswith(done):
+            tries = 1 if fault == 403 else 3  # a time-out is tried again twice
+            fast_coach.emulator.fail_next(fault, method="sendMessage", chat_id=CHAT, times=tries)
+            told.append(True)
+
+    fast_coach.emulator.listeners.append(fail_once_told)
+    await wait_until(lambda: bool(told), within=30)
+    await wait_until(lambda: not fast_coach.emulator.faults)
+    await asyncio.sleep(0.2)
+
+    stored_runner = await fast_coach.services.runners.get(CHAT)
+    assert stored_runner is not None and stored_runner.active is (fault != 403)
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR] == []
+
+
 async def test_a_429_is_waited_out_and_the_cue_still_goes(
     tmp_path: Path, database_url: str | None
 ) -> None:
@@ -475,18 +530,17 @@ async def test_a_refused_edit_of_the_check_sends_the_next_question_anew(
     assert texts(calls)[-1].endswith(safety_texts.QUESTIONS["surface_ok"])
 
 
-async def test_a_second_tap_on_one_cue_s_skip_skips_nothing_more(tmp_path: Path) -> None:
-    async with running_coach(tmp_path) as coach:
-        runner = await register(coach)
-        await pass_safety_check(runner)
-        await wait_until(lambda: len(_cues(coach)) == 1)
-        first_cue = runner.last_keyboard_message()
+async def test_a_second_tap_on_one_cue_s_skip_skips_nothing_more(coach: Coach) -> None:
+    runner = await register(coach)
+    await pass_safety_check(runner)
+    await wait_until(lambda: len(_cues(coach)) == 1)
+    first_cue = runner.last_keyboard_message()
 
-        await runner.tap("Skip", first_cue)
-        await wait_until(lambda: len(_cues(coach)) == 2)
-        await runner.tap("Skip", first_cue)  # a double tap, or a late one on an old cue
-        await asyncio.sleep(0.2)
+    await runner.tap("Skip", first_cue)
+    await wait_until(lambda: len(_cues(coach)) == 2)
+    await runner.tap("Skip", first_cue)  # a double tap, or a late one on an old cue
+    await asyncio.sleep(0.2)
 
-        assert len(_cues(coach)) == 2
-        stored = await coach.services.live_sessions.get(runner.chat_id)
-        assert stored is not None and stored.live.next_index == 2
+    assert len(_cues(coach)) == 2
+    stored = await coach.services.live_sessions.get(runner.chat_id)
+    assert stored is not None and stored.live.next_index == 2

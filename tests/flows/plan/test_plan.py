@@ -55,9 +55,9 @@ def frozen_clock(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(Services, "now", staticmethod(lambda: NOW))
 
 
-async def _register(coach: Coach, profile: Profile) -> None:
-    """A runner who finished onboarding: known to the bot, with a profile."""
-    await coach.services.runners.record_contact(profile.user_id, profile.user_id, "Ana", NOW)
+async def _register(coach: Coach, profile: Profile, joined: datetime = NOW) -> None:
+    """A runner who finished onboarding (joined at `joined`): known, with a profile."""
+    await coach.services.runners.record_contact(profile.user_id, profile.user_id, "Ana", joined)
     await coach.services.profiles.save(profile, NOW)
 
 
@@ -85,11 +85,11 @@ async def test_a_walker_sees_level_0_this_week_and_tonight_in_the_park(coach: Co
         "Level 0, step 1 of 5: backward walking.\nWhy: " + programme_texts.REASONS["start_knee"]
     )
     assert _section(reply, "This week") == [
-        "This week",
-        "Tue 4 Mar (today): 10 × 30 s reverse walk / 30 s walk (5 min backwards)",
-        "Thu 6 Mar: 10 × 30 s reverse walk / 30 s walk (5 min backwards)",
-        "Sat 8 Mar: 10 × 30 s reverse walk / 30 s walk (5 min backwards)",
-        "Backwards this week: 15 min.",
+        "This week, from Tue 4 Mar when you joined",
+        "👉 Tue 4 Mar (today): 10 × 30 s reverse walk / 30 s walk (5 min backwards)",
+        "▫️ Thu 6 Mar: 10 × 30 s reverse walk / 30 s walk (5 min backwards)",
+        "▫️ Sat 8 Mar: 10 × 30 s reverse walk / 30 s walk (5 min backwards)",
+        "Backwards this week: 0 min done, 15 min still planned.",
     ]
     assert _section(reply, "Next session") == [
         "Next session: today at 18:00, in the park",
@@ -111,9 +111,10 @@ async def test_a_jogger_walks_backwards_for_a_week_first_at_the_safest_place(
         "Level 0, step 3 of 3: backward walking.\nWhy: "
         + programme_texts.REASONS["start_occasional"]
     )
+    # Joined today, a Tuesday: Monday's session was before their time.
     assert _section(reply, "This week")[1:3] == [
-        "Mon 3 Mar: 12 × 35 s reverse walk / 30 s walk (7 min backwards)",
-        "Thu 6 Mar: 12 × 35 s reverse walk / 30 s walk (7 min backwards)",
+        "👉 Tue 4 Mar (today): rest day",
+        "▫️ Thu 6 Mar: 12 × 35 s reverse walk / 30 s walk (7 min backwards)",
     ]
     # The hallway beats the treadmill: no moving belt.
     assert _section(reply, "Next session")[0] == (
@@ -150,11 +151,12 @@ async def test_the_week_follows_the_runners_clock(
     sunday_night_utc = datetime(2025, 3, 9, 22, 30, tzinfo=UTC)
     monkeypatch.setattr(Services, "now", staticmethod(lambda: sunday_night_utc))
     profile = make_profile(user_id=43, weekdays=(0, 2, 4), session_time=time(7, 0))
-    await _register(coach, replace(profile, timezone=timezone))
+    await _register(coach, replace(profile, timezone=timezone), NOW - timedelta(days=7))
 
     reply = await _plan_reply(coach, profile)
 
-    days = [line.split(":")[0] for line in _section(reply, "This week")[1:4]]
+    # Each line is "<mark> <day>: <what>".
+    days = [line.split(":")[0].split(" ", 1)[1] for line in _section(reply, "This week")[1:4]]
     assert days == week
     assert (
         _section(reply, "Next session")[0] == f"Next session: {next_session} at 07:00, on the track"

@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot.domain.profile import Units
 from bot.domain.session_logs import MorningAfter
 from bot.texts import safety as safety_texts
 from bot.texts import session_log as log_texts
@@ -340,3 +341,11 @@ async def test_fix_changes_one_part_of_a_log_and_says_it_back(coach: Coach) -> N
     )
     entry = await _only_log(coach)
     assert (entry.effort, entry.pain) == (6, 0)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("km", "units", "said"),
+    [(1.5, Units.KM, "1.5 km"), (10.0, Units.KM, "10 km"), (1.5, Units.MILES, "0.93 mi")],
+)
+def test_a_distance_is_said_in_the_runner_s_units(km: float, units: Units, said: str) -> None:
+    assert log_texts.distance_text(km, units) == said

@@ -14,6 +14,7 @@ from bot.emulator.botapi import ApiCall
 from bot.flows.plan.coaching import next_session
 from bot.flows.reminders.jobs import send_reminder
 from bot.flows.workout.handlers import workout_name
+from bot.storage.reminders import DayMark
 from bot.storage.session_logs import LogSource
 from bot.texts import workout as texts
 from bot.texts.session_timeline import build_session_timeline
@@ -55,6 +56,20 @@ async def test_workout_sends_the_next_session_as_a_fit_file(coach: Coach) -> Non
     assert decoded.items == workout_items(upcoming.steps)
     assert call.params["filename"] == f"backstride-{upcoming.day.isoformat()}.fit"
     assert str(call.params["caption"]).startswith("⌚ Your session as a watch workout: 5 × 25 s")
+
+
+async def test_workout_sends_the_next_session_where_the_runner_moved_it(coach: Coach) -> None:
+    runner = await _planned_runner(coach)
+    today = datetime.now(LONDON).date()
+    planned = next_session(TRACK_JOGGER, PlanState.starting(1, today), datetime.now(UTC)).day
+    moved = planned + timedelta(days=1)
+    # What "Move to tomorrow" under the reminder stores.
+    await coach.services.reminders.mark(CHAT, planned, DayMark.MOVED_AWAY)
+    await coach.services.reminders.mark(CHAT, moved, DayMark.MOVED_HERE)
+
+    [call] = await runner.send("/workout")
+
+    assert call.params["filename"] == f"backstride-{moved.isoformat()}.fit"
 
 
 async def test_a_plan_change_gives_a_different_file(coach: Coach) -> None:
