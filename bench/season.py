@@ -515,6 +515,7 @@ async def simulated_coach(db_dir: Path, start: datetime = SEASON_START) -> Async
     async with running(coach.application, poll=False):
         assert coach.app.job_queue is not None
         coach.app.job_queue.scheduler.pause()  # only the simulator runs jobs
+        services_of(coach.app).cue_timer.run_by_hand()  # and cues
         yield Season(coach, clock)
 
 

@@ -12,7 +12,7 @@ When cues start late, the event loop is behind: `caught_up` lets work that can w
 updates) hold back until they start on time again.
 
 Moments are unix times on the application's clock. A simulation, whose clock does not move
-by itself, runs what is due with `run_due` instead (`watching=False`: no timer task).
+by itself, runs what is due with `run_due` instead (after `run_by_hand`: no timer task).
 """
 
 from __future__ import annotations
@@ -34,11 +34,8 @@ BEHIND_AFTER = 0.05  # seconds: a cue starting this late means the event loop is
 class CueTimer:
     """At most one pending moment per runner; `action(user_id)` runs when it comes."""
 
-    def __init__(
-        self, clock: Callable[[], float], on_error: Callable[[], None], *, watching: bool = True
-    ) -> None:
-        """`clock`: unix time now; `on_error` is told when an action raised (it is logged);
-        `watching` False: nothing runs by itself, only through `run_due` (a simulation)."""
+    def __init__(self, clock: Callable[[], float], on_error: Callable[[], None]) -> None:
+        """`clock`: unix time now; `on_error` is told when an action raised (it is logged)."""
         self._clock = clock
         self._on_error = on_error
         self._pending: dict[int, tuple[int, CueAction]] = {}  # user_id -> (push number, action)
@@ -48,7 +45,7 @@ class CueTimer:
         self._task: asyncio.Task[None] | None = None
         self._nap: asyncio.Future[None] | None = None
         self._wake_at = math.inf
-        self._stopped = not watching
+        self._stopped = False
         # Set unless a cue that started BEHIND_AFTER late is still running (`caught_up`).
         self._late = 0
         self._on_time = asyncio.Event()
@@ -95,6 +92,13 @@ class CueTimer:
         """The earliest pending moment (None: nothing pending)."""
         self._drop_replaced()
         return self._heap[0][0] if self._heap else None
+
+    def run_by_hand(self) -> None:
+        """From now on nothing runs by itself: `run_due` runs what is due (a simulation)."""
+        self._stopped = True
+        if self._task is not None:
+            self._task.cancel()
+            self._task = None
 
     async def run_due(self, now: float) -> None:
         """Run, one after another, the actions due at `now` (for a simulated clock)."""

@@ -80,12 +80,7 @@ class Services:
     cue_timer: CueTimer = field(init=False)
 
     def __post_init__(self) -> None:
-        timer = CueTimer(
-            lambda: self.clock().timestamp(),
-            lambda: self.errors.record(time.time()),
-            # A simulated clock moves only when the simulation moves it: so do its cues.
-            watching=self.clock is utc_now,
-        )
+        timer = CueTimer(lambda: self.clock().timestamp(), lambda: self.errors.record(time.time()))
         object.__setattr__(self, "cue_timer", timer)  # a frozen dataclass's own field
 
     @classmethod

@@ -114,13 +114,16 @@ class LiveSessions:
         """Every session in progress (to rebuild the cue jobs at start)."""
         return [_from_row(row) for row in await self._db.fetch_all(_SELECT)]
 
-    def save_progress_soon(self, stored: StoredSession, live: LiveSession) -> None:
-        """Where `stored` is after a cue went out (`live`), stored within
-        `PROGRESS_BATCH_SECONDS` with other cues' progress (a crash before that repeats the
-        cue once after a restart, as a crash between sending and storing always could).
-        Read meanwhile, the session is this one."""
-        user_id = stored.user_id
-        self._cache.stored(user_id, replace(stored, live=live))
+    def save_progress_soon(self, user_id: int, live: LiveSession) -> None:
+        """Where a session is after a cue went out, written within `PROGRESS_BATCH_SECONDS`
+        with other cues' progress (a crash before that repeats the cue once after a
+        restart, as a crash between sending and storing always could). Read meanwhile, the
+        session is this one; if it ended meanwhile (a blocked bot), nothing is kept."""
+        known = self._cache.known(user_id)
+        if known is not None:
+            self._cache.stored(user_id, replace(known, live=live))
+        elif user_id in self._cache:
+            return  # remembered as ended
         self._unsaved[user_id] = live
         if self._batch is None:
             # A context of its own: the batch rides along with no update's unit of work.

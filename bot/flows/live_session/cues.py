@@ -114,7 +114,7 @@ async def _advance(application: Application, services: Services, stored: StoredS
         next_index=live.next_index,
     )
     services.cue_stats.count_cue(outcome)
-    services.live_sessions.save_progress_soon(stored, live)
+    services.live_sessions.save_progress_soon(stored.user_id, live)
     await cue_started(application, stored.user_id, event)
 
 
