@@ -190,6 +190,4 @@ async def _stop_cues(application: Application[Any, Any, Any, Any, Any, Any]) -> 
 
 async def _close_services(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
     await _stop_cues(application)  # if the Application never started
-    services = services_of(application)
-    await services.live_sessions.write_unsaved()
-    await services.db.close()
+    await services_of(application).db.close()

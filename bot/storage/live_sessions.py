@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import asyncio
-import contextvars
 import functools
 import json
-import logging
 from dataclasses import asdict, dataclass, replace
 from datetime import date, datetime
 from typing import Any
@@ -26,9 +23,6 @@ _INSERT = """
         next_index, paused_at, scale, started_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 """
-logger = logging.getLogger(__name__)
-
-PROGRESS_BATCH_SECONDS = 0.05  # how long a sent cue's progress may wait for others'
 _UPDATE_PROGRESS = (
     "UPDATE live_sessions SET due = ?, next_index = ?, paused_at = ? WHERE user_id = ?"
 )
@@ -50,22 +44,11 @@ class StoredSession:
 class LiveSessions:
     """Repository of sessions in progress (at most one per runner). Every cue reads and
     writes its runner's session, so sessions are also kept in memory (`RowCache`, immutable
-    values); `forget` after deleting rows directly.
-
-    A sent cue's progress is stored a moment later, with every other cue sent meanwhile,
-    in one transaction (`save_progress_soon`): one commit for many cues, not one each.
-    Any other change of a session (`save_progress`, `end`) is written at once, after the
-    batch that holds that session, if one is being written, and instead of any unwritten
-    progress of it: the newest state always wins.
-    """
+    values); `forget` after deleting rows directly."""
 
     def __init__(self, db: Database) -> None:
         self._db = db
         self._cache: RowCache[StoredSession | None] = RowCache()
-        self._unsaved: dict[int, LiveSession] = {}  # progress not yet written, by runner
-        self._batch: asyncio.Task[None] | None = None  # will write `_unsaved`
-        self._writing: asyncio.Task[None] | None = None  # is writing these runners' progress
-        self._writing_progress: dict[int, LiveSession] = {}
 
     async def start(self, session: StoredSession, now: datetime) -> bool:
         """Store a new session; False (and nothing stored) if the runner already has one."""
@@ -104,74 +87,14 @@ class LiveSessions:
 
     async def _load(self, user_id: int) -> StoredSession | None:
         row = await self._db.fetch_one(_SELECT + " WHERE user_id = ?", (user_id,))
-        if row is None:
-            return None
-        stored = _from_row(row)
-        newer = self._unsaved.get(user_id, self._writing_progress.get(user_id))
-        return stored if newer is None else replace(stored, live=newer)
+        return None if row is None else _from_row(row)
 
     async def all(self) -> list[StoredSession]:
         """Every session in progress (to rebuild the cue jobs at start)."""
         return [_from_row(row) for row in await self._db.fetch_all(_SELECT)]
 
-    def save_progress_soon(self, user_id: int, live: LiveSession) -> None:
-        """Where a session is after a cue went out, written within `PROGRESS_BATCH_SECONDS`
-        with other cues' progress (a crash before that repeats the cue once after a
-        restart, as a crash between sending and storing always could). Read meanwhile, the
-        session is this one; if it ended meanwhile (a blocked bot), nothing is kept."""
-        known = self._cache.known(user_id)
-        if known is not None:
-            self._cache.stored(user_id, replace(known, live=live))
-        elif user_id in self._cache:
-            return  # remembered as ended
-        self._unsaved[user_id] = live
-        if self._batch is None:
-            # A context of its own: the batch rides along with no update's unit of work.
-            self._batch = asyncio.get_running_loop().create_task(
-                self._write_batch(), context=contextvars.Context()
-            )
-
-    async def write_unsaved(self) -> None:
-        """Store any progress still waiting for its batch (before the database closes)."""
-        for batch in (self._batch, self._writing):
-            if batch is not None:
-                await asyncio.wait({batch})
-
-    async def _write_batch(self) -> None:
-        await asyncio.sleep(PROGRESS_BATCH_SECONDS)
-        try:
-            await self._write_unsaved_now()
-        except Exception:  # its cues went out; after a restart they are sent once more
-            logger.exception("could not store live sessions' progress")
-
-    async def _write_unsaved_now(self) -> None:
-        async with self._db.transaction() as tx:
-            # Taken inside the transaction: a write that began before it has already
-            # dropped its runner from the batch, and any write after waits for it.
-            batch, self._unsaved = self._unsaved, {}
-            self._writing, self._writing_progress = self._batch, batch
-            self._batch = None
-            try:
-                await tx.execute_many(
-                    _UPDATE_PROGRESS,
-                    [
-                        (json.dumps(live.due), live.next_index, live.paused_at, user_id)
-                        for user_id, live in batch.items()
-                    ],
-                )
-            finally:
-                self._writing, self._writing_progress = None, {}
-
-    async def _after_batch_of(self, user_id: int) -> None:
-        """Drop the runner's unwritten progress (the caller writes newer), and wait for the
-        batch being written if it holds theirs, so the newer write lands after it."""
-        self._unsaved.pop(user_id, None)
-        if self._writing is not None and user_id in self._writing_progress:
-            await asyncio.wait({self._writing})
-
     async def save_progress(self, user_id: int, live: LiveSession) -> bool:
         """Store where a session is (cues sent, due times, pause); False if it has ended."""
-        await self._after_batch_of(user_id)
         known = self._cache.known(user_id)
         self._cache.forget(user_id)
         changed = await self._db.execute(
@@ -185,7 +108,6 @@ class LiveSessions:
 
     async def end(self, user_id: int) -> bool:
         """Remove the runner's session; False if there was none."""
-        await self._after_batch_of(user_id)
         self._cache.forget(user_id)
         changed = await self._db.execute("DELETE FROM live_sessions WHERE user_id = ?", (user_id,))
         self._cache.stored(user_id, None)

@@ -43,10 +43,6 @@ class RowCache(Generic[Value]):
         """The remembered value, if any, without loading it (None if not remembered)."""
         return self._values.get(user_id)
 
-    def __contains__(self, user_id: object) -> bool:
-        """True if a value (None included) is remembered for the runner."""
-        return user_id in self._values
-
     def forget(self, user_id: int) -> None:
         """Drop the runner's value; call before and after the database changes it."""
         self._writes += 1

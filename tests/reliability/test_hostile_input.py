@@ -340,8 +340,8 @@ class HostileChats(RuleBasedStateMachine):
         await self._settle()
 
     async def _settle(self) -> None:
-        """Let jobs and cues due now (a first cue, a reminder moved to now) run, and the
-        cues' progress be written, before the next look."""
+        """Let jobs and cues due now (a first cue, a reminder moved to now) run before the
+        next look."""
         queue = self.coach.app.job_queue
         assert queue is not None
         cues = self.coach.services.cue_timer
@@ -350,9 +350,8 @@ class HostileChats(RuleBasedStateMachine):
             cue = cues.next_moment()
             jobs_due = any(job.next_t is not None and job.next_t <= soon for job in queue.jobs())
             if not jobs_due and not cues.busy and (cue is None or cue > soon.timestamp()):
-                break
+                return
             await asyncio.sleep(0.01)
-        await self.coach.services.live_sessions.write_unsaved()
 
     async def _others(self, sender: int) -> dict[int, Rows]:
         rows = await dump(self.coach.services.db)

@@ -100,9 +100,8 @@ async def _advance(application: Application, services: Services, stored: StoredS
     if event.step is None:
         await end_session(application, stored, now, Ending.FINISHED)
         return
-    # Sent before it is recorded as sent (with other cues' progress, a moment later): a
-    # crash in between repeats this cue once after the restart (or says where the runner
-    # is), rather than losing it without a word.
+    # Sent before it is recorded as sent: a crash in between repeats this cue once after
+    # the restart (or says where the runner is), rather than losing it without a word.
     schedule_next_cue(application, stored.user_id, live)
     deadline = due + services.settings.cue_grace_seconds
     outcome = await _send(
@@ -114,7 +113,7 @@ async def _advance(application: Application, services: Services, stored: StoredS
         next_index=live.next_index,
     )
     services.cue_stats.count_cue(outcome)
-    services.live_sessions.save_progress_soon(stored.user_id, live)
+    await services.live_sessions.save_progress(stored.user_id, live)
     await cue_started(application, stored.user_id, event)
 
 

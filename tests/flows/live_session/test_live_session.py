@@ -10,7 +10,6 @@ from collections.abc import AsyncIterator
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -438,40 +437,6 @@ async def test_live_sessions_share_one_cue_timer_and_keep_it_across_a_restart(
         for runner in runners:
             await runner.send("/stop")
         assert not [r for r in runners if r.chat_id in coach.services.cue_timer]
-
-
-async def test_cues_sent_together_store_their_progress_in_one_write_and_a_pause_wins(
-    tmp_path: Path, database_url: str | None
-) -> None:
-    # Three runners' first cues go out at once; their progress is stored together, not
-    # by a write each. A pause tapped before that write is kept, across a restart.
-    async with running_coach(tmp_path, database_url=database_url, time_scale=20.0) as coach:
-        lone_writes: list[str] = []
-        execute = coach.services.db.execute
-
-        async def counted(sql: str, params: Any = ()) -> int:
-            lone_writes.append(sql)
-            return await execute(sql, params)
-
-        coach.services.db.execute = counted  # type: ignore[method-assign]
-        runners = [await register(coach, replace(TRACK_JOGGER, user_id=CHAT + n)) for n in range(3)]
-        for runner in reversed(runners):
-            await pass_safety_check(runner)
-        await runners[0].send("/pause")
-        await wait_until(lambda: all(_cues_to(coach, r.chat_id) for r in runners))
-        await asyncio.sleep(0.2)  # the progress written meanwhile
-        stored = await coach.services.db.fetch_all(
-            "SELECT user_id, next_index, paused_at FROM live_sessions ORDER BY user_id"
-        )
-        assert [row["next_index"] for row in stored] == [1, 1, 1]
-        assert [row["paused_at"] is not None for row in stored] == [True, False, False]
-        progress_writes = [sql for sql in lone_writes if "SET due" in sql]
-        assert len(progress_writes) == 1, "each cue's progress was written on its own"
-        await coach.restart()
-        [paused] = texts(await runners[0].send("/resume"))
-        assert paused.startswith("▶️ Resuming step 1 of 11")
-        for runner in runners:
-            await runner.send("/stop")
 
 
 async def test_a_tap_waits_while_a_late_cue_is_on_its_way(tmp_path: Path) -> None:
