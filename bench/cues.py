@@ -83,7 +83,7 @@ _DONE_HEAD = session_texts.DONE.split("{")[0]
 _STEP_NUMBER = re.compile(r"Step (\d+) of (\d+)")
 _BULK_TEXT = "Reminder: your session is at 18:00."
 _HELD_BACK_HEAD = session_texts.CUE_HELD_BACK.split("{")[0]
-_CAUGHT_UP_HEAD = session_texts.CAUGHT_UP.split("{")[0]
+_CAUGHT_UP_HEADS = (session_texts.CAUGHT_UP.split("{")[0], session_texts.DONE_CAUGHT_UP)
 _REFERENCE_CHATS = 1_000_000  # the reference sender's chats: 1_000_001, 1_000_002, ...
 
 
@@ -265,7 +265,7 @@ async def run_over_http(args: argparse.Namespace) -> None:
     print(
         f"faults: share_each={args.faults:g} injected_429={api.faults[429]} "
         f"injected_500={api.faults[500]} held_back_lines={seen.held_back_lines()} "
-        f"lost_without_line={seen.lost_without_line(len(steps))} "
+        f"never_started={seen.never_started()} lost_without_line={seen.lost_without_line()} "
         f"caught_up_lines={seen.caught_up} "
         f"task_never_retrieved={log.count('never retrieved')} error_lines={errors}"
     )
@@ -395,13 +395,18 @@ class _Observer:
         """ "Held back" lines that arrived, in all chats."""
         return sum(len(record.held_back) for record in self.records.values()) - self.caught_up
 
-    def lost_without_line(self, steps: int) -> int:
-        """Runners who lost a cue and got no line saying where they are ("held back" after a
-        stale cue, "we were interrupted" after a cue job that ran too late)."""
+    def never_started(self) -> int:
+        """Runners whose session never started (their safety check did not get through)."""
+        return sum(1 for uid in range(1, self.sessions + 1) if uid not in self._started)
+
+    def lost_without_line(self) -> int:
+        """Runners whose session started, who lost a cue and were not told where they are
+        after it: no "held back" line (a stale cue), no "we were interrupted" line (a cue
+        job that ran too late), and no end of the session (it says where they are: done)."""
         return sum(
             1
-            for record in self.records.values()
-            if len(record.arrivals) < steps + 1 and not record.held_back
+            for uid, record in self.records.items()
+            if uid in self._started and _lost_untold(record, self.steps)
         )
 
     def lateness_ms(self) -> list[float]:
@@ -428,7 +433,7 @@ class _Observer:
             self.records[chat].arrivals.setdefault(self.steps, arrived)
         elif text.startswith(_HELD_BACK_HEAD):
             self.records[chat].held_back.append(arrived)
-        elif text.startswith(_CAUGHT_UP_HEAD):
+        elif text.startswith(_CAUGHT_UP_HEADS):
             self.records[chat].held_back.append(arrived)
             self.caught_up += 1
         elif "Today:" in text or "inline_keyboard" in str(call.params.get("reply_markup")):
@@ -442,6 +447,18 @@ class _Observer:
             self.bulk_sent += 1
         if call.method == "sendMessage":
             self.emulator.forget_message(chat, int(call.result["message_id"]))
+
+
+def _lost_untold(record: RunnerRecord, steps: int) -> bool:
+    """A cue of this runner did not arrive, and nothing after its due moment said where
+    they are (a line, or the session's end)."""
+    missing = [index for index in range(steps + 1) if index not in record.arrivals]
+    if not missing:
+        return False
+    if not record.due:
+        return True
+    told = [*record.held_back, *([record.arrivals[steps]] if steps in record.arrivals else [])]
+    return not any(moment >= record.due[missing[-1]] for moment in told)
 
 
 class _Rig(Protocol):

@@ -364,8 +364,20 @@ class Season:
 
     async def run_until(self, moment: datetime) -> None:
         """Run every job due up to `moment`, in time order, moving the clock as they run."""
+        timer = services_of(self.app).cue_timer
         while True:
             due = self._next_job(moment)
+            cue_at = timer.next_moment()
+            if (
+                cue_at is not None
+                and cue_at <= moment.timestamp()
+                and (due is None or cue_at < due[0].timestamp())
+            ):
+                # A live session's cue (they are on one timer, not in the JobQueue).
+                self.clock.advance_to(datetime.fromtimestamp(cue_at, UTC))
+                await timer.run_due(cue_at)
+                self.watch()
+                continue
             if due is None:
                 break
             when, job = due
@@ -503,6 +515,7 @@ async def simulated_coach(db_dir: Path, start: datetime = SEASON_START) -> Async
     async with running(coach.application, poll=False):
         assert coach.app.job_queue is not None
         coach.app.job_queue.scheduler.pause()  # only the simulator runs jobs
+        services_of(coach.app).cue_timer.run_by_hand()  # and cues
         yield Season(coach, clock)
 
 

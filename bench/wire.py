@@ -20,6 +20,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from aiohttp import web
 
@@ -115,13 +116,15 @@ class FakeBotApi:
 
 
 async def _params(request: web.Request) -> Json:
+    """A call's parameters, from a JSON body or a form, with Telegram's JSON-serialized
+    fields (a keyboard, ...) read as objects."""
     if request.content_type == "application/json":
-        loaded: Json = await request.json()
-        return loaded
-    form = await request.post()
+        fields: dict[str, Any] = await request.json()
+    else:
+        fields = {key: str(value) for key, value in (await request.post()).items()}
     return {
-        key: json.loads(str(value)) if key in _JSON_FIELDS else str(value)
-        for key, value in form.items()
+        key: json.loads(value) if key in _JSON_FIELDS and isinstance(value, str) else value
+        for key, value in fields.items()
     }
 
 

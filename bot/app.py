@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import gc
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import datetime
 from typing import Any
 
@@ -47,6 +48,7 @@ from bot.flows.spotter.handlers import build_spotter_handlers
 from bot.flows.watch_files import build_watch_file_handlers
 from bot.flows.workout.handlers import build_workout_handlers
 from bot.runtime.coach_bot import CoachBot
+from bot.runtime.cue_timer import CueTimer
 from bot.runtime.delivery import PriorityRateLimiter
 from bot.runtime.exactly_once import ExactlyOnceApplication
 from bot.runtime.fencing import Fence, FencedRequest
@@ -74,6 +76,8 @@ LOCAL_TOKEN = "1000:local-emulator"
 TELEGRAM_API_URL = "https://api.telegram.org/bot"
 # Connections for API calls (PTB's default): replies to many runners go out side by side.
 _CONNECTIONS = 256
+# The longest an update waits while live-session cues run late (they go first).
+_UPDATE_WAITS_FOR_CUES = 1.0
 
 
 def build_application(
@@ -114,8 +118,11 @@ def build_application(
         .updater(updater)
         .context_types(ContextTypes(context=CoachContext))
         .persistence(SqlitePersistence(services.db))
-        .concurrent_updates(update_processor_for(settings.concurrent_updates))
+        .concurrent_updates(
+            update_processor_for(settings.concurrent_updates, _cues_first(services.cue_timer))
+        )
         .post_init(_open_services)
+        .post_stop(_stop_cues)
         .post_shutdown(_close_services)
         .build()
     )
@@ -153,6 +160,11 @@ def build_application(
     application.add_handler(TypeHandler(Update, _write_conversation_states), group=1)
     application.add_error_handler(handle_error)
     return application
+
+
+def _cues_first(timer: CueTimer) -> Callable[[], Awaitable[None]]:
+    """What each update waits for first: late cues catching up, for at most a second."""
+    return functools.partial(timer.caught_up, _UPDATE_WAITS_FOR_CUES)
 
 
 def _api_urls(api_base_url: str | None) -> tuple[str, str]:
@@ -205,5 +217,11 @@ def _freeze_startup_objects() -> None:
     gc.freeze()
 
 
+async def _stop_cues(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    """Stopping: no cue starts any more (as the JobQueue has stopped its jobs)."""
+    await services_of(application).cue_timer.stop()
+
+
 async def _close_services(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    await _stop_cues(application)  # if the Application never started
     await services_of(application).db.close()

@@ -4,9 +4,10 @@ Telegram answers every sent or edited message with the whole message, keyboard i
 and PTB turns that answer into Telegram objects; it also serialises the keyboard afresh
 for every call. When hundreds of runners start at once, that work was the largest share of
 the CPU time (`python -m bench.cues`). A cue or a safety-check edit never looks at the
-answer, so these calls skip both: the keyboard goes out as JSON made once, and the answer
-is dropped. Errors (429, 403, 400, network) are raised exactly as PTB raises them, and the
-calls go through the same rate limiter.
+answer, so these calls skip both: the keyboard goes out as JSON made once, the parameters
+skip PTB's conversions of Telegram objects, and the answer is not parsed. Errors (429, 403,
+400, network) are raised exactly as PTB raises them (its request class checks the answer),
+and the calls go through the same rate limiter.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from typing import Any
 
 from telegram import Bot, InlineKeyboardMarkup
 from telegram.ext import ExtBot
+from telegram.request import RequestData
+from telegram.request._requestparameter import RequestParameter
 
 
 class CoachBot(ExtBot[dict[str, Any]]):
@@ -52,10 +55,31 @@ class CoachBot(ExtBot[dict[str, Any]]):
         markup: InlineKeyboardMarkup | None,
         rate_limit_args: dict[str, Any] | None,
     ) -> None:
+        """Through the rate limiter to the request object, past PTB's conversions of the
+        parameters; the answer is only checked for an error (PTB's own check, so the same
+        exceptions), not parsed."""
         if markup is not None:
             params["reply_markup"] = markup_json(markup)
-        await self._post(
-            endpoint, params, api_kwargs=self._merge_api_rl_kwargs(None, rate_limit_args)
+        request = self.request
+        # Plain strings and numbers: none of RequestParameter.from_input's conversions apply.
+        body = RequestData([RequestParameter(name, value, None) for name, value in params.items()])
+        url = f"{self.base_url}/{endpoint}"
+
+        async def post() -> bool:
+            # PTB's own answer check (private, but it is what its request classes use).
+            await request._request_wrapper(url, "POST", body)
+            return True
+
+        if self.rate_limiter is None:
+            await post()
+            return
+        await self.rate_limiter.process_request(
+            callback=post,
+            args=(),
+            kwargs={},
+            endpoint=endpoint,
+            data=params,
+            rate_limit_args=rate_limit_args,
         )
 
 

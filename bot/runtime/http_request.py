@@ -22,7 +22,7 @@ from telegram._utils.defaultvalue import DefaultValue
 from telegram.error import NetworkError, TimedOut
 from telegram.request import BaseRequest, RequestData
 
-_FORM = {"Content-Type": "application/x-www-form-urlencoded"}
+_JSON = {"Content-Type": "application/json"}
 
 
 class AiohttpRequest(BaseRequest):
@@ -110,11 +110,12 @@ def _given(value: Any, default: float | None) -> float | None:
 def _encoded(
     request_data: RequestData | None, files: dict[str, Any] | None
 ) -> tuple[bytes | aiohttp.FormData | None, dict[str, str] | None]:
-    """The request's body: url-encoded parameters, or a multipart form with its files."""
+    """The request's body: the parameters as JSON (json.dumps is faster than url quoting),
+    or a multipart form with its files."""
     if request_data is None:
         return None, None
     if not files:
-        return request_data.url_encoded_parameters().encode(), _FORM
+        return request_data.json_payload, _JSON
     form = aiohttp.FormData()
     for name, value in request_data.json_parameters.items():
         form.add_field(name, value)

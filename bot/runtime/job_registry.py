@@ -18,7 +18,6 @@ from bot.runtime.update_trace import runner_tag
 
 logger = logging.getLogger(__name__)
 
-CUE = "cue"  # a runner's next cue
 HELD_BACK = "held-back"  # the "where you are" line after a stale cue
 FOLLOW_UP = "followup"  # "how are you?" later on the day of an SOS stop
 

@@ -37,7 +37,7 @@ async def runner_unreachable(
             services.runner_tag(runner),
         )
         await services.live_sessions.end(runner)
-        services.jobs.cancel_runner(runner)
+        services.cancel_runner_timers(runner)
 
 
 async def send_or_mark_unreachable(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -14,6 +15,7 @@ from telegram.ext import Application, CallbackContext
 from bot.config import Settings
 from bot.runtime.coach_bot import CoachBot
 from bot.runtime.cue_stats import CueStats
+from bot.runtime.cue_timer import CueTimer
 from bot.runtime.file_workers import FileWorkers
 from bot.runtime.job_registry import JobRegistry
 from bot.runtime.recent_events import RecentEvents
@@ -76,6 +78,12 @@ class Services:
     file_workers: FileWorkers = field(default_factory=FileWorkers)
     # What `now()` reads: the real clock, or a simulated one (the season simulator, tests).
     clock: Callable[[], datetime] = utc_now
+    # Every live session's next cue, on `clock`.
+    cue_timer: CueTimer = field(init=False)
+
+    def __post_init__(self) -> None:
+        timer = CueTimer(lambda: self.clock().timestamp(), lambda: self.errors.record(time.time()))
+        object.__setattr__(self, "cue_timer", timer)  # a frozen dataclass's own field
 
     @classmethod
     def create(cls, settings: Settings, clock: Callable[[], datetime] = utc_now) -> Services:
@@ -117,6 +125,11 @@ class Services:
                 self.runners,
             ),
         )
+
+    def cancel_runner_timers(self, user_id: int) -> None:
+        """Cancel every job of one runner, and their live session's next cue."""
+        self.jobs.cancel_runner(user_id)
+        self.cue_timer.cancel(user_id)
 
     def runner_tag(self, chat_id: int) -> RunnerTag:
         """How a log line names a runner: the update log's keyed hash, never the chat id."""

@@ -4,14 +4,16 @@ PTB's `BaseUpdateProcessor.process_update` holds one slot of a bounded, first-co
 semaphore around `do_process_update`. Updates reach that method in arrival order, so each one
 joins its chat's line there: a per-chat `asyncio.Lock`, which is first-come-first-served too.
 An update queued behind an earlier one of its chat gives its slot back while it waits, so a busy
-chat cannot fill the bound, and takes a slot again once its turn has come.
+chat cannot fill the bound, and takes a slot again once its turn has come. Once it has its
+chat's turn it may still wait for more urgent work (live-session cues running late): a tap
+answered a moment later is fine, a cue past its moment is not.
 """
 
 from __future__ import annotations
 
 import asyncio
 import inspect
-from collections.abc import Awaitable, Hashable
+from collections.abc import Awaitable, Callable, Hashable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -44,11 +46,18 @@ class ChatOrderedUpdateProcessor(BaseUpdateProcessor):
     turn do not count. A chat's bookkeeping is dropped as soon as it has nothing left to run.
     """
 
-    __slots__ = ("_lines",)
+    __slots__ = ("_first", "_lines")
 
-    def __init__(self, max_concurrent_updates: int) -> None:
+    def __init__(
+        self,
+        max_concurrent_updates: int,
+        first: Callable[[], Awaitable[None]] | None = None,
+    ) -> None:
+        """`first`, if given, is awaited before each update runs: it returns once more
+        urgent work (late cues) has had its turn."""
         super().__init__(max_concurrent_updates)
         self._lines: dict[Hashable, _ChatLine] = {}
+        self._first = first
 
     @property
     def busy_chats(self) -> int:
@@ -67,6 +76,8 @@ class ChatOrderedUpdateProcessor(BaseUpdateProcessor):
                 _discard(coroutine)
                 raise
             try:
+                if self._first is not None:
+                    await self._first()
                 await coroutine
             finally:
                 line.turn.release()
@@ -107,11 +118,14 @@ class ChatOrderedUpdateProcessor(BaseUpdateProcessor):
         await asyncio.shield(self._semaphore.acquire())
 
 
-def update_processor_for(concurrent_updates: int) -> BaseUpdateProcessor:
-    """Chat-ordered concurrency for a bound above 1; PTB's one-at-a-time processing for 1."""
+def update_processor_for(
+    concurrent_updates: int, first: Callable[[], Awaitable[None]] | None = None
+) -> BaseUpdateProcessor:
+    """Chat-ordered concurrency for a bound above 1 (each update after `first`); PTB's
+    one-at-a-time processing for 1."""
     if concurrent_updates == 1:
         return SimpleUpdateProcessor(1)
-    return ChatOrderedUpdateProcessor(concurrent_updates)
+    return ChatOrderedUpdateProcessor(concurrent_updates, first)
 
 
 def _discard(coroutine: Awaitable[Any]) -> None:

@@ -65,7 +65,8 @@ def _freeze_the_leader(tmp_path: Path, url: str) -> tuple[list[str], int, str]:
                 assert wait_for(lambda: "standby:" in new.stderr(), 30), new.stderr()[-2000:]
                 # The warm-up and the first bout went out: cues are coming every second or two.
                 cues = SESSIONS * 2
-                assert wait_for(lambda: len(old_api.calls_of("sendMessage")) >= cues, 30)
+                sent = wait_for(lambda: len(old_api.calls_of("sendMessage")) >= cues, 60)
+                assert sent, old.stderr()[-2000:]
                 old.process.send_signal(signal.SIGSTOP)
                 proxy.cut()
                 took_over = wait_for(lambda: new_api.calls_of("sendMessage"), 30)

@@ -342,12 +342,16 @@ class HostileChats(RuleBasedStateMachine):
         await self._settle()
 
     async def _settle(self) -> None:
-        """Let jobs due now (a first cue, a reminder moved to now) run before the next look."""
+        """Let jobs and cues due now (a first cue, a reminder moved to now) run before the
+        next look."""
         queue = self.coach.app.job_queue
         assert queue is not None
+        cues = self.coach.services.cue_timer
         for _ in range(200):  # at most two seconds
             soon = datetime.now(UTC) + timedelta(seconds=0.05)
-            if not any(job.next_t is not None and job.next_t <= soon for job in queue.jobs()):
+            cue = cues.next_moment()
+            jobs_due = any(job.next_t is not None and job.next_t <= soon for job in queue.jobs())
+            if not jobs_due and not cues.busy and (cue is None or cue > soon.timestamp()):
                 return
             await asyncio.sleep(0.01)
 

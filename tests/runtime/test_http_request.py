@@ -24,6 +24,7 @@ class LoopbackApi:
 
     def __init__(self) -> None:
         self.received: list[tuple[str, dict[str, Any]]] = []
+        self.content_types: list[str] = []
         self.answer: Answer = self.ok
         self.url = ""
 
@@ -40,11 +41,14 @@ class LoopbackApi:
 
     async def handle(self, request: web.Request) -> web.Response:
         method = request.match_info["method"]
-        form = await request.post()
         params: dict[str, Any] = {}
-        for key, value in form.items():
-            params[key] = value.file.read() if isinstance(value, web.FileField) else str(value)
+        if request.content_type == "application/json":
+            params = await request.json()
+        else:
+            for key, value in (await request.post()).items():
+                params[key] = value.file.read() if isinstance(value, web.FileField) else str(value)
         self.received.append((method, params))
+        self.content_types.append(request.content_type)
         return await self.answer(method, params)
 
 
@@ -67,11 +71,12 @@ def bot_on(url: str, **options: Any) -> Bot:
     return Bot(TOKEN, base_url=url, request=request, get_updates_request=AiohttpRequest(1))
 
 
-async def test_a_message_goes_out_as_a_form_and_comes_back_parsed(api: LoopbackApi) -> None:
+async def test_a_message_goes_out_as_json_and_comes_back_parsed(api: LoopbackApi) -> None:
     async with bot_on(api.url) as bot:
         message = await bot.send_message(42, "Reverse jog, 25 s ⏪")
     assert message.text == "Reverse jog, 25 s ⏪"
     assert ("sendMessage", {"chat_id": "42", "text": "Reverse jog, 25 s ⏪"}) in api.received
+    assert set(api.content_types) == {"application/json"}
 
 
 async def test_telegrams_errors_become_ptbs_exceptions(api: LoopbackApi) -> None:

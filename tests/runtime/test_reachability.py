@@ -32,7 +32,9 @@ async def test_removed_from_a_group_the_session_ends_and_its_jobs_go(coach: Coac
     runner = await _session_in_group(coach)
     coach.emulator.fail_next(403, method="sendMessage")
     await runner.send("/skip")  # the next cue is due at once, and the group refuses it
-    await wait_until(lambda: coach.services.jobs.names() == frozenset())
+    cues = coach.services.cue_timer
+    await wait_until(lambda: USER not in cues and not cues.busy)
+    assert coach.services.jobs.names() == frozenset()
     assert await coach.services.live_sessions.get(USER) is None
     stored = await coach.services.runners.get(USER)
     assert stored is not None and not stored.active

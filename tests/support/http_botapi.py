@@ -8,6 +8,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
 from urllib.parse import parse_qs
 
 from bot.emulator.botapi import BotApiEmulator, Json
@@ -77,10 +78,7 @@ class HttpBotApi:
                 if len(raw) < length:  # the bot died mid-request: Telegram never sees it
                     self.close_connection = True
                     return
-                form = parse_qs(raw.decode())
-                params: Json = {
-                    k: json.loads(v[0]) if k in _JSON_FIELDS else v[0] for k, v in form.items()
-                }
+                params = _params(raw, self.headers.get("Content-Type", ""))
                 method = self.path.rsplit("/", 1)[-1]
                 with api._lock:
                     api.requested_paths.append(self.path)
@@ -120,3 +118,15 @@ class HttpBotApi:
             self._server.shutdown()
             self._server.server_close()
             thread.join()
+
+
+def _params(raw: bytes, content_type: str) -> Json:
+    """A call's parameters from its JSON body or form, JSON-encoded fields read as objects."""
+    if content_type.startswith("application/json"):
+        fields: dict[str, Any] = json.loads(raw)
+    else:
+        fields = {key: values[0] for key, values in parse_qs(raw.decode()).items()}
+    return {
+        key: json.loads(value) if key in _JSON_FIELDS and isinstance(value, str) else value
+        for key, value in fields.items()
+    }

@@ -1,10 +1,11 @@
-"""Cue chains: one pending JobQueue job per live session, for its next due cue.
+"""Cue chains: one pending moment per live session, for its next due cue, on the one timer
+all sessions share (`CueTimer`: a heap and a task, not an APScheduler job per runner).
 
-The database holds each session's due times; a job only says "look at runner N's session
-now". Each firing sends one cue and schedules the next, so pause, skip and restarts only
-ever have one job to replace. APScheduler is told never to drop a late cue job
-(`misfire_grace_time=None`): lateness is judged here, where a stale cue becomes one
-catch-up message instead of silence or a late instruction.
+The database holds each session's due times; the timer only says "look at runner N's
+session now". Each firing sends one cue and arms the next, so pause, skip and restarts only
+ever have one moment to replace. The timer never drops a late moment: lateness is judged
+here, where a stale cue becomes one catch-up message instead of silence or a late
+instruction.
 
 A cue the rate limiter drops as stale (a 429 for the runner's chat, or a queue too long) is
 followed by one "where you are" line, sent once Telegram lets the bot write to that chat
@@ -13,6 +14,7 @@ again and worded at that moment: several stale cues in a row still make one line
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
@@ -27,8 +29,8 @@ from bot.flows.spotter.session import cue_started
 from bot.runtime.coach_bot import coach_bot
 from bot.runtime.cue_stats import Outcome
 from bot.runtime.delivery import Priority, PriorityRateLimiter, StaleDelivery, delivery_args
-from bot.runtime.job_registry import CUE, HELD_BACK
-from bot.runtime.language import speak_to
+from bot.runtime.job_registry import HELD_BACK
+from bot.runtime.language import speaking_to
 from bot.runtime.sending import runner_unreachable
 from bot.runtime.services import CoachContext, Services, services_of
 from bot.storage.live_sessions import StoredSession
@@ -40,21 +42,13 @@ _CUE_JOB_OPTIONS = {"misfire_grace_time": None, "coalesce": True}
 
 
 def schedule_next_cue(application: Application, user_id: int, live: LiveSession) -> None:  # type: ignore[type-arg]
-    """Replace the runner's cue job by one for the session's next due cue (none if paused)."""
-    services = services_of(application)
-    name = services.jobs.runner_job(CUE, user_id)
+    """Replace the runner's pending cue by the session's next due cue (none if paused)."""
+    timer = services_of(application).cue_timer
     due = live.next_due
-    if due is None or application.job_queue is None:
-        services.jobs.cancel(name)
+    if due is None:
+        timer.cancel(user_id)
         return
-    job = application.job_queue.run_once(
-        _fire_cue,
-        when=datetime.fromtimestamp(due, UTC),
-        data=user_id,
-        name=name,
-        job_kwargs=_CUE_JOB_OPTIONS,
-    )
-    services.jobs.replace(name, job)
+    timer.arm(user_id, due, functools.partial(_fire_cue, application))
 
 
 async def start_cues(application: Application, stored: StoredSession) -> None:  # type: ignore[type-arg]
@@ -65,11 +59,10 @@ async def start_cues(application: Application, stored: StoredSession) -> None:  
 
 
 async def rebuild_cue_jobs(application: Application) -> None:  # type: ignore[type-arg]
-    """At start: one job per live session, for its next cue. Nothing is sent here: a job
-    whose cue is overdue runs as soon as the JobQueue starts and sends that cue, or one
-    catch-up message if it is past the grace. So a new leader polls and runs jobs at once,
-    and the overdue sessions queue for the send budget side by side, oldest due first,
-    rather than one after another before anything else may start."""
+    """At start: each live session's next cue armed on the timer. Nothing is sent here: an
+    overdue cue goes out (or one catch-up message, past the grace) as soon as the timer runs
+    it, so a new leader polls and runs jobs at once, and the overdue sessions queue for the
+    send budget side by side, oldest due first, rather than one after another first."""
     services = services_of(application)
     for stored in await services.live_sessions.all():
         schedule_next_cue(application, stored.user_id, stored.live)
@@ -78,23 +71,20 @@ async def rebuild_cue_jobs(application: Application) -> None:  # type: ignore[ty
 SessionAction = Callable[[Application, Services, StoredSession], Awaitable[None]]  # type: ignore[type-arg]
 
 
-async def _on_session(context: CoachContext, kind: str, action: SessionAction) -> None:
-    """A runner's job fired: run `action` on their session, if it is still live."""
-    job = context.job
-    if job is None or not isinstance(job.data, int):
-        return
-    services = context.services
-    services.jobs.ran(services.jobs.runner_job(kind, job.data), job)
-    await speak_to(services, job.data)
+async def _on_session(application: Application, user_id: int, action: SessionAction) -> None:  # type: ignore[type-arg]
+    """Run `action` on the runner's session, if it is still live, in the runner's language
+    (one timer task runs every runner's cues, so the language is set for this one only)."""
+    services = services_of(application)
     # One change at a time per session: a /skip or /pause waits until this is out.
-    async with services.session_locks[job.data]:
-        stored = await services.live_sessions.get(job.data)
+    async with services.session_locks[user_id], speaking_to(services, user_id):
+        stored = await services.live_sessions.get(user_id)
         if stored is not None:
-            await action(context.application, services, stored)
+            await action(application, services, stored)
 
 
-async def _fire_cue(context: CoachContext) -> None:
-    await _on_session(context, CUE, _advance)
+async def _fire_cue(application: Application, user_id: int) -> None:  # type: ignore[type-arg]
+    """The runner's next cue is due."""
+    await _on_session(application, user_id, _advance)
 
 
 async def _advance(application: Application, services: Services, stored: StoredSession) -> None:  # type: ignore[type-arg]
@@ -171,7 +161,12 @@ def _arm_held_back_line(application: Application, stored: StoredSession) -> None
 
 
 async def _fire_held_back_line(context: CoachContext) -> None:
-    await _on_session(context, HELD_BACK, _say_where_the_runner_is)
+    job = context.job
+    if job is None or not isinstance(job.data, int):
+        return
+    services = context.services
+    services.jobs.ran(services.jobs.runner_job(HELD_BACK, job.data), job)
+    await _on_session(context.application, job.data, _say_where_the_runner_is)
 
 
 async def _say_where_the_runner_is(

@@ -17,7 +17,6 @@ from bot.flows.plan.coaching import day_changes, next_session
 from bot.flows.session_log.handlers import ask_how_it_felt
 from bot.flows.spotter.session import Alert, session_ended
 from bot.runtime.delivery import Priority
-from bot.runtime.job_registry import CUE
 from bot.runtime.sending import send_or_mark_unreachable
 from bot.runtime.services import Services, services_of
 from bot.storage.live_sessions import StoredSession
@@ -79,7 +78,7 @@ async def end_session(
     )
     if log_id is None:
         return None
-    services.jobs.cancel(services.jobs.runner_job(CUE, stored.user_id))
+    services.cue_timer.cancel(stored.user_id)
     if ending is Ending.FINISHED:
         text = await _finished_text(services, stored, log_id, reverse_seconds)
     else:

@@ -165,7 +165,7 @@ async def confirm_delete(update: Update, context: CoachContext) -> None:
         await tap.message.reply_text(texts.KEPT)
         return
     services = context.services
-    services.jobs.cancel_runner(tap.user_id)  # first, so no job writes after the erase
+    services.cancel_runner_timers(tap.user_id)  # first, so no job writes after the erase
     await services.runner_data().erase(tap.user_id)
     await tap.message.reply_text(texts.DELETED)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import AsyncIterator
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
@@ -331,7 +332,9 @@ async def test_a_runner_who_blocks_the_bot_mid_session_is_let_go(
         coach.emulator.fail_next(403, method="sendMessage")
         await runner.send("/skip")
         await wait_until(lambda: not coach.emulator.faults)
-        await wait_until(lambda: coach.services.jobs.names() == frozenset())
+        cues = coach.services.cue_timer
+        await wait_until(lambda: CHAT not in cues and not cues.busy)
+        assert coach.services.jobs.names() == frozenset()
         stored_runner = await coach.services.runners.get(CHAT)
         assert stored_runner is not None
         assert not stored_runner.active
@@ -411,6 +414,57 @@ async def test_a_429_for_one_runner_holds_back_only_their_cues_then_says_where_t
         assert texts_to(coach, held.chat_id).count(line) == 1
         for runner in (held, other):
             await runner.send("/stop")
+
+
+async def test_live_sessions_share_one_cue_timer_and_keep_it_across_a_restart(
+    tmp_path: Path,
+) -> None:
+    # Three sessions wait for their next cue on one timer, none as a scheduler job; a
+    # restart arms them again from the database, and their cues go on.
+    async with running_coach(tmp_path, time_scale=20.0) as coach:
+        runners = [await register(coach, replace(TRACK_JOGGER, user_id=CHAT + n)) for n in range(3)]
+        for runner in runners:
+            await pass_safety_check(runner)
+        await wait_until(lambda: all(_cues_to(coach, r.chat_id) for r in runners))
+        assert all(runner.chat_id in coach.services.cue_timer for runner in runners)
+        assert coach.app.job_queue is not None
+        assert not [job for job in coach.app.job_queue.jobs() if job.name.startswith("cue:")]
+        await coach.restart()
+        assert all(runner.chat_id in coach.services.cue_timer for runner in runners)
+        for runner in runners:
+            await runner.send("/skip")
+        await wait_until(lambda: all(len(_cues_to(coach, r.chat_id)) >= 2 for r in runners))
+        for runner in runners:
+            await runner.send("/stop")
+        assert not [r for r in runners if r.chat_id in coach.services.cue_timer]
+
+
+async def test_a_tap_waits_while_a_late_cue_is_on_its_way(tmp_path: Path) -> None:
+    # The event loop falls behind (blocked here on purpose) past a runner's cue, and
+    # Telegram holds that cue back for a second (a 429); another runner's message meanwhile
+    # is handled after the cue went out: cues have deadlines, replies can wait a moment.
+    async with running_coach(tmp_path, time_scale=100.0) as coach:
+        runner = await register(coach)
+        other = await register(coach, replace(TRACK_JOGGER, user_id=CHAT + 1))
+        await pass_safety_check(runner)
+        await wait_until(lambda: len(_cues(coach)) == 1)
+        coach.emulator.fail_next(429, method="sendMessage", retry_after=1, chat_id=CHAT)
+        held_at = len(coach.emulator.calls)
+        due = coach.services.cue_timer.next_moment()
+        assert due is not None
+        await asyncio.sleep(max(0.0, due - time.time()))
+        time.sleep(0.2)  # noqa: ASYNC251 (the loop is behind: the cue starts late)
+        await wait_until(lambda: not coach.emulator.faults)
+        await asyncio.sleep(0.3)
+        await other.send("/stop")
+        order = [
+            int(call.params["chat_id"])
+            for call in coach.emulator.calls[held_at:]
+            if call.ok and call.method == "sendMessage"
+        ]
+        assert CHAT + 1 in order
+        assert order[0] == CHAT, "the reply went out before the late cue"
+        await runner.send("/stop")
 
 
 async def test_typing_during_the_safety_check_points_at_its_buttons(fast_coach: Coach) -> None:
