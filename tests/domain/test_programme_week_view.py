@@ -56,6 +56,16 @@ def test_a_mid_week_view_marks_each_day() -> None:
     assert not view.joined_this_week
 
 
+def test_a_day_of_two_sessions_shows_the_higher_pain_not_the_average() -> None:
+    logs = [ProgressPoint(MONDAY, 300, effort=4, pain=0), ProgressPoint(MONDAY, 200, pain=6)]
+
+    view = week_view(PROFILE, STATE, FRIDAY, MONDAY - timedelta(days=30), logs)
+
+    done = view.days[0].done
+    assert done is not None and (done.pain, done.effort, done.reverse_seconds) == (6, 4, 500)
+    assert view.done.pain == 3  # the week's figure stays /progress's average
+
+
 def test_days_before_joining_are_neither_shown_nor_counted() -> None:
     view = week_view(PROFILE, STATE, THURSDAY, THURSDAY, [])
 

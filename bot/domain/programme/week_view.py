@@ -60,9 +60,10 @@ class WeekDay:
     """One day of the week view.
 
     `session` is what was planned (None for a day with nothing planned: a rest day today,
-    or a day with an unplanned log); `done` is what was logged that day (averages of effort
-    and pain when there were several sessions). `moved_to` names the day a session went to,
-    `moved_from` the day it came from; `retimed` is True when it was moved to a later time.
+    or a day with an unplanned log); `done` is what was logged that day (with several
+    sessions: the average effort, and the highest pain, the reading that is safe to show).
+    `moved_to` names the day a session went to, `moved_from` the day it came from;
+    `retimed` is True when it was moved to a later time.
     """
 
     day: date
@@ -136,7 +137,7 @@ def week_view(
                 day,
                 status,
                 session,
-                done=Stats.of(logged) if logged else None,
+                done=_day_stats(logged) if logged else None,
                 moved_to=day + _ONE_DAY if status is DayStatus.MOVED else None,
                 moved_from=day - _ONE_DAY if day in changes.moved_here else None,
                 retimed=day in changes.retimed and session is not None,
@@ -189,3 +190,10 @@ def _moved_session(profile: Profile, state: PlanState, day: date) -> ScheduledSe
     return ScheduledSession(
         day, profile.session_time, DayKind.REVERSE, choose_place(profile), template, None
     )
+
+
+def _day_stats(logged: Sequence[ProgressLog]) -> Stats:
+    """A day's sessions as one: their time, average effort and highest pain (an average
+    would turn a painful session and an easy one into a reassuring middle)."""
+    pains = [log.pain for log in logged if log.pain is not None]
+    return replace(Stats.of(logged), pain=max(pains) if pains else None)
