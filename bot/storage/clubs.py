@@ -28,7 +28,7 @@ from bot.storage.session_logs import LogAnswers, NewLog, insert_log
 
 _SESSION = (
     "SELECT s.group_id, s.starts_at, s.status_id, s.status_due, s.template, s.steps, s.due,"
-    " s.next_index, s.scale, c.place, c.timezone"
+    " s.next_index, s.scale, c.place, c.timezone, c.language"
     " FROM club_sessions AS s JOIN clubs AS c ON c.group_id = s.group_id"
 )
 
@@ -45,6 +45,7 @@ class Club:
     chat_id: int
     place: Place
     timezone: str
+    language: str | None  # the group's; None for a club set up before clubs had one
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,21 +96,33 @@ class Clubs:
     def __init__(self, db: Database) -> None:
         self._db = db
 
-    async def set_up(self, chat_id: int, place: Place, timezone: str, now: datetime) -> None:
-        """Make the group a club (or change where it trains and its clock)."""
+    async def set_up(
+        self, chat_id: int, place: Place, timezone: str, language: str, now: datetime
+    ) -> None:
+        """Make the group a club speaking `language` (or change where it trains and its
+        clock; a language it has already is kept)."""
         await self._db.execute(
-            "INSERT INTO clubs (group_id, place, timezone, created_at) VALUES (?, ?, ?, ?)"
+            "INSERT INTO clubs (group_id, place, timezone, language, created_at)"
+            " VALUES (?, ?, ?, ?, ?)"
             " ON CONFLICT (group_id) DO UPDATE SET place = excluded.place,"
-            " timezone = excluded.timezone",
-            (chat_id, place.value, timezone, now.isoformat()),
+            " timezone = excluded.timezone,"
+            " language = COALESCE(clubs.language, excluded.language)",
+            (chat_id, place.value, timezone, language, now.isoformat()),
         )
 
     async def club(self, chat_id: int) -> Club | None:
         """The group's club, or None if it was never set up."""
         row = await self._db.fetch_one(
-            "SELECT group_id, place, timezone FROM clubs WHERE group_id = ?", (chat_id,)
+            "SELECT group_id, place, timezone, language FROM clubs WHERE group_id = ?",
+            (chat_id,),
         )
-        return None if row is None else Club(row["group_id"], Place(row["place"]), row["timezone"])
+        return None if row is None else _club_from(row)
+
+    async def set_language(self, chat_id: int, language: str) -> bool:
+        """The language the group is spoken to in; False if the group is not a club."""
+        return await self._changed(
+            "UPDATE clubs SET language = ? WHERE group_id = ?", (language, chat_id)
+        )
 
     async def open(self, chat_id: int, starts_at: float | None, now: datetime) -> bool:
         """Open a session for members to join; False if the club has one already."""
@@ -267,7 +280,7 @@ class Clubs:
                 row["scale"],
             )
         return ClubSession(
-            Club(row["group_id"], Place(row["place"]), row["timezone"]),
+            _club_from(row),
             row["starts_at"],
             row["status_id"],
             row["status_due"],
@@ -275,6 +288,10 @@ class Clubs:
             live,
             members,
         )
+
+
+def _club_from(row: Row) -> Club:
+    return Club(row["group_id"], Place(row["place"]), row["timezone"], row["language"])
 
 
 def _member_from(row: Row) -> ClubMember:

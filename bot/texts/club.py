@@ -17,9 +17,18 @@ CLUB_PLACES: dict[str, str] = {"track": "on the track", "park": "on the field"}
 SET_UP = (
     "✅ Club set up: we train {place}, on {timezone} time.\n"
     "/club now opens a session to start together; /club 18:30 opens one starting at 18:30; "
-    "/club end ends it."
+    "/club end ends it. /language sets the language I write in here."
 )
 ADMINS_ONLY = "Only the group's admins can set up the club and start its sessions."
+LANGUAGE_ADMINS_ONLY = "Only the group's admins can change the language I write in here."
+GROUP_LANGUAGE_MENU = (
+    "Which language should I write in, in this group? Each member's private chat with me "
+    "stays in their own language."
+)
+GROUP_LANGUAGE_SET = (
+    "✅ This group's language: {language}. Each member's private chat with me stays in their "
+    "own language."
+)
 NOT_SET_UP = "This group isn't a club yet: an admin can set it up with /club."
 UNKNOWN_TIMEZONE = (
     "I don't know the time zone \u201c{name}\u201d. Try one like /club Europe/London."

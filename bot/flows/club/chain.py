@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from contextlib import asynccontextmanager
 from enum import StrEnum
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -33,7 +34,7 @@ from bot.flows.spotter.session import session_ended
 from bot.runtime.coach_bot import coach_bot
 from bot.runtime.cue_stats import Outcome
 from bot.runtime.delivery import Priority, StaleDelivery, delivery_args
-from bot.runtime.language import speaking_to
+from bot.runtime.language import speaking_to, speaking_to_group
 from bot.runtime.sending import send_or_mark_unreachable
 from bot.runtime.services import CoachContext, Services, services_of
 from bot.storage.clubs import ClubMember, ClubSession
@@ -72,7 +73,7 @@ async def open_session(application: AnyApplication, chat_id: int, starts_at: flo
     """Open a session for members to join, post its status and pin it, and arm its start
     (if it has a time); False if the club has a session already."""
     services = services_of(application)
-    async with services.session_locks[chat_id]:
+    async with _holding(services, chat_id):
         if not await services.clubs.open(chat_id, starts_at, services.now()):
             return False
         session = await services.clubs.session(chat_id)
@@ -100,7 +101,7 @@ async def start_session(application: AnyApplication, chat_id: int) -> Started:
     """Start the club's session with the members who are ready: the group's session is the
     most cautious of theirs; members still checking in are told it went on without them."""
     services = services_of(application)
-    async with services.session_locks[chat_id]:
+    async with _holding(services, chat_id):
         session = await services.clubs.session(chat_id)
         if session is None or session.live is not None:
             return Started.NOT_GATHERING
@@ -146,7 +147,7 @@ async def member_stops(
     their own history, their spotters hear of a 🆘, and the group only sees them "done".
     Before the start, they simply leave the session. False if they were not in it."""
     services = services_of(application)
-    async with services.session_locks[chat_id]:
+    async with _holding(services, chat_id):
         session = await services.clubs.session(chat_id)
         member = None if session is None else session.member(user_id)
         if session is None or member is None or member.state not in _IN:
@@ -175,10 +176,19 @@ async def member_stops(
     return True
 
 
+async def reword_status(application: AnyApplication, chat_id: int) -> None:
+    """The group's language changed: its session's status, worded again in it."""
+    services = services_of(application)
+    async with _holding(services, chat_id):
+        session = await services.clubs.session(chat_id)
+        if session is not None:
+            await _edit_status(application, services, session, session.live)
+
+
 async def member_left(application: AnyApplication, chat_id: int, user_id: int) -> None:
     """A member left the group: they are out of its session, and off its status."""
     services = services_of(application)
-    async with services.session_locks[chat_id]:
+    async with _holding(services, chat_id):
         left = await services.clubs.leave(chat_id, user_id)
     if left:
         await status_changed(application, chat_id)
@@ -188,14 +198,14 @@ async def end_session(application: AnyApplication, chat_id: int) -> bool:
     """An admin ends the club's session: a running one ends now (each member's log says
     stopped), a gathering one is called off. False if there was none."""
     services = services_of(application)
-    async with services.session_locks[chat_id]:
+    async with _holding(services, chat_id):
         session = await services.clubs.session(chat_id)
         if session is None:
             return False
         if session.live is not None:
             await _finish(application, services, session, session.live, MemberEnding.STOPPED)
             return True
-    await _call_off(application, chat_id, texts.STATUS_ENDED)
+    await _call_off(application, chat_id, lambda: texts.STATUS_ENDED)
     return True
 
 
@@ -207,7 +217,7 @@ async def rebuild_club_jobs(application: AnyApplication) -> None:
         if session.status_due is not None:
             _arm(application, CLUB_STATUS, session.chat_id, session.status_due, _fire_status)
         if session.live is not None:
-            async with services.session_locks[session.chat_id]:
+            async with _holding(services, session.chat_id):
                 await _advance(application, services, session)
         elif session.starts_at is not None:
             _arm(application, CLUB_START, session.chat_id, max(now, session.starts_at), _fire_start)
@@ -216,6 +226,15 @@ async def rebuild_club_jobs(application: AnyApplication) -> None:
 # --- the group's cue chain -------------------------------------------------------------------
 
 _IN = (MemberState.CHECKING, MemberState.READY)
+
+
+@asynccontextmanager
+async def _holding(services: Services, chat_id: int) -> AsyncIterator[None]:
+    """The group's lock, speaking the group's language: every change of a club session
+    runs inside, so whatever it posts to the group is worded for the group (words for a
+    member inside are wrapped in `speaking_to` the member)."""
+    async with services.session_locks[chat_id], speaking_to_group(services, chat_id):
+        yield
 
 
 def _arm(application: AnyApplication, kind: str, chat_id: int, at: float, callback: Any) -> None:
@@ -234,7 +253,7 @@ async def _fire_start(context: CoachContext) -> None:
     if chat_id is None:
         return
     if await start_session(context.application, chat_id) is Started.NOBODY_READY:
-        await _call_off(context.application, chat_id, texts.STATUS_CALLED_OFF)
+        await _call_off(context.application, chat_id, lambda: texts.STATUS_CALLED_OFF)
 
 
 async def _fire_status(context: CoachContext) -> None:
@@ -247,7 +266,7 @@ async def _on_session(context: CoachContext, kind: str, action: SessionAction) -
     if chat_id is None:
         return
     services = context.services
-    async with services.session_locks[chat_id]:
+    async with _holding(services, chat_id):
         session = await services.clubs.session(chat_id)
         if session is not None:
             await action(context.application, services, session)
@@ -348,10 +367,10 @@ async def _finish(
     await services.clubs.end(session.chat_id)
     for kind in (CLUB_CUE, CLUB_STATUS, CLUB_START):
         services.jobs.cancel(services.jobs.runner_job(kind, session.chat_id))
-    reverse = format_duration(live.reverse_seconds_done(services.now().timestamp()))
+    reverse = live.reverse_seconds_done(services.now().timestamp())
     for member, log_id in finished:
         async with speaking_to(services, member.user_id):
-            text = texts.MEMBER_DONE.format(reverse=reverse)
+            text = texts.MEMBER_DONE.format(reverse=format_duration(reverse))
             if await send_or_mark_unreachable(
                 application, member.user_id, text, priority=Priority.REPLY, what="a club's end"
             ):
@@ -359,7 +378,10 @@ async def _finish(
 
 
 async def _finish_member(
-    services: Services, session: ClubSession, member: ClubMember, ending: MemberEnding
+    services: Services,
+    session: ClubSession,
+    member: ClubMember,
+    ending: MemberEnding,
 ) -> int | None:
     """Store the member's log in their own history (once): the group's session as they did
     it, up to now."""
@@ -381,16 +403,16 @@ async def _finish_member(
     return await services.clubs.finish_member(session.chat_id, member.user_id, log, now, answers)
 
 
-async def _call_off(application: AnyApplication, chat_id: int, text: str) -> None:
+async def _call_off(application: AnyApplication, chat_id: int, text: Callable[[], str]) -> None:
     """Close a session that never started (nobody ready at the time set, or an admin ended
     it): the status says so in `text`, and whoever was checking in hears it privately."""
     services = services_of(application)
-    async with services.session_locks[chat_id]:
+    async with _holding(services, chat_id):
         session = await services.clubs.session(chat_id)
         if session is None or session.live is not None:
             return
         place = texts.CLUB_PLACES[session.club.place]
-        await _edit(application, session, text.format(place=place), None)
+        await _edit(application, session, text().format(place=place), None)
         await services.clubs.end(chat_id)
         services.jobs.cancel(services.jobs.runner_job(CLUB_STATUS, chat_id))
     checking = [m.user_id for m in session.members if m.state is MemberState.CHECKING]
