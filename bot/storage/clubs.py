@@ -124,6 +124,18 @@ class Clubs:
             "UPDATE clubs SET language = ? WHERE group_id = ?", (language, chat_id)
         )
 
+    async def running_group(self, user_id: int) -> int | None:
+        """The group whose running session the member is in now (not stopped, not done),
+        or None."""
+        row = await self._db.fetch_one(
+            "SELECT m.group_id FROM club_members AS m"
+            " JOIN club_sessions AS s ON s.group_id = m.group_id"
+            " WHERE m.user_id = ? AND m.state = ? AND s.steps IS NOT NULL"
+            " ORDER BY m.group_id LIMIT 1",
+            (user_id, MemberState.READY.value),
+        )
+        return None if row is None else int(row["group_id"])
+
     async def open(self, chat_id: int, starts_at: float | None, now: datetime) -> bool:
         """Open a session for members to join; False if the club has one already."""
         changed = await self._db.execute(

@@ -63,6 +63,8 @@ MIXED_VARIANTS = "🚶 Walkers: walk backwards · 🏃 Joggers: jog backwards"
 MIXED_REMINDER = "Keep your own lane and look back over your shoulder before you set off."
 CLUB_DONE = "🏁 That's the session: well done, everyone! Your own log is waiting in our chat."
 CLUB_ENDED = "⏹ An admin ended the session here. Walk it off easy; your log is in our chat."
+# A member stopped mid-session, whatever the reason (never anything about their health).
+MEMBER_STOPPED = "{name} has stopped for today; the session goes on for everyone else."
 CAUGHT_UP = "⏱ I lost track for a moment. We're at step {number} of {count}: {name}, {left} left."
 
 # Answers to taps in the group (shown on the tapper's screen only).
@@ -116,6 +118,13 @@ MEMBER_DONE = "🏁 Done with the club: {reverse} backwards today. Nicely run!"
 SOMEONE = "A runner"  # when a member's Telegram first name is empty
 CHECK_OVER = "That check is over: tap Join in the group for the next session."
 NOT_RUNNING = "You're not running with the group now."
+# Words typed in private mid-session that could be harmless or not: the group goes on, so
+# the member steps aside for the one question (a runner on their own is paused instead).
+WHICH_QUESTION = (
+    "Step to the side and stand still for a moment: the group carries on. To get this right, "
+    "which is closest to how you feel?"
+)
+CARRY_ON = "Good. Rejoin the group when you feel ready: take it easy, and stop if it comes back."
 ALERT_NOTE = "Tell someone next to you or your coach straight away."
 
 

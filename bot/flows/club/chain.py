@@ -28,9 +28,11 @@ from telegram.ext import Application
 
 from bot.domain.club import STATUS_EDIT_GAP_SECONDS, MemberState, as_done_by, club_template
 from bot.domain.live_session import LiveSession
+from bot.domain.log_reading.triage import RESPONSES, Triage
 from bot.flows.club.view import club_cue_text, gathering_buttons, status_text
+from bot.flows.live_session.stops import after_stop
 from bot.flows.session_log.handlers import ask_how_it_felt
-from bot.flows.spotter.session import session_ended
+from bot.flows.spotter.session import Alert, session_ended
 from bot.runtime.coach_bot import coach_bot
 from bot.runtime.cue_stats import Outcome
 from bot.runtime.delivery import Priority, StaleDelivery, delivery_args
@@ -66,7 +68,8 @@ class MemberEnding(StrEnum):
 
     FINISHED = "finished"  # with the group
     STOPPED = "stopped"
-    UNWELL = "unwell"
+    UNWELL = "unwell"  # the 🆘 button
+    WARNING = "warning"  # a warning sign they typed in private (its triage class is given)
 
 
 async def open_session(application: AnyApplication, chat_id: int, starts_at: float | None) -> bool:
@@ -141,11 +144,19 @@ async def status_changed(application: AnyApplication, chat_id: int) -> None:
 
 
 async def member_stops(
-    application: AnyApplication, chat_id: int, user_id: int, ending: MemberEnding
+    application: AnyApplication,
+    chat_id: int,
+    user_id: int,
+    ending: MemberEnding,
+    *,
+    sign: Triage | None = None,
+    pain: int | None = None,
 ) -> bool:
-    """A member stops (or taps 🆘) in their private chat: their part ends with a log in
-    their own history, their spotters hear of a 🆘, and the group only sees them "done".
-    Before the start, they simply leave the session. False if they were not in it."""
+    """A member stops, taps 🆘 or types a warning sign (`sign`, with the `pain` they gave)
+    in their private chat: their part ends with a log in their own history, they get the
+    same safety words as a runner on their own, their spotters hear of a 🆘 or a warning
+    sign, and the group is only told that they stopped. Before the start, they simply leave
+    the session. False if they were not in it."""
     services = services_of(application)
     async with _holding(services, chat_id):
         session = await services.clubs.session(chat_id)
@@ -156,15 +167,18 @@ async def member_stops(
             await services.clubs.leave(chat_id, user_id)
             log_id = None
         else:
-            log_id = await _finish_member(services, session, member, ending)
+            answers = _stop_answers(ending, sign, pain)
+            log_id = await _finish_member(services, session, member, ending, answers)
+            if log_id is not None:  # the same line whatever the reason: nothing medical
+                said = texts.MEMBER_STOPPED.format(name=member.name)
+                await _send_to_group(application, chat_id, said, None)
     if ending is MemberEnding.UNWELL:
-        advice = f"{safety_texts.UNWELL_ADVICE}\n\n{texts.ALERT_NOTE}"
-        await asyncio.gather(
-            send_or_mark_unreachable(
-                application, user_id, advice, priority=Priority.CUE, what="a club 🆘"
-            ),
-            session_ended(application, user_id, alert=lambda: spotter_texts.ALERT),
-        )
+        await _alert(application, user_id, safety_texts.UNWELL_ADVICE, lambda: spotter_texts.ALERT)
+    elif ending is MemberEnding.WARNING and sign is not None:
+        advice = safety_texts.STOP_ADVICE[sign.value]
+        await _alert(application, user_id, advice, lambda: spotter_texts.ALERT_WARNING)
+        if log_id is not None:
+            await after_stop(application, (user_id, user_id), sign, log_id, record=True)
     elif log_id is not None and session.live is not None:
         reverse = session.live.reverse_seconds_done(services.now().timestamp())
         text = texts.STOPPED.format(reverse=format_duration(reverse))
@@ -174,6 +188,30 @@ async def member_stops(
             await ask_how_it_felt(application, user_id, user_id, log_id)
     await status_changed(application, chat_id)
     return True
+
+
+def _stop_answers(ending: MemberEnding, sign: Triage | None, pain: int | None) -> LogAnswers | None:
+    """What a member's stop puts in their log: the red flag of a 🆘, or a warning sign's
+    pain and red flag as a runner's own session would have them."""
+    if ending is MemberEnding.UNWELL:
+        return LogAnswers(red_flag=True)
+    if ending is MemberEnding.WARNING and sign is not None:
+        return LogAnswers(pain=pain, red_flag=RESPONSES[sign].step_back)
+    return None
+
+
+async def _alert(application: AnyApplication, user_id: int, advice: str, alert: Alert) -> None:
+    """The stop-now advice to the member, and the alert to their spotters, at once."""
+    await asyncio.gather(
+        send_or_mark_unreachable(
+            application,
+            user_id,
+            f"{advice}\n\n{texts.ALERT_NOTE}",
+            priority=Priority.CUE,
+            what="a club safety stop",
+        ),
+        session_ended(application, user_id, alert=alert),
+    )
 
 
 async def reword_status(application: AnyApplication, chat_id: int) -> None:
@@ -356,7 +394,7 @@ async def _finish(
     finished = []
     for member in session.members:
         if member.state is MemberState.READY:
-            log_id = await _finish_member(services, session, member, ending)
+            log_id = await _finish_member(services, session, member, ending, None)
             if log_id is not None:
                 finished.append((member, log_id))
     await services.clubs.save_progress(session.chat_id, live)
@@ -382,9 +420,10 @@ async def _finish_member(
     session: ClubSession,
     member: ClubMember,
     ending: MemberEnding,
+    answers: LogAnswers | None,
 ) -> int | None:
     """Store the member's log in their own history (once): the group's session as they did
-    it, up to now."""
+    it, up to now, with `answers` (a stop's red flag or pain)."""
     live, group = session.live, session.template
     if live is None or group is None:
         return None
@@ -399,7 +438,6 @@ async def _finish_member(
         place=session.club.place,
         downgraded=member.downgraded,
     )
-    answers = LogAnswers(red_flag=True) if ending is MemberEnding.UNWELL else None
     return await services.clubs.finish_member(session.chat_id, member.user_id, log, now, answers)
 
 
