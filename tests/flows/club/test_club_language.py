@@ -140,3 +140,21 @@ async def test_the_groups_language_from_the_organisers_app_survives_a_restart(
     assert any(call.method == "sendMessage" for call in after)
     assert english_in(to_group(coach)) == []
     assert any(text.startswith("🏁 Done with the club") for text in texts_to(coach, BEN))
+
+
+async def test_a_club_set_up_before_clubs_had_a_language_takes_the_next_organisers(
+    club_coach: Coach,
+) -> None:
+    coach = club_coach
+    await member(coach, TRACK_JOGGER)
+    await set_up_by(in_group(coach, ANA), "en")
+    await coach.services.db.execute("UPDATE clubs SET language = NULL")
+    await coach.services.runners.set_language(ANA, "es")
+
+    await in_group(coach, ANA).send("/club now")
+
+    club = await coach.services.clubs.club(GROUP)
+    assert club is not None and club.language == "es"
+    with speaking("es"):
+        headline = texts.STATUS_ON_TAP.format(place=texts.CLUB_PLACES["track"])
+    assert status(coach)["text"].startswith(headline)
