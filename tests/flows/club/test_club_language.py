@@ -76,6 +76,11 @@ async def test_a_spanish_organisers_club_is_spoken_to_in_spanish_and_an_english_
     await set_up_by(ana, "es")
     club = await coach.services.clubs.club(GROUP)
     assert club is not None and club.language == "es"
+    # What English Ben's commands get in the group is worded for the group.
+    [refused] = await in_group(coach, BEN).send("/club now")
+    assert refused.params["text"] == worded("es", lambda: texts.ADMINS_ONLY)
+    [pointer] = await in_group(coach, BEN).send("/go")
+    assert pointer.params["text"].startswith("Mejor dejemos tu entrenamiento entre nosotros")
 
     await start_with_ben(coach, ana, "es")
 
