@@ -137,14 +137,16 @@ async def test_the_groups_language_from_the_organisers_app_survives_a_restart(
     await start_with_ben(coach, ana, "ru")
     await wait_until(lambda: len(status_edits(coach)) >= 3)
 
-    await coach.restart()
     restarted_at = len(coach.emulator.calls)
+    await coach.restart()
 
     await wait_until(lambda: said_in_group(coach, worded("ru", lambda: texts.CLUB_DONE)), within=30)
     after = to_group(coach, restarted_at)
     assert any(call.method == "sendMessage" for call in after)
     assert english_in(to_group(coach)) == []
-    assert any(text.startswith("🏁 Done with the club") for text in texts_to(coach, BEN))
+    await wait_until(
+        lambda: any(t.startswith("🏁 Done with the club") for t in texts_to(coach, BEN))
+    )
 
 
 async def test_a_club_set_up_before_clubs_had_a_language_takes_the_next_organisers(
