@@ -33,7 +33,7 @@ _SESSION = (
 )
 
 _MEMBERS = (
-    "SELECT group_id, user_id, name, state, answers, template, downgraded, walks"
+    "SELECT group_id, user_id, name, state, answers, template, downgraded, walks, stop_unsaid"
     " FROM club_members WHERE group_id = ? ORDER BY joined_at, user_id"
 )
 
@@ -60,6 +60,7 @@ class ClubMember:
     template: SessionTemplate | None
     downgraded: bool
     walks: bool
+    stop_unsaid: bool  # they stopped mid-session; the group has not been told yet
 
     @property
     def member(self) -> Member:
@@ -247,19 +248,42 @@ class Clubs:
         return changed > 0
 
     async def finish_member(
-        self, chat_id: int, user_id: int, log: NewLog, now: datetime, answers: LogAnswers | None
+        self,
+        chat_id: int,
+        user_id: int,
+        log: NewLog,
+        now: datetime,
+        answers: LogAnswers | None,
+        *,
+        stopped: bool = False,
     ) -> int | None:
-        """The member is done (the group finished, or they stopped): store their log in
-        their own history, in the same transaction. None if they were not running."""
+        """The member is done (the group finished, or they `stopped`: the group is owed a
+        word about it): store their log in their own history, in the same transaction.
+        None if they were not running."""
         async with self._db.transaction() as tx:
             changed = await tx.execute(
-                "UPDATE club_members SET state = ? WHERE group_id = ? AND user_id = ?"
-                " AND state = ?",
-                (MemberState.DONE.value, chat_id, user_id, MemberState.READY.value),
+                "UPDATE club_members SET state = ?, stop_unsaid = ? WHERE group_id = ?"
+                " AND user_id = ? AND state = ?",
+                (MemberState.DONE.value, int(stopped), chat_id, user_id, MemberState.READY.value),
             )
             if not changed:
                 return None
             return await insert_log(tx, log, now, answers)
+
+    async def take_unsaid_stops(self, chat_id: int) -> list[str]:
+        """The names of the members who stopped since the group was last told, in the order
+        they joined; from now on they count as told."""
+        async with self._db.transaction() as tx:
+            rows = await tx.fetch_all(
+                "SELECT name FROM club_members WHERE group_id = ? AND stop_unsaid = 1"
+                " ORDER BY joined_at, user_id",
+                (chat_id,),
+            )
+            await tx.execute(
+                "UPDATE club_members SET stop_unsaid = 0 WHERE group_id = ? AND stop_unsaid = 1",
+                (chat_id,),
+            )
+        return [row["name"] for row in rows]
 
     async def leave(self, chat_id: int, user_id: int) -> bool:
         """The member left the group: they are no longer in its session at all."""
@@ -315,4 +339,5 @@ def _member_from(row: Row) -> ClubMember:
         None if row["template"] is None else template_from_json(row["template"]),
         bool(row["downgraded"]),
         bool(row["walks"]),
+        bool(row["stop_unsaid"]),
     )

@@ -418,6 +418,9 @@ MIGRATIONS: tuple[tuple[Statement, ...], ...] = (
     # organiser's at set-up, changed by an admin with /language in the group; NULL for a
     # club set up before (the next admin to open a session gives theirs).
     ("ALTER TABLE clubs ADD COLUMN language TEXT",),
+    # A member who stopped mid-session and whom the group has not yet been told about (one
+    # neutral line, with the status's next debounced edit, for everyone who stopped since).
+    ("ALTER TABLE club_members ADD COLUMN stop_unsaid INTEGER NOT NULL DEFAULT 0",),
 )
 
 LATEST_VERSION = len(MIGRATIONS)

@@ -63,8 +63,10 @@ MIXED_VARIANTS = "🚶 Walkers: walk backwards · 🏃 Joggers: jog backwards"
 MIXED_REMINDER = "Keep your own lane and look back over your shoulder before you set off."
 CLUB_DONE = "🏁 That's the session: well done, everyone! Your own log is waiting in our chat."
 CLUB_ENDED = "⏹ An admin ended the session here. Walk it off easy; your log is in our chat."
-# A member stopped mid-session, whatever the reason (never anything about their health).
+# Members who stopped mid-session, whatever the reason (never anything about their health):
+# one line for one of them, or for several ("Ana, Ben") since the group was last told.
 MEMBER_STOPPED = "{name} has stopped for today; the session goes on for everyone else."
+MEMBERS_STOPPED = "{names} have stopped for today; the session goes on for everyone else."
 CAUGHT_UP = "⏱ I lost track for a moment. We're at step {number} of {count}: {name}, {left} left."
 
 # Answers to taps in the group (shown on the tapper's screen only).

@@ -1,5 +1,5 @@
-"""The clubs repository on both backends: a club's language, and the running club session a
-member is in."""
+"""The clubs repository on both backends: a club's language, the running club session a
+member is in, and the stops the group is still to hear of."""
 
 from __future__ import annotations
 
@@ -67,7 +67,11 @@ async def test_a_members_running_club_session_is_found_only_while_they_run_in_it
     assert await clubs.running_group(ANA) == GROUP
 
     log = NewLog(ANA, date(2025, 3, 4), LogSource.LIVE, False, 60, TEMPLATE, Place.TRACK, False)
-    assert await clubs.finish_member(GROUP, ANA, log, NOW, None) is not None
+    assert await clubs.finish_member(GROUP, ANA, log, NOW, None, stopped=True) is not None
     session = await clubs.session(GROUP)
     assert session is not None and session.members[0].state is MemberState.DONE
     assert await clubs.running_group(ANA) is None
+    # The group is owed one word about her stop, once.
+    assert session.members[0].stop_unsaid
+    assert await clubs.take_unsaid_stops(GROUP) == ["Ana"]
+    assert await clubs.take_unsaid_stops(GROUP) == []

@@ -169,9 +169,6 @@ async def member_stops(
         else:
             answers = _stop_answers(ending, sign, pain)
             log_id = await _finish_member(services, session, member, ending, answers)
-            if log_id is not None:  # the same line whatever the reason: nothing medical
-                said = texts.MEMBER_STOPPED.format(name=member.name)
-                await _send_to_group(application, chat_id, said, None)
     if ending is MemberEnding.UNWELL:
         await _alert(application, user_id, safety_texts.UNWELL_ADVICE, lambda: spotter_texts.ALERT)
     elif ending is MemberEnding.WARNING and sign is not None:
@@ -313,6 +310,19 @@ async def _on_session(context: CoachContext, kind: str, action: SessionAction) -
 async def _refresh_status(
     application: AnyApplication, services: Services, session: ClubSession
 ) -> None:
+    """The debounced edit: first one line for whoever stopped since the group was last
+    told (the same words whatever the reason: nothing of anyone's health), then the status."""
+    stopped = await services.clubs.take_unsaid_stops(session.chat_id)
+    if stopped:
+        said = (
+            texts.MEMBER_STOPPED.format(name=stopped[0])
+            if len(stopped) == 1
+            else texts.MEMBERS_STOPPED.format(names=", ".join(stopped))
+        )
+        await send_or_mark_unreachable(
+            application, session.chat_id, said, priority=Priority.REPLY, what="a club's stop line"
+        )
+        session = await services.clubs.session(session.chat_id) or session
     await _edit_status(application, services, session, session.live)
 
 
@@ -427,6 +437,7 @@ async def _finish_member(
     live, group = session.live, session.template
     if live is None or group is None:
         return None
+    stopped = ending is not MemberEnding.FINISHED
     now = services.now()
     log = NewLog(
         member.user_id,
@@ -438,7 +449,9 @@ async def _finish_member(
         place=session.club.place,
         downgraded=member.downgraded,
     )
-    return await services.clubs.finish_member(session.chat_id, member.user_id, log, now, answers)
+    return await services.clubs.finish_member(
+        session.chat_id, member.user_id, log, now, answers, stopped=stopped
+    )
 
 
 async def _call_off(application: AnyApplication, chat_id: int, text: Callable[[], str]) -> None:
@@ -463,10 +476,12 @@ async def _edit_status(
     session: ClubSession,
     live: LiveSession | None,
 ) -> None:
-    """Show the status as it is now; any owed edit is paid with it."""
-    services.jobs.cancel(services.jobs.runner_job(CLUB_STATUS, session.chat_id))
-    if session.status_due is not None:
-        await services.clubs.status_due(session.chat_id, None)
+    """Show the status as it is now; any owed edit is paid with it, unless the group is
+    still to hear who stopped (the owed edit says it)."""
+    if not any(member.stop_unsaid for member in session.members):
+        services.jobs.cancel(services.jobs.runner_job(CLUB_STATUS, session.chat_id))
+        if session.status_due is not None:
+            await services.clubs.status_due(session.chat_id, None)
     text = status_text(session, live, services.now().timestamp())
     await _edit(application, session, text, gathering_buttons() if live is None else None)
 

@@ -68,12 +68,13 @@ def told_the_group(coach: Coach, since: int) -> list[str]:
     ]
 
 
-def only_that_ben_stopped(told: list[str]) -> bool:
-    """The group heard that Ben stopped, and otherwise only saw its status change."""
-    stopped = texts.MEMBER_STOPPED.format(name="Ben")
-    return told.count(stopped) == 1 and all(
-        text == stopped or text.startswith("🏃 Club session") for text in told
-    )
+async def group_told_only(coach: Coach, since: int, stopped: str) -> None:
+    """The group hears `stopped` once (with the status's next debounced edit), and
+    otherwise only sees its status change."""
+    await wait_until(lambda: stopped in told_the_group(coach, since), within=20)
+    told = told_the_group(coach, since)
+    assert told.count(stopped) == 1
+    assert all(text == stopped or text.startswith("🏃 Club session") for text in told), told
 
 
 @pytest.mark.parametrize(("language", "words"), [("en", "I fell"), ("es", "me caí")])
@@ -99,7 +100,7 @@ async def test_a_fall_typed_in_private_stops_the_members_part_with_the_safety_te
     assert not log.completed and [note.text for note in log.notes] == [words]
     assert await coach.services.safety_stops.last_at(BEN) is not None
     # The group is told he stopped, in the group's words, and nothing of why.
-    assert only_that_ben_stopped(told_the_group(coach, since))
+    await group_told_only(coach, since, texts.MEMBER_STOPPED.format(name="Ben"))
 
 
 async def test_pain_typed_in_private_is_asked_about_and_above_5_stops_the_part(
@@ -122,7 +123,7 @@ async def test_pain_typed_in_private_is_asked_about_and_above_5_stops_the_part(
     [log] = await coach.services.logs.recent(BEN)
     assert log.pain == 7 and log.red_flag and not log.completed
     assert await state_of(coach, BEN) is MemberState.DONE
-    assert only_that_ben_stopped(told_the_group(coach, since))
+    await group_told_only(coach, since, texts.MEMBER_STOPPED.format(name="Ben"))
 
 
 async def test_an_unclear_sign_asks_without_pausing_the_group_and_stop_stops(
@@ -144,3 +145,14 @@ async def test_an_unclear_sign_asks_without_pausing_the_group_and_stop_stops(
     assert await state_of(coach, BEN) is MemberState.DONE
     [log] = await coach.services.logs.recent(BEN)
     assert not log.red_flag and [note.text for note in log.notes] == ["a bit dizzy"]
+
+
+async def test_members_who_stop_close_together_are_named_in_one_line(club_coach: Coach) -> None:
+    coach = club_coach
+    await running_with_ben(coach)
+    since = len(coach.emulator.calls)
+
+    await in_private(coach, ANA).tap(texts.BUTTON_STOP)
+    await in_private(coach, BEN).send("I fell")
+
+    await group_told_only(coach, since, texts.MEMBERS_STOPPED.format(names="Ana, Ben"))
