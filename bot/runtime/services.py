@@ -18,6 +18,7 @@ from bot.runtime.cue_stats import CueStats
 from bot.runtime.cue_timer import CueTimer
 from bot.runtime.file_workers import FileWorkers
 from bot.runtime.job_registry import JobRegistry
+from bot.runtime.loop_lag import LoopLag
 from bot.runtime.recent_events import RecentEvents
 from bot.runtime.update_trace import RunnerTag, log_key_for
 from bot.storage.applied import AppliedUpdates, SpentOffers
@@ -76,6 +77,8 @@ class Services:
     )
     errors: RecentEvents = field(default_factory=RecentEvents)  # unix times, last 24 h
     file_workers: FileWorkers = field(default_factory=FileWorkers)
+    # Holds new updates while the event loop is behind, so cues keep their moments.
+    loop_lag: LoopLag = field(default_factory=LoopLag)
     # What `now()` reads: the real clock, or a simulated one (the season simulator, tests).
     clock: Callable[[], datetime] = utc_now
     # Every live session's next cue, on `clock`.
