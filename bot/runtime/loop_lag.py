@@ -8,6 +8,11 @@ by a short sleep that should wake on time; new updates are let in only while it 
 few per tick, so the backlog waits in line (in order, per chat) instead of in the loop's
 rounds, where the cues are.
 
+The same holds for the database: its statements run one at a time on one thread, so a
+session's start, stored before its first cue, waited behind every statement queued before
+it (150 at the burst's peak). While more than a few statements wait (`backlog`), updates
+wait too.
+
 A waiting update is let in after `longest` seconds whatever the lag, so nothing starves. The
 watch sleeps itself when nothing has asked for a while: an idle bot does not tick.
 """
@@ -16,6 +21,7 @@ from __future__ import annotations
 
 import asyncio
 import collections
+from collections.abc import Callable
 
 TICK = 0.005  # seconds between two looks at the loop
 BEHIND = 0.010  # a tick this late means the loop is behind
@@ -34,9 +40,12 @@ class LoopLag:
         behind: float = BEHIND,
         per_tick: int = PER_TICK,
         longest: float = LONGEST,
+        backlog: Callable[[], bool] = lambda: False,
     ) -> None:
-        """Ticks of `tick` s; behind beyond `behind` s of lag; `per_tick` admissions a tick;
-        nobody waits longer than `longest` s."""
+        """Ticks of `tick` s; behind beyond `behind` s of lag, or while `backlog()` says
+        another resource is; `per_tick` admissions a tick; nobody waits longer than
+        `longest` s."""
+        self._backlog = backlog
         self._tick = tick
         self._behind = behind
         self._per_tick = per_tick
@@ -59,7 +68,7 @@ class LoopLag:
         loop = asyncio.get_running_loop()
         if self._watch_task is None:
             self._watch_task = loop.create_task(self._watch())
-        if not self._waiting and self._budget > 0:
+        if not self._waiting and self._budget > 0 and not self._backlog():
             self._budget -= 1
             return
         self.held += 1
@@ -87,7 +96,8 @@ class LoopLag:
             now = loop.time()
             self._lag = now - asked - self._tick
             used = self._budget < self._per_tick
-            self._budget = self._per_tick if self._lag < self._behind else 0
+            keeping_up = self._lag < self._behind and not self._backlog()
+            self._budget = self._per_tick if keeping_up else 0
             self._let_in(now)
             if self._waiting or used:
                 quiet_since = now

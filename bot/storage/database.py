@@ -12,14 +12,15 @@ transactions that cannot interleave) runs that SQL as it is, and `PostgresBacken
 from __future__ import annotations
 
 import asyncio
+import functools
 import os
 import sqlite3
-from collections.abc import AsyncIterator, Iterable, Sequence
+from collections.abc import AsyncIterator, Callable, Coroutine, Iterable, Sequence
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Concatenate, ParamSpec, Protocol, TypeVar
 
 import aiosqlite
 
@@ -27,6 +28,26 @@ from bot.storage.database_types import Dialect, IntegrityError, Params, Row, Tra
 from bot.storage.migrations import apply_migrations
 
 __all__ = ["Database", "Dialect", "IntegrityError", "Params", "Row", "Transaction"]
+
+
+_Answer = TypeVar("_Answer")
+_Args = ParamSpec("_Args")
+
+
+def _counted(
+    method: Callable[Concatenate[Database, _Args], Coroutine[Any, Any, _Answer]],
+) -> Callable[Concatenate[Database, _Args], Coroutine[Any, Any, _Answer]]:
+    """Count the call in `Database.waiting` until it has its answer."""
+
+    @functools.wraps(method)
+    async def counted(database: Database, /, *args: _Args.args, **kwargs: _Args.kwargs) -> _Answer:
+        database._waiting += 1
+        try:
+            return await method(database, *args, **kwargs)
+        finally:
+            database._waiting -= 1
+
+    return counted
 
 
 class SqliteBackend:
@@ -265,6 +286,13 @@ class Database:
             from bot.storage.postgres_backend import PostgresBackend
 
             self._backend = PostgresBackend(url)
+        self._waiting = 0
+
+    @property
+    def waiting(self) -> int:
+        """Statements and transactions asked for and not finished yet: the database's
+        queue, which new updates should not lengthen while it is long (bot/runtime/loop_lag)."""
+        return self._waiting
 
     @property
     def dialect(self) -> Dialect:
@@ -318,15 +346,20 @@ class Database:
     async def transaction(self) -> AsyncIterator[Transaction]:
         """Run statements atomically; the process's other transactions wait for it. The
         current unit of work's riders, if any, are written first, in the same transaction."""
-        async with self._backend.transaction() as tx:
-            work = _current_work.get()
-            riders = work.riders if work is not None else []
-            joined = len(riders)
-            for sql, params in riders[:joined]:
-                await tx.execute(sql, params)
-            yield tx
-        del riders[:joined]
+        self._waiting += 1
+        try:
+            async with self._backend.transaction() as tx:
+                work = _current_work.get()
+                riders = work.riders if work is not None else []
+                joined = len(riders)
+                for sql, params in riders[:joined]:
+                    await tx.execute(sql, params)
+                yield tx
+            del riders[:joined]
+        finally:
+            self._waiting -= 1
 
+    @_counted
     async def execute(self, sql: str, params: Params = ()) -> int:
         """Run one writing statement on its own; returns the number of rows it changed.
         With statements waiting to ride along, all go in one transaction."""
@@ -338,11 +371,13 @@ class Database:
             return changed
         return await self._backend.execute(sql, params)
 
+    @_counted
     async def fetch_one(self, sql: str, params: Params = ()) -> Row | None:
         """The first row of a query, or None."""
         rows = await self._backend.fetch_all(sql, params)
         return rows[0] if rows else None
 
+    @_counted
     async def fetch_all(self, sql: str, params: Params = ()) -> list[Row]:
         """All rows of a query."""
         return await self._backend.fetch_all(sql, params)

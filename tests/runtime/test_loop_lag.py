@@ -71,3 +71,14 @@ async def test_stopping_lets_everyone_in() -> None:
     await asyncio.sleep(0)
     await lag.stop()
     await asyncio.wait_for(asyncio.gather(*waiting), 5)
+
+
+async def test_updates_wait_while_another_resource_is_behind() -> None:
+    behind = True
+    lag = LoopLag(tick=0.005, behind=10.0, per_tick=4, longest=60.0, backlog=lambda: behind)
+    waiting = asyncio.ensure_future(lag.admit())
+    await asyncio.sleep(0.05)  # ten ticks: the loop keeps up, the database does not
+    assert not waiting.done()
+    behind = False
+    await asyncio.wait_for(waiting, 5)
+    await lag.stop()
