@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import re
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Iterable, Sequence
 from contextlib import asynccontextmanager
 from functools import lru_cache
 from typing import Any
@@ -89,6 +89,14 @@ class PostgresBackend:
     async def fetch_all(self, sql: str, params: Params = ()) -> list[Row]:
         """All rows of a query."""
         return await _rows(self._require_open(), sql, params)
+
+    async def execute_together(self, statements: Sequence[tuple[str, Params]]) -> int:
+        """Run writing statements as one transaction; the rows the last one changed."""
+        changed = 0
+        async with self.transaction() as tx:
+            for sql, params in statements:
+                changed = await tx.execute(sql, params)
+        return changed
 
     def _require_open(self) -> asyncpg.Pool:
         if self._pool is None:

@@ -27,6 +27,10 @@ class Spotters:
 
     def __init__(self, db: Database) -> None:
         self._db = db
+        # Runners nobody follows since `unfollow_all` (every session's start): each cue asks
+        # who follows, and for almost every runner the answer is nobody. Only `follow`
+        # makes a spotter follow again (pairs start unfollowed), so this memory is exact.
+        self._unfollowed: set[int] = set()
 
     async def invite(self, user_id: int, token: str, expires_at: float) -> None:
         """Store the runner's new invitation; any older one stops working."""
@@ -77,6 +81,8 @@ class Spotters:
     async def reachable(self, runner_id: int, *, following_only: bool) -> list[int]:
         """The runner's spotters to tell about a session: those who have not blocked the
         bot, and only those who asked for its cues if `following_only`."""
+        if following_only and runner_id in self._unfollowed:
+            return []
         rows = await self._db.fetch_all(
             "SELECT s.user_id FROM spotter_pairs AS s JOIN runners AS r ON r.user_id = s.user_id"
             " WHERE s.partner_id = ? AND s.role = ? AND r.active = 1 AND s.following >= ?"
@@ -92,6 +98,8 @@ class Spotters:
             " AND role = ?",
             (int(on), spotter_id, runner_id, SPOTTER),
         )
+        # After the write: an `unfollow_all` queued before it has added the runner by now.
+        self._unfollowed.discard(runner_id)
         return changed > 0
 
     async def unfollow_all(self, runner_id: int) -> None:
@@ -100,6 +108,7 @@ class Spotters:
             "UPDATE spotter_pairs SET following = 0 WHERE partner_id = ? AND role = ?",
             (runner_id, SPOTTER),
         )
+        self._unfollowed.add(runner_id)
 
     async def unpair(self, runner_id: int, spotter_id: int) -> bool:
         """End one pairing (either side may); False if there was none."""
