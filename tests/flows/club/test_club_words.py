@@ -156,3 +156,14 @@ async def test_members_who_stop_close_together_are_named_in_one_line(club_coach:
     await in_private(coach, BEN).send("I fell")
 
     await group_told_only(coach, since, texts.MEMBERS_STOPPED.format(names="Ana, Ben"))
+
+
+async def test_the_group_still_hears_of_a_stop_after_a_restart(club_coach: Coach) -> None:
+    coach = club_coach
+    await running_with_ben(coach)
+    since = len(coach.emulator.calls)
+    await in_private(coach, BEN).send("I fell")
+
+    await coach.restart()  # before the status's debounced edit, which says it
+
+    await group_told_only(coach, since, texts.MEMBER_STOPPED.format(name="Ben"))
