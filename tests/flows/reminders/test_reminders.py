@@ -387,10 +387,17 @@ async def _one_off_overdue_by(coach: Coach, minutes: float, session_day: date) -
     await coach.restart()
 
 
+def _session_far_from_now(profile: Profile = TRACK_JOGGER) -> Profile:
+    """The runner's sessions 12 hours from now: no daily reminder falls due (and is caught
+    up at a restart) while a test runs, whatever the hour CI runs it at."""
+    later = datetime.now(ZoneInfo(profile.timezone)) + timedelta(hours=12)
+    return replace(profile, session_time=time(later.hour, 0))
+
+
 async def test_an_overdue_one_off_for_a_past_session_is_deleted_across_restarts(
     coach: Coach,
 ) -> None:
-    await _runner_with_reminders(coach)
+    await _runner_with_reminders(coach, _session_far_from_now())
     yesterday = datetime.now(ZoneInfo(TRACK_JOGGER.timezone)).date() - timedelta(days=1)
     await _one_off_overdue_by(coach, 60 * 30, yesterday)
     for _ in range(2):
@@ -402,7 +409,7 @@ async def test_an_overdue_one_off_for_a_past_session_is_deleted_across_restarts(
 
 
 async def test_an_overdue_one_off_for_a_session_still_ahead_is_sent_once(coach: Coach) -> None:
-    await _runner_with_reminders(coach)
+    await _runner_with_reminders(coach, _session_far_from_now())
     await _one_off_overdue_by(coach, 20, _next(1))
     await coach.restart()
     assert len([text for text in _sent(coach) if text.startswith("⏰")]) == 1
