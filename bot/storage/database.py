@@ -14,7 +14,7 @@ from __future__ import annotations
 import asyncio
 import os
 import sqlite3
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Sequence
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -23,7 +23,14 @@ from typing import Protocol
 
 import aiosqlite
 
-from bot.storage.database_types import Dialect, IntegrityError, Params, Row, Transaction
+from bot.storage.database_types import (
+    Dialect,
+    IntegrityError,
+    Params,
+    Row,
+    Statement,
+    Transaction,
+)
 from bot.storage.migrations import apply_migrations
 
 __all__ = ["Database", "Dialect", "IntegrityError", "Params", "Row", "Transaction"]
@@ -103,6 +110,21 @@ class SqliteBackend:
         await self._no_open_transaction()
         return await _rows(self._require_open(), sql, params)
 
+    async def execute_together(self, statements: Sequence[Statement]) -> int:
+        """Run writing statements in one transaction, in one trip to the database thread
+        (not one for BEGIN, one per statement and one for COMMIT: each trip wakes that
+        thread and then the event loop); the rows the last one changed."""
+        await self._no_open_transaction()
+        connection = self._require_open()
+        try:
+            # aiosqlite's own way of running a call on its thread (private, but every one
+            # of its methods goes through it), with the sqlite3 connection it wraps.
+            run: Callable[..., Awaitable[int]] = connection._execute
+            count = await run(_in_one_transaction, connection._conn, statements)
+        except sqlite3.IntegrityError as error:
+            raise IntegrityError(str(error)) from error
+        return count
+
     async def _no_open_transaction(self) -> None:
         """Return once no transaction is open: at once, usually.
 
@@ -164,6 +186,21 @@ async def _rows(connection: aiosqlite.Connection, sql: str, params: Params) -> l
         raise IntegrityError(str(error)) from error
 
 
+def _in_one_transaction(connection: sqlite3.Connection, statements: Sequence[Statement]) -> int:
+    """On the database thread: BEGIN IMMEDIATE, the statements, COMMIT (ROLLBACK if one
+    fails); the rows the last statement changed."""
+    connection.execute("BEGIN IMMEDIATE")
+    count = 0
+    try:
+        for sql, params in statements:
+            count = connection.execute(sql, params).rowcount
+    except BaseException:
+        connection.rollback()
+        raise
+    connection.commit()
+    return count
+
+
 def _create_owner_only(path: Path) -> None:
     """Create the database file readable by its owner only (runners' health data)."""
     if not path.exists():
@@ -175,9 +212,9 @@ class _UnitOfWork:
     """Statements that ride along with the next write made within one piece of work (an
     update being handled): they commit with that write, or not at all."""
 
-    riders: list[tuple[str, Params]] = field(default_factory=list)
+    riders: list[Statement] = field(default_factory=list)
     # Riders written even if the work writes nothing else (the rest are dropped then).
-    alone: list[tuple[str, Params]] = field(default_factory=list)
+    alone: list[Statement] = field(default_factory=list)
 
 
 # The piece of work the current task (and the tasks it starts) belongs to, if any.
@@ -200,6 +237,8 @@ class Backend(Protocol):
     def transaction(self) -> AbstractAsyncContextManager[Transaction]: ...
 
     async def execute(self, sql: str, params: Params = ()) -> int: ...
+
+    async def execute_together(self, statements: Sequence[Statement]) -> int: ...
 
     async def fetch_all(self, sql: str, params: Params = ()) -> list[Row]: ...
 
@@ -260,8 +299,7 @@ class Database:
             yield
             work.riders[:] = [rider for rider in work.riders if rider in work.alone]
             if work.riders:
-                async with self.transaction():
-                    pass  # the riders on their own
+                await self._backend.execute_together(work.riders)  # on their own
         finally:
             _current_work.reset(token)
 
@@ -293,10 +331,13 @@ class Database:
         """Run one writing statement on its own; returns the number of rows it changed.
         With statements waiting to ride along, all go in one transaction."""
         work = _current_work.get()
-        if work is not None and work.riders:
-            async with self.transaction() as tx:
-                return await tx.execute(sql, params)
-        return await self._backend.execute(sql, params)
+        if work is None or not work.riders:
+            return await self._backend.execute(sql, params)
+        riders = work.riders
+        joined = len(riders)
+        count = await self._backend.execute_together([*riders[:joined], (sql, params)])
+        del riders[:joined]
+        return count
 
     async def fetch_one(self, sql: str, params: Params = ()) -> Row | None:
         """The first row of a query, or None."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import re
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Iterable, Sequence
 from contextlib import asynccontextmanager
 from functools import lru_cache
 from typing import Any
@@ -19,7 +19,7 @@ from typing import Any
 import asyncpg
 
 from bot.storage import migrations
-from bot.storage.database_types import Dialect, IntegrityError, Params, Row
+from bot.storage.database_types import Dialect, IntegrityError, Params, Row, Statement
 from bot.storage.migrations import statement_for
 
 # The advisory lock key under which one process at a time migrates (any fixed number).
@@ -89,6 +89,14 @@ class PostgresBackend:
     async def fetch_all(self, sql: str, params: Params = ()) -> list[Row]:
         """All rows of a query."""
         return await _rows(self._require_open(), sql, params)
+
+    async def execute_together(self, statements: Sequence[Statement]) -> int:
+        """Run writing statements in one transaction; the rows the last one changed."""
+        count = 0
+        async with self.transaction() as tx:
+            for sql, params in statements:
+                count = await tx.execute(sql, params)
+        return count
 
     def _require_open(self) -> asyncpg.Pool:
         if self._pool is None:
