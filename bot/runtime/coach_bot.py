@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from telegram import Bot, InlineKeyboardMarkup
+from telegram import Bot, Chat, InlineKeyboardMarkup, Message
 from telegram.ext import ExtBot
 from telegram.request import RequestData
 from telegram.request._requestparameter import RequestParameter
@@ -109,6 +109,23 @@ def markup_json(markup: InlineKeyboardMarkup) -> str:
             _MARKUP_JSON.clear()
         entry = _MARKUP_JSON[id(markup)] = (markup, markup.to_json())
     return entry[1]
+
+
+async def reply_unread(
+    message: Message, text: str, *, reply_markup: InlineKeyboardMarkup | None = None
+) -> None:
+    """`message.reply_text(text, reply_markup=...)` for a reply whose sent message nobody
+    reads: in a plain private chat (where PTB neither quotes nor names a topic) through the
+    lean path; anywhere else through PTB's own reply."""
+    if (
+        message.chat.type != Chat.PRIVATE
+        or message.is_topic_message
+        or message.business_connection_id is not None
+        or message.direct_messages_topic is not None
+    ):
+        await message.reply_text(text, reply_markup=reply_markup)
+        return
+    await coach_bot(message.get_bot()).send_text(message.chat_id, text, markup=reply_markup)
 
 
 def coach_bot(bot: Bot) -> CoachBot:
