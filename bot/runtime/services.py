@@ -123,6 +123,7 @@ class Services:
                 self.safety_checks,
                 self.live_sessions,
                 self.runners,
+                self.spotters,
             ),
         )
 
