@@ -35,7 +35,7 @@ import statistics
 import tempfile
 import time
 from collections import defaultdict
-from collections.abc import Coroutine, Sequence
+from collections.abc import Callable, Coroutine, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from datetime import time as clock_time
@@ -406,12 +406,13 @@ class _Observer:
             if uid in self._started and _lost_untold(record, self.steps)
         )
 
-    def lateness_ms(self) -> list[float]:
-        """Every arrived cue's lateness from its stored due moment."""
+    def lateness_ms(self, which: Callable[[int], bool] = lambda index: True) -> list[float]:
+        """The lateness of every arrived cue (those whose index `which` accepts) from its
+        stored due moment."""
         late = []
         for record in self.records.values():
             for index, arrived in record.arrivals.items():
-                if record.due:
+                if record.due and which(index):
                     late.append((arrived - record.due[index]) * 1000)
         return late
 
@@ -652,6 +653,20 @@ def _report(
     common = f"sessions={args.sessions} sent={sent} lost={expected - sent} stale_dropped={stale}"
     print(f"reaction: {common} {Summary.of(from_tap).line()}")
     print(f"cues: {common} {Summary.of(seen.lateness_ms()).line()}")
+    last = seen.steps
+    kinds = {
+        "first": lambda index: index == 0,  # sent as the session starts, after it is stored
+        "middle": lambda index: 0 < index < last,
+        "end": lambda index: index == last,  # the session's end, after its log is stored
+    }
+    print(
+        "cue kinds: "
+        + " ".join(
+            f"{kind}_p50_ms={summary.p50:.0f} {kind}_p99_ms={summary.p99:.0f}"
+            for kind, which in kinds.items()
+            for summary in [Summary.of(seen.lateness_ms(which))]
+        )
+    )
 
 
 if __name__ == "__main__":

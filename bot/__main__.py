@@ -29,6 +29,7 @@ from bot.storage.maintenance import MaintenanceError, back_up, health_facts
 logger = logging.getLogger("bot")
 
 _GC_YOUNG_OBJECTS = 10_000  # objects made between two passes of the collector (Python: 700)
+_GIL_SWITCH_S = 0.0005  # how often a busy thread lets the database thread in (default 5 ms)
 
 NO_TOKEN_NOTE = (
     "No TELEGRAM_BOT_TOKEN is set, so here is the terminal chat with the real coach.\n"
@@ -128,6 +129,10 @@ def _run_bot(settings: Settings, token: str) -> None:
     from bot.runtime.update_trace import install_update_trace, log_key_for
 
     # One event loop for the wait and the bot: the lock's connection lives on it.
+    # The database thread needs the GIL for every statement it runs; while the event loop is
+    # busy it got it only every 5 ms (Python's default), which capped the database at a few
+    # hundred trips a second just when most runners were waiting for it (python -m bench.cues).
+    sys.setswitchinterval(_GIL_SWITCH_S)
     loop = asyncio.new_event_loop()
     asyncio.set_event_loop(loop)
     leadership = None

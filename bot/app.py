@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import functools
 import gc
 import logging
 from collections.abc import Awaitable, Callable
@@ -48,7 +47,6 @@ from bot.flows.spotter.handlers import build_spotter_handlers
 from bot.flows.watch_files import build_watch_file_handlers
 from bot.flows.workout.handlers import build_workout_handlers
 from bot.runtime.coach_bot import CoachBot
-from bot.runtime.cue_timer import CueTimer
 from bot.runtime.delivery import PriorityRateLimiter
 from bot.runtime.exactly_once import ExactlyOnceApplication
 from bot.runtime.fencing import Fence, FencedRequest
@@ -119,7 +117,7 @@ def build_application(
         .context_types(ContextTypes(context=CoachContext))
         .persistence(SqlitePersistence(services.db))
         .concurrent_updates(
-            update_processor_for(settings.concurrent_updates, _cues_first(services.cue_timer))
+            update_processor_for(settings.concurrent_updates, _cues_first(services))
         )
         .post_init(_open_services)
         .post_stop(_stop_cues)
@@ -162,9 +160,15 @@ def build_application(
     return application
 
 
-def _cues_first(timer: CueTimer) -> Callable[[], Awaitable[None]]:
-    """What each update waits for first: late cues catching up, for at most a second."""
-    return functools.partial(timer.caught_up, _UPDATE_WAITS_FOR_CUES)
+def _cues_first(services: Services) -> Callable[[], Awaitable[None]]:
+    """What each update waits for first: late cues catching up (for at most a second), then
+    an event loop that keeps up."""
+
+    async def first() -> None:
+        await services.cue_timer.caught_up(_UPDATE_WAITS_FOR_CUES)
+        await services.loop_lag.admit()
+
+    return first
 
 
 def _api_urls(api_base_url: str | None) -> tuple[str, str]:
@@ -219,7 +223,9 @@ def _freeze_startup_objects() -> None:
 
 async def _stop_cues(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Stopping: no cue starts any more (as the JobQueue has stopped its jobs)."""
-    await services_of(application).cue_timer.stop()
+    services = services_of(application)
+    await services.cue_timer.stop()
+    await services.loop_lag.stop()
 
 
 async def _close_services(application: Application[Any, Any, Any, Any, Any, Any]) -> None:

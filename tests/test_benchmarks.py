@@ -55,6 +55,7 @@ def test_over_the_wire_the_bot_process_and_the_reference_send_every_cue(
     assert lines["cues"]["sent"] == str(3 * 12)
     assert lines["cues"]["lost"] == "0"
     assert lines["reference"]["sent"] == str(3 * 12)
+    assert {"first_p99_ms", "middle_p99_ms", "end_p99_ms"} <= set(lines["cue kinds"])
     assert lines["faults"]["task_never_retrieved"] == "0"
     assert lines["faults"]["lost_without_line"] == "0"
     assert float(lines["bot"]["cpu_s"]) > 0

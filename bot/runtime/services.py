@@ -18,6 +18,7 @@ from bot.runtime.cue_stats import CueStats
 from bot.runtime.cue_timer import CueTimer
 from bot.runtime.file_workers import FileWorkers
 from bot.runtime.job_registry import JobRegistry
+from bot.runtime.loop_lag import LoopLag
 from bot.runtime.recent_events import RecentEvents
 from bot.runtime.update_trace import RunnerTag, log_key_for
 from bot.storage.applied import AppliedUpdates, SpentOffers
@@ -39,6 +40,7 @@ from bot.storage.usage import Usage
 from bot.storage.watch_workouts import WatchWorkouts
 
 _SERVICES_KEY = "services"
+DATABASE_BACKLOG = 16  # statements waiting for the database: new updates wait beyond this
 
 
 def utc_now() -> datetime:
@@ -76,6 +78,9 @@ class Services:
     )
     errors: RecentEvents = field(default_factory=RecentEvents)  # unix times, last 24 h
     file_workers: FileWorkers = field(default_factory=FileWorkers)
+    # Holds new updates while the event loop or the database is behind, so cues keep
+    # their moments.
+    loop_lag: LoopLag = field(init=False)
     # What `now()` reads: the real clock, or a simulated one (the season simulator, tests).
     clock: Callable[[], datetime] = utc_now
     # Every live session's next cue, on `clock`.
@@ -84,6 +89,8 @@ class Services:
     def __post_init__(self) -> None:
         timer = CueTimer(lambda: self.clock().timestamp(), lambda: self.errors.record(time.time()))
         object.__setattr__(self, "cue_timer", timer)  # a frozen dataclass's own field
+        gate = LoopLag(backlog=lambda: self.db.waiting > DATABASE_BACKLOG)
+        object.__setattr__(self, "loop_lag", gate)
 
     @classmethod
     def create(cls, settings: Settings, clock: Callable[[], datetime] = utc_now) -> Services:
@@ -123,7 +130,6 @@ class Services:
                 self.safety_checks,
                 self.live_sessions,
                 self.runners,
-                self.spotters,
             ),
         )
 

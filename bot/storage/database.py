@@ -12,28 +12,42 @@ transactions that cannot interleave) runs that SQL as it is, and `PostgresBacken
 from __future__ import annotations
 
 import asyncio
+import functools
 import os
 import sqlite3
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Sequence
+from collections.abc import AsyncIterator, Callable, Coroutine, Iterable, Sequence
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Concatenate, ParamSpec, Protocol, TypeVar
 
 import aiosqlite
 
-from bot.storage.database_types import (
-    Dialect,
-    IntegrityError,
-    Params,
-    Row,
-    Statement,
-    Transaction,
-)
+from bot.storage.database_types import Dialect, IntegrityError, Params, Row, Transaction
 from bot.storage.migrations import apply_migrations
 
 __all__ = ["Database", "Dialect", "IntegrityError", "Params", "Row", "Transaction"]
+
+
+_Answer = TypeVar("_Answer")
+_Args = ParamSpec("_Args")
+
+
+def _counted(
+    method: Callable[Concatenate[Database, _Args], Coroutine[Any, Any, _Answer]],
+) -> Callable[Concatenate[Database, _Args], Coroutine[Any, Any, _Answer]]:
+    """Count the call in `Database.waiting` until it has its answer."""
+
+    @functools.wraps(method)
+    async def counted(database: Database, /, *args: _Args.args, **kwargs: _Args.kwargs) -> _Answer:
+        database._waiting += 1
+        try:
+            return await method(database, *args, **kwargs)
+        finally:
+            database._waiting -= 1
+
+    return counted
 
 
 class SqliteBackend:
@@ -110,20 +124,25 @@ class SqliteBackend:
         await self._no_open_transaction()
         return await _rows(self._require_open(), sql, params)
 
-    async def execute_together(self, statements: Sequence[Statement]) -> int:
-        """Run writing statements in one transaction, in one trip to the database thread
-        (not one for BEGIN, one per statement and one for COMMIT: each trip wakes that
-        thread and then the event loop); the rows the last one changed."""
+    async def execute_together(self, statements: Sequence[tuple[str, Params]]) -> int:
+        """Run writing statements as one transaction in a single trip to the database
+        thread; the rows the last one changed.
+
+        `transaction()` costs a trip per statement plus BEGIN and COMMIT, and holds every
+        other statement back meanwhile: under load each trip waits for a turn of the event
+        loop and of the GIL, so an update's few writes held the whole database for tens of
+        milliseconds (`python -m bench.cues`). Statements known in advance need none of that.
+        """
         await self._no_open_transaction()
         connection = self._require_open()
         try:
-            # aiosqlite's own way of running a call on its thread (private, but every one
-            # of its methods goes through it), with the sqlite3 connection it wraps.
-            run: Callable[..., Awaitable[int]] = connection._execute
-            count = await run(_in_one_transaction, connection._conn, statements)
+            # aiosqlite's own helpers run functions on its thread this way (`_execute`).
+            changed: int = await connection._execute(  # type: ignore[no-untyped-call]
+                _run_together, connection, statements
+            )
         except sqlite3.IntegrityError as error:
             raise IntegrityError(str(error)) from error
-        return count
+        return changed
 
     async def _no_open_transaction(self) -> None:
         """Return once no transaction is open: at once, usually.
@@ -186,19 +205,21 @@ async def _rows(connection: aiosqlite.Connection, sql: str, params: Params) -> l
         raise IntegrityError(str(error)) from error
 
 
-def _in_one_transaction(connection: sqlite3.Connection, statements: Sequence[Statement]) -> int:
-    """On the database thread: BEGIN IMMEDIATE, the statements, COMMIT (ROLLBACK if one
-    fails); the rows the last statement changed."""
-    connection.execute("BEGIN IMMEDIATE")
-    count = 0
+def _run_together(
+    connection: aiosqlite.Connection, statements: Sequence[tuple[str, Params]]
+) -> int:
+    """On the database thread: the statements in one transaction; the last one's changes."""
+    raw = connection._conn  # as aiosqlite's own helpers reach it
+    raw.execute("BEGIN IMMEDIATE")
     try:
+        changed = 0
         for sql, params in statements:
-            count = connection.execute(sql, params).rowcount
+            changed = raw.execute(sql, params).rowcount
     except BaseException:
-        connection.rollback()
+        raw.execute("ROLLBACK")
         raise
-    connection.commit()
-    return count
+    raw.execute("COMMIT")
+    return changed
 
 
 def _create_owner_only(path: Path) -> None:
@@ -212,9 +233,9 @@ class _UnitOfWork:
     """Statements that ride along with the next write made within one piece of work (an
     update being handled): they commit with that write, or not at all."""
 
-    riders: list[Statement] = field(default_factory=list)
+    riders: list[tuple[str, Params]] = field(default_factory=list)
     # Riders written even if the work writes nothing else (the rest are dropped then).
-    alone: list[Statement] = field(default_factory=list)
+    alone: list[tuple[str, Params]] = field(default_factory=list)
 
 
 # The piece of work the current task (and the tasks it starts) belongs to, if any.
@@ -238,9 +259,9 @@ class Backend(Protocol):
 
     async def execute(self, sql: str, params: Params = ()) -> int: ...
 
-    async def execute_together(self, statements: Sequence[Statement]) -> int: ...
-
     async def fetch_all(self, sql: str, params: Params = ()) -> list[Row]: ...
+
+    async def execute_together(self, statements: Sequence[tuple[str, Params]]) -> int: ...
 
 
 class Database:
@@ -265,6 +286,13 @@ class Database:
             from bot.storage.postgres_backend import PostgresBackend
 
             self._backend = PostgresBackend(url)
+        self._waiting = 0
+
+    @property
+    def waiting(self) -> int:
+        """Statements and transactions asked for and not finished yet: the database's
+        queue, which new updates should not lengthen while it is long (bot/runtime/loop_lag)."""
+        return self._waiting
 
     @property
     def dialect(self) -> Dialect:
@@ -299,7 +327,7 @@ class Database:
             yield
             work.riders[:] = [rider for rider in work.riders if rider in work.alone]
             if work.riders:
-                await self._backend.execute_together(work.riders)  # on their own
+                await self._backend.execute_together(list(work.riders))  # the riders alone
         finally:
             _current_work.reset(token)
 
@@ -318,32 +346,38 @@ class Database:
     async def transaction(self) -> AsyncIterator[Transaction]:
         """Run statements atomically; the process's other transactions wait for it. The
         current unit of work's riders, if any, are written first, in the same transaction."""
-        async with self._backend.transaction() as tx:
-            work = _current_work.get()
-            riders = work.riders if work is not None else []
-            joined = len(riders)
-            for sql, params in riders[:joined]:
-                await tx.execute(sql, params)
-            yield tx
-        del riders[:joined]
+        self._waiting += 1
+        try:
+            async with self._backend.transaction() as tx:
+                work = _current_work.get()
+                riders = work.riders if work is not None else []
+                joined = len(riders)
+                for sql, params in riders[:joined]:
+                    await tx.execute(sql, params)
+                yield tx
+            del riders[:joined]
+        finally:
+            self._waiting -= 1
 
+    @_counted
     async def execute(self, sql: str, params: Params = ()) -> int:
         """Run one writing statement on its own; returns the number of rows it changed.
         With statements waiting to ride along, all go in one transaction."""
         work = _current_work.get()
-        if work is None or not work.riders:
-            return await self._backend.execute(sql, params)
-        riders = work.riders
-        joined = len(riders)
-        count = await self._backend.execute_together([*riders[:joined], (sql, params)])
-        del riders[:joined]
-        return count
+        if work is not None and work.riders:
+            joined = len(work.riders)
+            changed = await self._backend.execute_together([*work.riders, (sql, params)])
+            del work.riders[:joined]
+            return changed
+        return await self._backend.execute(sql, params)
 
+    @_counted
     async def fetch_one(self, sql: str, params: Params = ()) -> Row | None:
         """The first row of a query, or None."""
         rows = await self._backend.fetch_all(sql, params)
         return rows[0] if rows else None
 
+    @_counted
     async def fetch_all(self, sql: str, params: Params = ()) -> list[Row]:
         """All rows of a query."""
         return await self._backend.fetch_all(sql, params)

@@ -7,8 +7,6 @@ from collections.abc import Iterable, Sequence
 from typing import Any, Literal, Protocol
 
 Params = Sequence[Any]
-# One statement with its parameters.
-Statement = tuple[str, Params]
 Dialect = Literal["sqlite", "postgresql"]
 
 

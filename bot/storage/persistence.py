@@ -54,18 +54,17 @@ class SqlitePersistence(BasePersistence[Data, Data, Data]):
     ) -> None:
         """Store a conversation's new state; None ends it and deletes the row."""
         encoded_key = json.dumps(list(key))
-        async with self._db.transaction() as tx:
-            if new_state is None:
-                await tx.execute(
-                    "DELETE FROM ptb_conversations WHERE name = ? AND conversation_key = ?",
-                    (name, encoded_key),
-                )
-            else:
-                await tx.execute(
-                    "INSERT INTO ptb_conversations (name, conversation_key, state) VALUES (?, ?, ?)"
-                    " ON CONFLICT (name, conversation_key) DO UPDATE SET state = excluded.state",
-                    (name, encoded_key, json.dumps(new_state)),
-                )
+        if new_state is None:
+            await self._db.execute(
+                "DELETE FROM ptb_conversations WHERE name = ? AND conversation_key = ?",
+                (name, encoded_key),
+            )
+        else:
+            await self._db.execute(
+                "INSERT INTO ptb_conversations (name, conversation_key, state) VALUES (?, ?, ?)"
+                " ON CONFLICT (name, conversation_key) DO UPDATE SET state = excluded.state",
+                (name, encoded_key, json.dumps(new_state)),
+            )
 
     async def get_user_data(self) -> dict[int, Data]:
         """Every user's stored dictionary."""

@@ -19,7 +19,7 @@ from typing import Any
 import asyncpg
 
 from bot.storage import migrations
-from bot.storage.database_types import Dialect, IntegrityError, Params, Row, Statement
+from bot.storage.database_types import Dialect, IntegrityError, Params, Row
 from bot.storage.migrations import statement_for
 
 # The advisory lock key under which one process at a time migrates (any fixed number).
@@ -90,13 +90,13 @@ class PostgresBackend:
         """All rows of a query."""
         return await _rows(self._require_open(), sql, params)
 
-    async def execute_together(self, statements: Sequence[Statement]) -> int:
-        """Run writing statements in one transaction; the rows the last one changed."""
-        count = 0
+    async def execute_together(self, statements: Sequence[tuple[str, Params]]) -> int:
+        """Run writing statements as one transaction; the rows the last one changed."""
+        changed = 0
         async with self.transaction() as tx:
             for sql, params in statements:
-                count = await tx.execute(sql, params)
-        return count
+                changed = await tx.execute(sql, params)
+        return changed
 
     def _require_open(self) -> asyncpg.Pool:
         if self._pool is None:

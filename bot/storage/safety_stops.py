@@ -41,18 +41,21 @@ class SafetyStops:
         )
 
     async def take_place_advice(self, user_id: int) -> str | None:
-        """The place whose advice is due (then no longer), if a fall left one."""
-        async with self._db.transaction() as tx:
-            row = await tx.fetch_one(
-                "SELECT id, advice_place FROM safety_stops"
-                " WHERE user_id = ? AND advice_place IS NOT NULL ORDER BY id DESC LIMIT 1",
-                (user_id,),
-            )
-            if row is None:
-                return None
-            await tx.execute(
-                "UPDATE safety_stops SET advice_place = NULL WHERE user_id = ?", (user_id,)
-            )
+        """The place whose advice is due (then no longer), if a fall left one.
+
+        Read first, on its own: almost always there is none, and a read needs no
+        transaction (a runner's updates run one at a time, so nobody takes it in between).
+        """
+        row = await self._db.fetch_one(
+            "SELECT advice_place FROM safety_stops"
+            " WHERE user_id = ? AND advice_place IS NOT NULL ORDER BY id DESC LIMIT 1",
+            (user_id,),
+        )
+        if row is None:
+            return None
+        await self._db.execute(
+            "UPDATE safety_stops SET advice_place = NULL WHERE user_id = ?", (user_id,)
+        )
         return str(row["advice_place"])
 
     async def pending_follow_ups(self) -> list[tuple[int, float]]:

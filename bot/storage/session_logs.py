@@ -291,17 +291,16 @@ class SessionLogs:
         pending: dict[str, object] | None = None,
     ) -> None:
         """Open (or move on) the runner's logging question."""
-        async with self._db.transaction() as tx:
-            await tx.execute(
-                _UPSERT_PROMPT,
-                (
-                    user_id,
-                    log_id,
-                    step,
-                    None if pending is None else json.dumps(pending),
-                    now.isoformat(),
-                ),
-            )
+        await self._db.execute(
+            _UPSERT_PROMPT,
+            (
+                user_id,
+                log_id,
+                step,
+                None if pending is None else json.dumps(pending),
+                now.isoformat(),
+            ),
+        )
 
     async def close_prompt(self, user_id: int) -> None:
         """No logging question is open any more."""

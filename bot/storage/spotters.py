@@ -10,7 +10,6 @@ from datetime import datetime
 from enum import StrEnum
 
 from bot.storage.database import Database
-from bot.storage.row_cache import RowCache
 
 RUNNER, SPOTTER = "runner", "spotter"
 
@@ -24,16 +23,14 @@ class Acceptance(StrEnum):
 
 
 class Spotters:
-    """Repository of spotter invitations and pairings.
-
-    Every cue asks who follows its runner's session, and almost always nobody does: whether
-    anyone follows a runner is kept in memory (`RowCache`), so those cues read nothing.
-    Following only starts with `follow`; deleting pairs (an unpairing, an erasure) can only
-    end it."""
+    """Repository of spotter invitations and pairings."""
 
     def __init__(self, db: Database) -> None:
         self._db = db
-        self._followed: RowCache[bool] = RowCache()
+        # Runners nobody follows since `unfollow_all` (every session's start): each cue asks
+        # who follows, and for almost every runner the answer is nobody. Only `follow`
+        # makes a spotter follow again (pairs start unfollowed), so this memory is exact.
+        self._unfollowed: set[int] = set()
 
     async def invite(self, user_id: int, token: str, expires_at: float) -> None:
         """Store the runner's new invitation; any older one stops working."""
@@ -84,9 +81,7 @@ class Spotters:
     async def reachable(self, runner_id: int, *, following_only: bool) -> list[int]:
         """The runner's spotters to tell about a session: those who have not blocked the
         bot, and only those who asked for its cues if `following_only`."""
-        if following_only and not await self._followed.read(
-            runner_id, lambda: self._anyone_follows(runner_id)
-        ):
+        if following_only and runner_id in self._unfollowed:
             return []
         rows = await self._db.fetch_all(
             "SELECT s.user_id FROM spotter_pairs AS s JOIN runners AS r ON r.user_id = s.user_id"
@@ -98,37 +93,22 @@ class Spotters:
 
     async def follow(self, spotter_id: int, runner_id: int, *, on: bool) -> bool:
         """Start (or stop) sending the runner's cues to the spotter; False if not paired."""
-        self._followed.forget(runner_id)
         changed = await self._db.execute(
             "UPDATE spotter_pairs SET following = ? WHERE user_id = ? AND partner_id = ?"
             " AND role = ?",
             (int(on), spotter_id, runner_id, SPOTTER),
         )
-        self._followed.forget(runner_id)
+        # After the write: an `unfollow_all` queued before it has added the runner by now.
+        self._unfollowed.discard(runner_id)
         return changed > 0
 
     async def unfollow_all(self, runner_id: int) -> None:
         """The runner's session ended (or a new one starts): nobody follows it any more."""
-        if self._followed.known(runner_id) is False:
-            return  # nobody does already
-        self._followed.forget(runner_id)
         await self._db.execute(
             "UPDATE spotter_pairs SET following = 0 WHERE partner_id = ? AND role = ?",
             (runner_id, SPOTTER),
         )
-        self._followed.stored(runner_id, False)
-
-    def forget(self, user_id: int) -> None:
-        """The runner's rows were deleted or changed behind this repository's back."""
-        self._followed.forget(user_id)
-
-    async def _anyone_follows(self, runner_id: int) -> bool:
-        row = await self._db.fetch_one(
-            "SELECT 1 FROM spotter_pairs WHERE partner_id = ? AND role = ? AND following = 1"
-            " LIMIT 1",
-            (runner_id, SPOTTER),
-        )
-        return row is not None
+        self._unfollowed.add(runner_id)
 
     async def unpair(self, runner_id: int, spotter_id: int) -> bool:
         """End one pairing (either side may); False if there was none."""

@@ -120,12 +120,12 @@ async def test_a_passing_server_error_is_retried_and_the_reply_still_goes(
 async def test_a_lasting_server_error_reaches_the_error_handler_and_the_runner_hears_back(
     coach: Coach, status: int, caplog: pytest.LogCaptureFixture
 ) -> None:
-    coach.emulator.fail_next(status, method="sendMessage", times=3)  # every retry fails too
+    coach.emulator.fail_next(status, method="sendMessage", times=4)  # every retry fails too
 
     with caplog.at_level(logging.ERROR):
         replies = await coach.runner(19).send("/help")
 
-    assert [call.ok for call in replies] == [False, False, False, True]
+    assert [call.ok for call in replies] == [False, False, False, False, True]
     assert texts(replies)[-1] == common.SOMETHING_WENT_WRONG
     assert "error while handling an update" in caplog.text
 
@@ -148,13 +148,13 @@ async def test_a_runner_who_blocks_the_bot_before_the_apology_is_marked_unreacha
 ) -> None:
     runner = coach.runner(21, "Dev")
     await runner.send("/start")
-    coach.emulator.fail_next(500, method="sendMessage", times=3)  # the reply fails for good
+    coach.emulator.fail_next(500, method="sendMessage", times=4)  # the reply fails for good
     coach.emulator.fail_next(403, method="sendMessage")  # and the apology finds the bot blocked
 
     replies = await runner.send("/help")
 
     stored = await coach.services.runners.get(21)
-    assert [call.ok for call in replies] == [False, False, False, False]
+    assert [call.ok for call in replies] == [False, False, False, False, False]
     assert stored is not None
     assert stored.active is False
 
@@ -171,7 +171,7 @@ async def test_rate_limit_is_waited_out_and_the_message_still_goes(coach: Coach)
 
 async def test_the_bot_keeps_working_after_errors(coach: Coach) -> None:
     runner = coach.runner(22)
-    coach.emulator.fail_next(500, method="sendMessage", times=3)
+    coach.emulator.fail_next(500, method="sendMessage", times=4)
     await runner.send("/help")
 
     assert texts(await runner.send("/help")) == [common.help_text()]

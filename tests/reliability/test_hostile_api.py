@@ -308,7 +308,7 @@ async def test_a_reminder_that_cannot_be_sent_is_replaced_by_the_missed_session_
     async with running_coach(tmp_path, time_scale=SCALE) as coach:
         yesterday = datetime.now(UTC).date() - timedelta(days=1)
         runner = await _enrol(coach, _planned_yesterday(DREAMERS[0], yesterday), yesterday)
-        coach.emulator.fail_next(500, method="sendMessage", times=3)  # the try and both retries
+        coach.emulator.fail_next(500, method="sendMessage", times=4)  # the try and every retry
         await add_one_off(coach.app, runner.chat_id, time.time(), yesterday)
         await wait_until(lambda: not coach.emulator.faults)
         await asyncio.sleep(0.2)
@@ -319,7 +319,7 @@ async def test_a_reminder_that_cannot_be_sent_is_replaced_by_the_missed_session_
     assert reminded == []
     assert sent == [reminder_texts.NUDGE]
     explained = [record.getMessage() for record in _fault_lines(caplog.records)]
-    assert len(explained) == 3, explained  # two retries, then one line giving up
+    assert len(explained) == 4, explained  # three retries, then one line giving up
 
 
 # Found by this suite: delivery.py retried 5xx answers and time-outs twice whatever the

@@ -234,7 +234,7 @@ def test_the_token_is_in_no_log_line_at_debug(tmp_path: Path, log_format: str) -
             for text in ("/start", "34", "regularly"):
                 _say(api, mail, newcomer, text)
             # A reply that fails on every try: the error handler logs it with its traceback.
-            api.emulator.fail_next(500, method="sendMessage", times=3)
+            api.emulator.fail_next(500, method="sendMessage", times=4)
             api.send_from_user(newcomer.text("/help"))
             assert wait_for(lambda: "Traceback" in bot.stderr(), 30), bot.stderr()[-2000:]
             # The apology goes out after the traceback: the 403 below must not be for it.

@@ -12,7 +12,7 @@ import aiosqlite
 import pytest
 
 from bot.storage import migrations
-from bot.storage.database import Database
+from bot.storage.database import Database, IntegrityError
 from bot.storage.migrations import LATEST_VERSION, apply_migrations, schema_version
 
 
@@ -183,3 +183,31 @@ async def test_a_read_or_write_during_a_transaction_waits_until_it_ends(db: Data
     assert isinstance(results[0], ValueError)
     assert seen == [None, 1]
     assert [row[0] for row in rows] == [7]
+
+
+async def test_riders_and_their_write_commit_together_or_not_at_all(db: Database) -> None:
+    await db.execute("INSERT INTO ptb_chat_data (chat_id, data) VALUES (8, 'h')")
+    with pytest.raises(IntegrityError):
+        async with db.unit_of_work():
+            db.ride_along("INSERT INTO ptb_chat_data (chat_id, data) VALUES (9, 'i')")
+            await db.execute("INSERT INTO ptb_chat_data (chat_id, data) VALUES (8, 'again')")
+    async with db.unit_of_work():
+        db.ride_along("INSERT INTO ptb_chat_data (chat_id, data) VALUES (10, 'j')")
+        changed = await db.execute("UPDATE ptb_chat_data SET data = 'k' WHERE chat_id = 8")
+
+    rows = await db.fetch_all("SELECT chat_id, data FROM ptb_chat_data ORDER BY chat_id")
+    assert changed == 1
+    assert [tuple(row) for row in rows] == [(8, "k"), (10, "j")]
+
+
+async def test_waiting_counts_the_statements_not_answered_yet(db: Database) -> None:
+    assert db.waiting == 0
+    reads = [asyncio.ensure_future(db.fetch_all("SELECT 1")) for _ in range(3)]
+    await asyncio.sleep(0)
+    assert db.waiting == 3
+    await asyncio.gather(*reads)
+    assert db.waiting == 0
+    async with db.transaction() as tx:
+        assert db.waiting == 1
+        await tx.execute("INSERT INTO ptb_chat_data (chat_id, data) VALUES (11, 'l')")
+    assert db.waiting == 0

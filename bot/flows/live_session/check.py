@@ -195,9 +195,9 @@ async def _start(
         )
         return
     timeline = timeline_text(steps, template, place, downgraded, precautions_of(profile))
-    await asyncio.gather(
-        answered_with(tap, edit_or_send(tap, f"{check_text(step)}\n\n{timeline}", _WATCH_BUTTON)),
+    await asyncio.gather(  # the first cue first: its moment has come
         start_cues(context.application, stored),
+        answered_with(tap, edit_or_send(tap, f"{check_text(step)}\n\n{timeline}", _WATCH_BUTTON)),
     )
     await session_started(context.application, profile.user_id, steps)
 

@@ -106,11 +106,11 @@ async def _finished_text(
 ) -> str:
     """What was done, in all, a first or a best, the streak, against last time, and when
     the next session is: only the lines that are true."""
-    earlier = [
-        DoneSession(log.day, log.reverse_seconds)
-        for log in await services.logs.recent(stored.user_id)
-        if log.id != log_id
-    ]
+    # Read side by side: the session's end is as time-critical as a cue.
+    recent, next_line = await asyncio.gather(
+        services.logs.recent(stored.user_id), _next_session_line(services, stored.user_id)
+    )
+    earlier = [DoneSession(log.day, log.reverse_seconds) for log in recent if log.id != log_id]
     recap = recap_session(DoneSession(stored.day, reverse_seconds), earlier)
     lines = [_headline(recap)]
     if recap.best_by is not None:
@@ -119,7 +119,6 @@ async def _finished_text(
         lines.append(_versus_last(recap.versus_last))
     if recap.streak_weeks > 1:
         lines.append(texts.DONE_STREAK.format(weeks=recap.streak_weeks))
-    next_line = await _next_session_line(services, stored.user_id)
     if next_line:
         lines.append(next_line)
     return "\n".join(lines)
@@ -143,7 +142,9 @@ def _versus_last(difference: int) -> str:
 async def _next_session_line(services: Services, user_id: int) -> str | None:
     """When the next session is, from tomorrow on (today's is the one just done), where
     the runner moved it if they did."""
-    profile, plan = await services.profiles.get(user_id), await services.plans.get(user_id)
+    profile, plan = await asyncio.gather(
+        services.profiles.get(user_id), services.plans.get(user_id)
+    )
     if profile is None or plan is None:
         return None
     today = profile.local_time(services.now()).date()

@@ -495,6 +495,19 @@ async def test_a_refused_edit_of_the_check_sends_the_next_question_anew(
     assert texts(calls)[-1].endswith(safety_texts.QUESTIONS["surface_ok"])
 
 
+async def test_an_edit_of_the_check_that_fails_three_times_still_shows_the_next_question(
+    fast_coach: Coach,
+) -> None:
+    # At 5% 500s, three in a row once left a runner of 8,000 taps with no next question.
+    runner = await register(fast_coach)
+    await runner.send("/go")
+    fast_coach.emulator.fail_next(500, method="editMessageText", times=3)
+    calls = await runner.tap("Running track")
+    edits = [call for call in calls if call.method == "editMessageText"]
+    assert [call.ok for call in edits] == [False, False, False, True]
+    assert texts(edits)[-1].endswith(safety_texts.QUESTIONS["surface_ok"])
+
+
 async def test_a_second_tap_on_one_cue_s_skip_skips_nothing_more(coach: Coach) -> None:
     runner = await register(coach)
     await pass_safety_check(runner)
