@@ -109,16 +109,6 @@ def _configure_logging(settings: Settings, floor: int = logging.NOTSET) -> None:
     )
 
 
-def _tune_garbage_collector() -> None:
-    """Keep what exists at start (modules, handlers, texts: it lives as long as the process)
-    out of the collector's passes, and let more objects be made between two passes: a
-    handled update or a send makes a few hundred short-lived ones, most of them gone before
-    the next pass."""
-    gc.collect()
-    gc.freeze()
-    gc.set_threshold(_GC_YOUNG_OBJECTS, *gc.get_threshold()[1:])
-
-
 def _run_bot(settings: Settings, token: str) -> None:
     """Poll for updates, or serve a webhook when BACKSTRIDE_WEBHOOK_URL is set, until a stop
     signal. On PostgreSQL, first wait to lead (bot/storage/leadership.py): a standby builds
@@ -143,7 +133,10 @@ def _run_bot(settings: Settings, token: str) -> None:
         loop.run_until_complete(leadership.acquire())
     application = build_application(settings, fence=leadership)
     install_update_trace(application, log_key_for(token))
-    _tune_garbage_collector()
+    # A handled update or a send makes a few hundred short-lived objects, most of them gone
+    # before the next young pass if passes are rarer: fewer survivors are scanned again in
+    # the older generations (the start-up heap is frozen out of them: bot/app.py).
+    gc.set_threshold(_GC_YOUNG_OBJECTS, *gc.get_threshold()[1:])
     if settings.webhook_url is None:
         logger.info("polling Telegram for updates")
         application.run_polling(allowed_updates=Update.ALL_TYPES, close_loop=False)
