@@ -21,9 +21,10 @@ from bot.domain.precautions import Precaution
 from bot.domain.programme.templates import SessionTemplate, StepKind
 
 # The group's pinned status is edited at most once per this many seconds on behalf of
-# members joining, checking in or dropping out (cue edits come on top, one per step). With
-# the shortest step of the programme (25 s: one cue and one edit), a group gets at most
-# 60/8 + 2 * 60/25 < 13 messages a minute: under Telegram's 20 per minute per group.
+# members joining, checking in or dropping out (cue edits come on top, one per step); the
+# one line naming whoever stopped since comes only with that edit. With the shortest step
+# of the programme (25 s: one cue and one edit), a group gets at most
+# 2 * 60/8 + 2 * 60/25 < 20 messages a minute: under Telegram's 20 per minute per group.
 STATUS_EDIT_GAP_SECONDS = 8.0
 GROUP_MESSAGES_PER_MINUTE = 20
 

@@ -13,6 +13,7 @@ from telegram import Chat, InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, MessageHandler, filters
 
 from bot.runtime.deep_links import private_chat_link
+from bot.runtime.language import speaking_to_group
 from bot.runtime.services import CoachContext
 from bot.runtime.taps import stop_spinner
 from bot.texts import group_chat as texts
@@ -27,10 +28,11 @@ async def point_to_private_chat(update: Update, context: CoachContext) -> None:
     if message is None or not _for_this_bot(message.text or "", context.bot.username):
         return
     link = private_chat_link(context.bot, GROUP_PAYLOAD)
-    button = InlineKeyboardButton(texts.BUTTON_OPEN_PRIVATE, url=link)
-    await message.reply_text(
-        texts.PRIVATE_ONLY.format(link=link), reply_markup=InlineKeyboardMarkup([[button]])
-    )
+    async with speaking_to_group(context.services, message.chat_id):  # a club's language
+        button = InlineKeyboardButton(texts.BUTTON_OPEN_PRIVATE, url=link)
+        await message.reply_text(
+            texts.PRIVATE_ONLY.format(link=link), reply_markup=InlineKeyboardMarkup([[button]])
+        )
 
 
 def _for_this_bot(text: str, username: str) -> bool:

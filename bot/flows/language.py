@@ -62,7 +62,7 @@ async def show_menu(update: Update, context: CoachContext) -> None:
     if message is None or user is None:
         return
     current = await runner_language(context.services, user.id, user.language_code)
-    await message.reply_text(texts.MENU, reply_markup=_menu(current))
+    await message.reply_text(texts.MENU, reply_markup=language_buttons(current))
 
 
 async def pick(update: Update, context: CoachContext) -> None:
@@ -88,14 +88,15 @@ async def pick(update: Update, context: CoachContext) -> None:
     await services.runners.set_language(user.id, language)
     use_language(language)
     await edit_or_send(
-        tap, texts.UNCHANGED if language == before else texts.CHANGED, _menu(language)
+        tap, texts.UNCHANGED if language == before else texts.CHANGED, language_buttons(language)
     )
     if language != before:
         await _reword_live_session(services, user.id)
         await _chat_commands(context, tap.message.chat_id)
 
 
-def _menu(current: str) -> InlineKeyboardMarkup:
+def language_buttons(current: str, prefix: str = LANGUAGE_PREFIX) -> InlineKeyboardMarkup:
+    """A button per language (data "<prefix>|<code>"), the `current` one ticked."""
     return InlineKeyboardMarkup(
         [
             [
@@ -103,7 +104,7 @@ def _menu(current: str) -> InlineKeyboardMarkup:
                     texts.CURRENT_MARK.format(language=language_name(language))
                     if language == current
                     else language_name(language),
-                    callback_data=f"{LANGUAGE_PREFIX}|{language}",
+                    callback_data=f"{prefix}|{language}",
                 )
             ]
             for language in LANGUAGES

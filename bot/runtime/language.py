@@ -4,6 +4,8 @@ The words themselves come from bot/texts (see bot/texts/translation.py); this on
 the language: the one stored for the runner, else what their Telegram app says
 (`language_code`), else English. Updates get it from a handler that runs before every other
 one (bot/flows/language.py); a job, or words for somebody else (a spotter), call these.
+A club's group chat has a language of its own (stored with the club): words for the group
+are written inside `speaking_to_group`.
 """
 
 from __future__ import annotations
@@ -12,7 +14,13 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from bot.runtime.services import Services
-from bot.texts.translation import LANGUAGES, language_from_code, speaking, use_language
+from bot.texts.translation import (
+    LANGUAGES,
+    current_language,
+    language_from_code,
+    speaking,
+    use_language,
+)
 
 
 async def runner_language(
@@ -41,4 +49,20 @@ async def remember_first_language(
 async def speaking_to(services: Services, user_id: int) -> AsyncIterator[None]:
     """Inside the block, speak the language of `user_id` (someone other than the sender)."""
     with speaking(await runner_language(services, user_id)):
+        yield
+
+
+async def group_language(services: Services, chat_id: int) -> str:
+    """The language of a group chat: its club's, else (a group that is no club, or a club
+    that has none yet) the language being spoken now."""
+    club = await services.clubs.club(chat_id)
+    if club is None or club.language not in LANGUAGES or club.language is None:
+        return current_language()
+    return club.language
+
+
+@asynccontextmanager
+async def speaking_to_group(services: Services, chat_id: int) -> AsyncIterator[None]:
+    """Inside the block, speak the language of the group chat `chat_id`."""
+    with speaking(await group_language(services, chat_id)):
         yield

@@ -28,12 +28,12 @@ from bot.storage.session_logs import LogAnswers, NewLog, insert_log
 
 _SESSION = (
     "SELECT s.group_id, s.starts_at, s.status_id, s.status_due, s.template, s.steps, s.due,"
-    " s.next_index, s.scale, c.place, c.timezone"
+    " s.next_index, s.scale, c.place, c.timezone, c.language"
     " FROM club_sessions AS s JOIN clubs AS c ON c.group_id = s.group_id"
 )
 
 _MEMBERS = (
-    "SELECT group_id, user_id, name, state, answers, template, downgraded, walks"
+    "SELECT group_id, user_id, name, state, answers, template, downgraded, walks, stop_unsaid"
     " FROM club_members WHERE group_id = ? ORDER BY joined_at, user_id"
 )
 
@@ -45,6 +45,7 @@ class Club:
     chat_id: int
     place: Place
     timezone: str
+    language: str | None  # the group's; None for a club set up before clubs had one
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +60,7 @@ class ClubMember:
     template: SessionTemplate | None
     downgraded: bool
     walks: bool
+    stop_unsaid: bool  # they stopped mid-session; the group has not been told yet
 
     @property
     def member(self) -> Member:
@@ -95,21 +97,45 @@ class Clubs:
     def __init__(self, db: Database) -> None:
         self._db = db
 
-    async def set_up(self, chat_id: int, place: Place, timezone: str, now: datetime) -> None:
-        """Make the group a club (or change where it trains and its clock)."""
+    async def set_up(
+        self, chat_id: int, place: Place, timezone: str, language: str, now: datetime
+    ) -> None:
+        """Make the group a club speaking `language` (or change where it trains and its
+        clock; a language it has already is kept)."""
         await self._db.execute(
-            "INSERT INTO clubs (group_id, place, timezone, created_at) VALUES (?, ?, ?, ?)"
+            "INSERT INTO clubs (group_id, place, timezone, language, created_at)"
+            " VALUES (?, ?, ?, ?, ?)"
             " ON CONFLICT (group_id) DO UPDATE SET place = excluded.place,"
-            " timezone = excluded.timezone",
-            (chat_id, place.value, timezone, now.isoformat()),
+            " timezone = excluded.timezone,"
+            " language = COALESCE(clubs.language, excluded.language)",
+            (chat_id, place.value, timezone, language, now.isoformat()),
         )
 
     async def club(self, chat_id: int) -> Club | None:
         """The group's club, or None if it was never set up."""
         row = await self._db.fetch_one(
-            "SELECT group_id, place, timezone FROM clubs WHERE group_id = ?", (chat_id,)
+            "SELECT group_id, place, timezone, language FROM clubs WHERE group_id = ?",
+            (chat_id,),
         )
-        return None if row is None else Club(row["group_id"], Place(row["place"]), row["timezone"])
+        return None if row is None else _club_from(row)
+
+    async def set_language(self, chat_id: int, language: str) -> bool:
+        """The language the group is spoken to in; False if the group is not a club."""
+        return await self._changed(
+            "UPDATE clubs SET language = ? WHERE group_id = ?", (language, chat_id)
+        )
+
+    async def running_group(self, user_id: int) -> int | None:
+        """The group whose running session the member is in now (not stopped, not done),
+        or None."""
+        row = await self._db.fetch_one(
+            "SELECT m.group_id FROM club_members AS m"
+            " JOIN club_sessions AS s ON s.group_id = m.group_id"
+            " WHERE m.user_id = ? AND m.state = ? AND s.steps IS NOT NULL"
+            " ORDER BY m.group_id LIMIT 1",
+            (user_id, MemberState.READY.value),
+        )
+        return None if row is None else int(row["group_id"])
 
     async def open(self, chat_id: int, starts_at: float | None, now: datetime) -> bool:
         """Open a session for members to join; False if the club has one already."""
@@ -222,19 +248,42 @@ class Clubs:
         return changed > 0
 
     async def finish_member(
-        self, chat_id: int, user_id: int, log: NewLog, now: datetime, answers: LogAnswers | None
+        self,
+        chat_id: int,
+        user_id: int,
+        log: NewLog,
+        now: datetime,
+        answers: LogAnswers | None,
+        *,
+        stopped: bool = False,
     ) -> int | None:
-        """The member is done (the group finished, or they stopped): store their log in
-        their own history, in the same transaction. None if they were not running."""
+        """The member is done (the group finished, or they `stopped`: the group is owed a
+        word about it): store their log in their own history, in the same transaction.
+        None if they were not running."""
         async with self._db.transaction() as tx:
             changed = await tx.execute(
-                "UPDATE club_members SET state = ? WHERE group_id = ? AND user_id = ?"
-                " AND state = ?",
-                (MemberState.DONE.value, chat_id, user_id, MemberState.READY.value),
+                "UPDATE club_members SET state = ?, stop_unsaid = ? WHERE group_id = ?"
+                " AND user_id = ? AND state = ?",
+                (MemberState.DONE.value, int(stopped), chat_id, user_id, MemberState.READY.value),
             )
             if not changed:
                 return None
             return await insert_log(tx, log, now, answers)
+
+    async def take_unsaid_stops(self, chat_id: int) -> list[str]:
+        """The names of the members who stopped since the group was last told, in the order
+        they joined; from now on they count as told."""
+        async with self._db.transaction() as tx:
+            rows = await tx.fetch_all(
+                "SELECT name FROM club_members WHERE group_id = ? AND stop_unsaid = 1"
+                " ORDER BY joined_at, user_id",
+                (chat_id,),
+            )
+            await tx.execute(
+                "UPDATE club_members SET stop_unsaid = 0 WHERE group_id = ? AND stop_unsaid = 1",
+                (chat_id,),
+            )
+        return [row["name"] for row in rows]
 
     async def leave(self, chat_id: int, user_id: int) -> bool:
         """The member left the group: they are no longer in its session at all."""
@@ -267,7 +316,7 @@ class Clubs:
                 row["scale"],
             )
         return ClubSession(
-            Club(row["group_id"], Place(row["place"]), row["timezone"]),
+            _club_from(row),
             row["starts_at"],
             row["status_id"],
             row["status_due"],
@@ -275,6 +324,10 @@ class Clubs:
             live,
             members,
         )
+
+
+def _club_from(row: Row) -> Club:
+    return Club(row["group_id"], Place(row["place"]), row["timezone"], row["language"])
 
 
 def _member_from(row: Row) -> ClubMember:
@@ -286,4 +339,5 @@ def _member_from(row: Row) -> ClubMember:
         None if row["template"] is None else template_from_json(row["template"]),
         bool(row["downgraded"]),
         bool(row["walks"]),
+        bool(row["stop_unsaid"]),
     )

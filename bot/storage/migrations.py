@@ -414,6 +414,13 @@ MIGRATIONS: tuple[tuple[Statement, ...], ...] = (
     # The language the coach speaks to a runner: from their first /start, before a profile
     # exists, so it lives with the runner's row; NULL = not chosen (Telegram's, or English).
     ("ALTER TABLE runners ADD COLUMN language TEXT",),
+    # The language a club's group is spoken to in (its status, cues, replies): the
+    # organiser's at set-up, changed by an admin with /language in the group; NULL for a
+    # club set up before (the next admin to open a session gives theirs).
+    ("ALTER TABLE clubs ADD COLUMN language TEXT",),
+    # A member who stopped mid-session and whom the group has not yet been told about (one
+    # neutral line, with the status's next debounced edit, for everyone who stopped since).
+    ("ALTER TABLE club_members ADD COLUMN stop_unsaid INTEGER NOT NULL DEFAULT 0",),
 )
 
 LATEST_VERSION = len(MIGRATIONS)

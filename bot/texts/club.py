@@ -17,9 +17,18 @@ CLUB_PLACES: dict[str, str] = {"track": "on the track", "park": "on the field"}
 SET_UP = (
     "✅ Club set up: we train {place}, on {timezone} time.\n"
     "/club now opens a session to start together; /club 18:30 opens one starting at 18:30; "
-    "/club end ends it."
+    "/club end ends it. /language sets the language I write in here."
 )
 ADMINS_ONLY = "Only the group's admins can set up the club and start its sessions."
+LANGUAGE_ADMINS_ONLY = "Only the group's admins can change the language I write in here."
+GROUP_LANGUAGE_MENU = (
+    "Which language should I write in, in this group? Each member's private chat with me "
+    "stays in their own language."
+)
+GROUP_LANGUAGE_SET = (
+    "✅ This group's language: {language}. Each member's private chat with me stays in their "
+    "own language."
+)
 NOT_SET_UP = "This group isn't a club yet: an admin can set it up with /club."
 UNKNOWN_TIMEZONE = (
     "I don't know the time zone \u201c{name}\u201d. Try one like /club Europe/London."
@@ -54,6 +63,10 @@ MIXED_VARIANTS = "🚶 Walkers: walk backwards · 🏃 Joggers: jog backwards"
 MIXED_REMINDER = "Keep your own lane and look back over your shoulder before you set off."
 CLUB_DONE = "🏁 That's the session: well done, everyone! Your own log is waiting in our chat."
 CLUB_ENDED = "⏹ An admin ended the session here. Walk it off easy; your log is in our chat."
+# Members who stopped mid-session, whatever the reason (never anything about their health):
+# one line for one of them, or for several ("Ana, Ben") since the group was last told.
+MEMBER_STOPPED = "{name} has stopped for today; the session goes on for everyone else."
+MEMBERS_STOPPED = "{names} have stopped for today; the session goes on for everyone else."
 CAUGHT_UP = "⏱ I lost track for a moment. We're at step {number} of {count}: {name}, {left} left."
 
 # Answers to taps in the group (shown on the tapper's screen only).
@@ -107,6 +120,13 @@ MEMBER_DONE = "🏁 Done with the club: {reverse} backwards today. Nicely run!"
 SOMEONE = "A runner"  # when a member's Telegram first name is empty
 CHECK_OVER = "That check is over: tap Join in the group for the next session."
 NOT_RUNNING = "You're not running with the group now."
+# Words typed in private mid-session that could be harmless or not: the group goes on, so
+# the member steps aside for the one question (a runner on their own is paused instead).
+WHICH_QUESTION = (
+    "Step to the side and stand still for a moment: the group carries on. To get this right, "
+    "which is closest to how you feel?"
+)
+CARRY_ON = "Good. Rejoin the group when you feel ready: take it easy, and stop if it comes back."
 ALERT_NOTE = "Tell someone next to you or your coach straight away."
 
 

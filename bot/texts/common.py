@@ -23,7 +23,8 @@ COMMANDS: dict[str, str] = {
     "reminders": "When I remind you, and quiet hours",
     "calendar": "Your next four weeks as a calendar file",
     "spotter": "Invite someone to walk beside you, or end a pairing",
-    "club": "Club sessions in a group chat: an admin sends /club there",
+    "club": "Club sessions in a group chat: an admin sends /club there, and /language for "
+    "the group's language",
     "profile": "See your setup and change any part of it",
     "language": LANGUAGE_COMMAND,
     "export": "Your data as CSV and JSON files",

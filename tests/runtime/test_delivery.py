@@ -463,14 +463,14 @@ async def test_server_errors_and_timeouts_are_retried_briefly(
     assert api.times_of("m") == [0, 0.25, 1.25]
 
 
-async def test_network_errors_give_up_after_two_retries(
+async def test_network_errors_give_up_after_three_retries(
     fake_time: FakeTime, api: FakeApi, make_limiter: MakeLimiter
 ) -> None:
     limiter = make_limiter()
-    api.errors["m"] = [NetworkError("Internal Server Error")] * 3
+    api.errors["m"] = [NetworkError("Internal Server Error")] * 4
     with pytest.raises(NetworkError, match="Internal"):
         await soon(send(limiter, api, "m"))
-    assert len(api.times_of("m")) == 3
+    assert len(api.times_of("m")) == 4
 
 
 async def test_a_network_retry_after_the_deadline_is_stale(

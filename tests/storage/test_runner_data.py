@@ -128,7 +128,7 @@ async def fill(db: Database, user_id: int, name: str, notes: str, group: int) ->
     await workouts.record_sent(sent, NOW)
     await CalendarFeeds(db).token_for(user_id, NOW)
     clubs = Clubs(db)  # the runner joined their group's club session
-    await clubs.set_up(group, Place.TRACK, "Europe/Berlin", NOW)
+    await clubs.set_up(group, Place.TRACK, "Europe/Berlin", "en", NOW)
     await clubs.open(group, DUE_AT, NOW)
     assert await clubs.join(group, user_id, name, NOW)
     persistence = SqlitePersistence(db)

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from contextlib import asynccontextmanager
 from enum import StrEnum
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -27,13 +28,15 @@ from telegram.ext import Application
 
 from bot.domain.club import STATUS_EDIT_GAP_SECONDS, MemberState, as_done_by, club_template
 from bot.domain.live_session import LiveSession
+from bot.domain.log_reading.triage import RESPONSES, Triage
 from bot.flows.club.view import club_cue_text, gathering_buttons, status_text
+from bot.flows.live_session.stops import after_stop
 from bot.flows.session_log.handlers import ask_how_it_felt
-from bot.flows.spotter.session import session_ended
+from bot.flows.spotter.session import Alert, session_ended
 from bot.runtime.coach_bot import coach_bot
 from bot.runtime.cue_stats import Outcome
 from bot.runtime.delivery import Priority, StaleDelivery, delivery_args
-from bot.runtime.language import speaking_to
+from bot.runtime.language import speaking_to, speaking_to_group
 from bot.runtime.sending import send_or_mark_unreachable
 from bot.runtime.services import CoachContext, Services, services_of
 from bot.storage.clubs import ClubMember, ClubSession
@@ -65,14 +68,15 @@ class MemberEnding(StrEnum):
 
     FINISHED = "finished"  # with the group
     STOPPED = "stopped"
-    UNWELL = "unwell"
+    UNWELL = "unwell"  # the 🆘 button
+    WARNING = "warning"  # a warning sign they typed in private (its triage class is given)
 
 
 async def open_session(application: AnyApplication, chat_id: int, starts_at: float | None) -> bool:
     """Open a session for members to join, post its status and pin it, and arm its start
     (if it has a time); False if the club has a session already."""
     services = services_of(application)
-    async with services.session_locks[chat_id]:
+    async with _holding(services, chat_id):
         if not await services.clubs.open(chat_id, starts_at, services.now()):
             return False
         session = await services.clubs.session(chat_id)
@@ -100,7 +104,7 @@ async def start_session(application: AnyApplication, chat_id: int) -> Started:
     """Start the club's session with the members who are ready: the group's session is the
     most cautious of theirs; members still checking in are told it went on without them."""
     services = services_of(application)
-    async with services.session_locks[chat_id]:
+    async with _holding(services, chat_id):
         session = await services.clubs.session(chat_id)
         if session is None or session.live is not None:
             return Started.NOT_GATHERING
@@ -140,13 +144,21 @@ async def status_changed(application: AnyApplication, chat_id: int) -> None:
 
 
 async def member_stops(
-    application: AnyApplication, chat_id: int, user_id: int, ending: MemberEnding
+    application: AnyApplication,
+    chat_id: int,
+    user_id: int,
+    ending: MemberEnding,
+    *,
+    sign: Triage | None = None,
+    pain: int | None = None,
 ) -> bool:
-    """A member stops (or taps 🆘) in their private chat: their part ends with a log in
-    their own history, their spotters hear of a 🆘, and the group only sees them "done".
-    Before the start, they simply leave the session. False if they were not in it."""
+    """A member stops, taps 🆘 or types a warning sign (`sign`, with the `pain` they gave)
+    in their private chat: their part ends with a log in their own history, they get the
+    same safety words as a runner on their own, their spotters hear of a 🆘 or a warning
+    sign, and the group is only told that they stopped. Before the start, they simply leave
+    the session. False if they were not in it."""
     services = services_of(application)
-    async with services.session_locks[chat_id]:
+    async with _holding(services, chat_id):
         session = await services.clubs.session(chat_id)
         member = None if session is None else session.member(user_id)
         if session is None or member is None or member.state not in _IN:
@@ -155,15 +167,15 @@ async def member_stops(
             await services.clubs.leave(chat_id, user_id)
             log_id = None
         else:
-            log_id = await _finish_member(services, session, member, ending)
+            answers = _stop_answers(ending, sign, pain)
+            log_id = await _finish_member(services, session, member, ending, answers)
     if ending is MemberEnding.UNWELL:
-        advice = f"{safety_texts.UNWELL_ADVICE}\n\n{texts.ALERT_NOTE}"
-        await asyncio.gather(
-            send_or_mark_unreachable(
-                application, user_id, advice, priority=Priority.CUE, what="a club 🆘"
-            ),
-            session_ended(application, user_id, alert=lambda: spotter_texts.ALERT),
-        )
+        await _alert(application, user_id, safety_texts.UNWELL_ADVICE, lambda: spotter_texts.ALERT)
+    elif ending is MemberEnding.WARNING and sign is not None:
+        advice = safety_texts.STOP_ADVICE[sign.value]
+        await _alert(application, user_id, advice, lambda: spotter_texts.ALERT_WARNING)
+        if log_id is not None:
+            await after_stop(application, (user_id, user_id), sign, log_id, record=True)
     elif log_id is not None and session.live is not None:
         reverse = session.live.reverse_seconds_done(services.now().timestamp())
         text = texts.STOPPED.format(reverse=format_duration(reverse))
@@ -175,10 +187,43 @@ async def member_stops(
     return True
 
 
+def _stop_answers(ending: MemberEnding, sign: Triage | None, pain: int | None) -> LogAnswers | None:
+    """What a member's stop puts in their log: the red flag of a 🆘, or a warning sign's
+    pain and red flag as a runner's own session would have them."""
+    if ending is MemberEnding.UNWELL:
+        return LogAnswers(red_flag=True)
+    if ending is MemberEnding.WARNING and sign is not None:
+        return LogAnswers(pain=pain, red_flag=RESPONSES[sign].step_back)
+    return None
+
+
+async def _alert(application: AnyApplication, user_id: int, advice: str, alert: Alert) -> None:
+    """The stop-now advice to the member, and the alert to their spotters, at once."""
+    await asyncio.gather(
+        send_or_mark_unreachable(
+            application,
+            user_id,
+            f"{advice}\n\n{texts.ALERT_NOTE}",
+            priority=Priority.CUE,
+            what="a club safety stop",
+        ),
+        session_ended(application, user_id, alert=alert),
+    )
+
+
+async def reword_status(application: AnyApplication, chat_id: int) -> None:
+    """The group's language changed: its session's status, worded again in it."""
+    services = services_of(application)
+    async with _holding(services, chat_id):
+        session = await services.clubs.session(chat_id)
+        if session is not None:
+            await _edit_status(application, services, session, session.live)
+
+
 async def member_left(application: AnyApplication, chat_id: int, user_id: int) -> None:
     """A member left the group: they are out of its session, and off its status."""
     services = services_of(application)
-    async with services.session_locks[chat_id]:
+    async with _holding(services, chat_id):
         left = await services.clubs.leave(chat_id, user_id)
     if left:
         await status_changed(application, chat_id)
@@ -188,14 +233,14 @@ async def end_session(application: AnyApplication, chat_id: int) -> bool:
     """An admin ends the club's session: a running one ends now (each member's log says
     stopped), a gathering one is called off. False if there was none."""
     services = services_of(application)
-    async with services.session_locks[chat_id]:
+    async with _holding(services, chat_id):
         session = await services.clubs.session(chat_id)
         if session is None:
             return False
         if session.live is not None:
             await _finish(application, services, session, session.live, MemberEnding.STOPPED)
             return True
-    await _call_off(application, chat_id, texts.STATUS_ENDED)
+    await _call_off(application, chat_id, lambda: texts.STATUS_ENDED)
     return True
 
 
@@ -207,7 +252,7 @@ async def rebuild_club_jobs(application: AnyApplication) -> None:
         if session.status_due is not None:
             _arm(application, CLUB_STATUS, session.chat_id, session.status_due, _fire_status)
         if session.live is not None:
-            async with services.session_locks[session.chat_id]:
+            async with _holding(services, session.chat_id):
                 await _advance(application, services, session)
         elif session.starts_at is not None:
             _arm(application, CLUB_START, session.chat_id, max(now, session.starts_at), _fire_start)
@@ -216,6 +261,15 @@ async def rebuild_club_jobs(application: AnyApplication) -> None:
 # --- the group's cue chain -------------------------------------------------------------------
 
 _IN = (MemberState.CHECKING, MemberState.READY)
+
+
+@asynccontextmanager
+async def _holding(services: Services, chat_id: int) -> AsyncIterator[None]:
+    """The group's lock, speaking the group's language: every change of a club session
+    runs inside, so whatever it posts to the group is worded for the group (words for a
+    member inside are wrapped in `speaking_to` the member)."""
+    async with services.session_locks[chat_id], speaking_to_group(services, chat_id):
+        yield
 
 
 def _arm(application: AnyApplication, kind: str, chat_id: int, at: float, callback: Any) -> None:
@@ -234,7 +288,7 @@ async def _fire_start(context: CoachContext) -> None:
     if chat_id is None:
         return
     if await start_session(context.application, chat_id) is Started.NOBODY_READY:
-        await _call_off(context.application, chat_id, texts.STATUS_CALLED_OFF)
+        await _call_off(context.application, chat_id, lambda: texts.STATUS_CALLED_OFF)
 
 
 async def _fire_status(context: CoachContext) -> None:
@@ -247,7 +301,7 @@ async def _on_session(context: CoachContext, kind: str, action: SessionAction) -
     if chat_id is None:
         return
     services = context.services
-    async with services.session_locks[chat_id]:
+    async with _holding(services, chat_id):
         session = await services.clubs.session(chat_id)
         if session is not None:
             await action(context.application, services, session)
@@ -256,6 +310,19 @@ async def _on_session(context: CoachContext, kind: str, action: SessionAction) -
 async def _refresh_status(
     application: AnyApplication, services: Services, session: ClubSession
 ) -> None:
+    """The debounced edit: first one line for whoever stopped since the group was last
+    told (the same words whatever the reason: nothing of anyone's health), then the status."""
+    stopped = await services.clubs.take_unsaid_stops(session.chat_id)
+    if stopped:
+        said = (
+            texts.MEMBER_STOPPED.format(name=stopped[0])
+            if len(stopped) == 1
+            else texts.MEMBERS_STOPPED.format(names=", ".join(stopped))
+        )
+        await send_or_mark_unreachable(
+            application, session.chat_id, said, priority=Priority.REPLY, what="a club's stop line"
+        )
+        session = await services.clubs.session(session.chat_id) or session
     await _edit_status(application, services, session, session.live)
 
 
@@ -337,7 +404,7 @@ async def _finish(
     finished = []
     for member in session.members:
         if member.state is MemberState.READY:
-            log_id = await _finish_member(services, session, member, ending)
+            log_id = await _finish_member(services, session, member, ending, None)
             if log_id is not None:
                 finished.append((member, log_id))
     await services.clubs.save_progress(session.chat_id, live)
@@ -348,10 +415,10 @@ async def _finish(
     await services.clubs.end(session.chat_id)
     for kind in (CLUB_CUE, CLUB_STATUS, CLUB_START):
         services.jobs.cancel(services.jobs.runner_job(kind, session.chat_id))
-    reverse = format_duration(live.reverse_seconds_done(services.now().timestamp()))
+    reverse = live.reverse_seconds_done(services.now().timestamp())
     for member, log_id in finished:
         async with speaking_to(services, member.user_id):
-            text = texts.MEMBER_DONE.format(reverse=reverse)
+            text = texts.MEMBER_DONE.format(reverse=format_duration(reverse))
             if await send_or_mark_unreachable(
                 application, member.user_id, text, priority=Priority.REPLY, what="a club's end"
             ):
@@ -359,13 +426,18 @@ async def _finish(
 
 
 async def _finish_member(
-    services: Services, session: ClubSession, member: ClubMember, ending: MemberEnding
+    services: Services,
+    session: ClubSession,
+    member: ClubMember,
+    ending: MemberEnding,
+    answers: LogAnswers | None,
 ) -> int | None:
     """Store the member's log in their own history (once): the group's session as they did
-    it, up to now."""
+    it, up to now, with `answers` (a stop's red flag or pain)."""
     live, group = session.live, session.template
     if live is None or group is None:
         return None
+    stopped = ending is not MemberEnding.FINISHED
     now = services.now()
     log = NewLog(
         member.user_id,
@@ -377,20 +449,21 @@ async def _finish_member(
         place=session.club.place,
         downgraded=member.downgraded,
     )
-    answers = LogAnswers(red_flag=True) if ending is MemberEnding.UNWELL else None
-    return await services.clubs.finish_member(session.chat_id, member.user_id, log, now, answers)
+    return await services.clubs.finish_member(
+        session.chat_id, member.user_id, log, now, answers, stopped=stopped
+    )
 
 
-async def _call_off(application: AnyApplication, chat_id: int, text: str) -> None:
+async def _call_off(application: AnyApplication, chat_id: int, text: Callable[[], str]) -> None:
     """Close a session that never started (nobody ready at the time set, or an admin ended
     it): the status says so in `text`, and whoever was checking in hears it privately."""
     services = services_of(application)
-    async with services.session_locks[chat_id]:
+    async with _holding(services, chat_id):
         session = await services.clubs.session(chat_id)
         if session is None or session.live is not None:
             return
         place = texts.CLUB_PLACES[session.club.place]
-        await _edit(application, session, text.format(place=place), None)
+        await _edit(application, session, text().format(place=place), None)
         await services.clubs.end(chat_id)
         services.jobs.cancel(services.jobs.runner_job(CLUB_STATUS, chat_id))
     checking = [m.user_id for m in session.members if m.state is MemberState.CHECKING]
@@ -403,10 +476,12 @@ async def _edit_status(
     session: ClubSession,
     live: LiveSession | None,
 ) -> None:
-    """Show the status as it is now; any owed edit is paid with it."""
-    services.jobs.cancel(services.jobs.runner_job(CLUB_STATUS, session.chat_id))
-    if session.status_due is not None:
-        await services.clubs.status_due(session.chat_id, None)
+    """Show the status as it is now; any owed edit is paid with it, unless the group is
+    still to hear who stopped (the owed edit says it)."""
+    if not any(member.stop_unsaid for member in session.members):
+        services.jobs.cancel(services.jobs.runner_job(CLUB_STATUS, session.chat_id))
+        if session.status_due is not None:
+            await services.clubs.status_due(session.chat_id, None)
     text = status_text(session, live, services.now().timestamp())
     await _edit(application, session, text, gathering_buttons() if live is None else None)
 

@@ -24,14 +24,27 @@ from bot.flows.club.chain import (
     end_session,
     member_left,
     open_session,
+    reword_status,
     start_session,
 )
 from bot.flows.club.members import JOIN_PAYLOAD, join
-from bot.flows.club.view import CLUB_PLACES, CLUB_PREFIX, JOIN, PLACE, START, place_buttons
+from bot.flows.club.view import (
+    CLUB_PLACES,
+    CLUB_PREFIX,
+    JOIN,
+    LANGUAGE,
+    PLACE,
+    START,
+    place_buttons,
+)
+from bot.flows.language import language_buttons
 from bot.runtime.deep_links import private_chat_link
+from bot.runtime.language import speaking_to_group
 from bot.runtime.services import CoachContext
-from bot.runtime.taps import stop_spinner, tap_of
+from bot.runtime.taps import Tap, stop_spinner, tap_of
 from bot.texts import club as texts
+from bot.texts import common
+from bot.texts.translation import LANGUAGES, current_language, language_name, speaking
 
 _ADMINS = frozenset({ChatMember.ADMINISTRATOR, ChatMember.OWNER})
 NOW, END = "now", "end"
@@ -51,20 +64,30 @@ async def club_command(update: Update, context: CoachContext) -> None:
     if message.chat.type == message.chat.PRIVATE:
         await message.reply_text(texts.IN_PRIVATE)
         return
-    if not await _is_admin(context, message, user.id):
-        await message.reply_text(texts.ADMINS_ONLY)
-        return
+    services = context.services
+    async with speaking_to_group(services, message.chat_id):
+        if not await _is_admin(context, message, user.id):
+            await message.reply_text(texts.ADMINS_ONLY)
+            return
+        await _run_club_command(context, message, context.args[0] if context.args else "")
+
+
+async def _run_club_command(context: CoachContext, message: Message, argument: str) -> None:
+    """An admin's /club with `argument`, answered in the group's language."""
     services = context.services
     chat_id = message.chat_id
     club = await services.clubs.club(chat_id)
-    argument = context.args[0] if context.args else ""
+    if club is not None and club.language is None:  # a club set up before clubs had one
+        await services.clubs.set_language(chat_id, current_language())
     if "/" in argument:
         if not _known_timezone(argument):
             await message.reply_text(texts.UNKNOWN_TIMEZONE.format(name=argument))
         elif club is None:
             await message.reply_text(texts.SETUP_ASK, reply_markup=place_buttons(argument))
         else:
-            await services.clubs.set_up(chat_id, club.place, argument, services.now())
+            await services.clubs.set_up(
+                chat_id, club.place, argument, current_language(), services.now()
+            )
             await message.reply_text(_set_up_text(club.place, argument))
         return
     if club is None:
@@ -103,7 +126,11 @@ async def club_tap(update: Update, context: CoachContext) -> None:
             await _answer(tap.query, said)
         return
     if not await _is_admin(context, tap.message, tap.user_id):
-        await _answer(tap.query, texts.ADMINS_ONLY)
+        refusal = texts.LANGUAGE_ADMINS_ONLY if action == (LANGUAGE,) else texts.ADMINS_ONLY
+        await _answer(tap.query, refusal)
+        return
+    if action == (LANGUAGE,):
+        await _pick_language(context, tap)
         return
     if action == (START,):
         started = await start_session(context.application, chat_id)
@@ -115,9 +142,46 @@ async def club_tap(update: Update, context: CoachContext) -> None:
     if action != (PLACE,) or place is None or not _known_timezone(timezone):
         await _answer(tap.query, None)
         return
-    await services.clubs.set_up(chat_id, place, timezone, services.now())
+    # The club speaks the language of the admin who sets it up (theirs: this update's).
+    await services.clubs.set_up(chat_id, place, timezone, current_language(), services.now())
     await _answer(tap.query, None)
-    await tap.message.edit_text(_set_up_text(place, timezone))
+    async with speaking_to_group(services, chat_id):
+        await tap.message.edit_text(_set_up_text(place, timezone))
+
+
+async def language_command(update: Update, context: CoachContext) -> None:
+    """/language in a club's group: the group's admins choose the language of everything
+    the coach posts there (members' private chats keep their own)."""
+    message, user = update.effective_message, update.effective_user
+    if message is None or user is None:
+        return
+    services = context.services
+    club = await services.clubs.club(message.chat_id)
+    async with speaking_to_group(services, message.chat_id):
+        if club is None:
+            await message.reply_text(texts.NOT_SET_UP)
+        elif not await _is_admin(context, message, user.id):
+            await message.reply_text(texts.LANGUAGE_ADMINS_ONLY)
+        else:
+            prefix = f"{CLUB_PREFIX}|{LANGUAGE}"
+            buttons = language_buttons(current_language(), prefix)
+            await message.reply_text(texts.GROUP_LANGUAGE_MENU, reply_markup=buttons)
+
+
+async def _pick_language(context: CoachContext, tap: Tap) -> None:
+    """An admin's language button: the group speaks it from now on, its status at once."""
+    chat_id = tap.message.chat_id
+    language = tap.data[2] if len(tap.data) == 3 else ""
+    if language not in LANGUAGES or not await context.services.clubs.set_language(
+        chat_id, language
+    ):
+        await _answer(tap.query, common.BUTTON_EXPIRED)
+        return
+    await _answer(tap.query, None)
+    with speaking(language):
+        said = texts.GROUP_LANGUAGE_SET.format(language=language_name(language))
+        await tap.message.edit_text(said)
+    await reword_status(context.application, chat_id)
 
 
 async def left_the_group(update: Update, context: CoachContext) -> None:
@@ -175,10 +239,11 @@ def _set_up_text(place: Place, timezone: str) -> str:
 
 
 def build_club_group_handlers() -> list[BaseHandler[Update, CoachContext, None]]:
-    """/club (in a group, and a pointer in private), the club's buttons and members
-    leaving. Put ahead of the group chats' catch-all handlers."""
+    """/club (in a group, and a pointer in private), /language in a group, the club's
+    buttons and members leaving. Put ahead of the group chats' catch-all handlers."""
     return [
         CommandHandler("club", club_command),
+        CommandHandler("language", language_command, filters.ChatType.GROUPS),
         CallbackQueryHandler(club_tap, pattern=rf"^{CLUB_PREFIX}\|"),
         MessageHandler(
             filters.ChatType.GROUPS & filters.StatusUpdate.LEFT_CHAT_MEMBER, left_the_group

@@ -18,10 +18,11 @@ from bot.texts import session as session_texts
 from bot.texts.session_timeline import format_duration
 from bot.texts.translation import cache_per_language
 
-# Callback data: "club|<action>[|<value>]" in the group, "clubchk|<group>|<option>" on a
-# member's check, "clubme|<action>|<group>" under "you're in" in their private chat.
+# Callback data: "club|<action>[|<value>]" in the group ("club|lang|<code>" for its
+# language), "clubchk|<group>|<option>" on a member's check, "clubme|<action>|<group>" under
+# "you're in" in their private chat.
 CLUB_PREFIX, CHECK_PREFIX, MEMBER_PREFIX = "club", "clubchk", "clubme"
-JOIN, START, PLACE = "join", "start", "place"
+JOIN, START, PLACE, LANGUAGE = "join", "start", "place", "lang"
 STOP, UNWELL = "stop", "unwell"
 CLUB_PLACES = (Place.TRACK, Place.PARK)
 

@@ -6,6 +6,10 @@ session's log when the session ends), then answered by its triage class: a red f
 the session with the stop-now advice; pain asks how bad (0-10, above 5 stops); a sign that
 could be harmless or not pauses the session for one question; "stop" stops; anything else
 is reassured or noted.
+
+A club member's words in their private chat during the club's session are read the same
+way: a red flag ends their part (the same advice, the spotter alert; the group only hears
+that they stopped), and a sign to ask about asks without pausing the group.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler
 
 from bot.domain.log_reading.triage import RESPONSES, WHICH_ANSWERS, Triage, after_pain, triage
 from bot.domain.pain import SAFE_PAIN_MAX
+from bot.flows.club.chain import MemberEnding, member_stops
 from bot.flows.live_session.controls import control
 from bot.flows.live_session.sos import HURT, LIVE, PAIN, TRIAGE_PREFIX, WHICH, which_buttons
 from bot.flows.live_session.stops import after_stop, stop_for_warning
@@ -23,6 +28,7 @@ from bot.flows.session_log.checkin import plan_checkin
 from bot.runtime.services import CoachContext
 from bot.runtime.taps import Tap, tapped
 from bot.storage.session_logs import LogAnswers
+from bot.texts import club as club_texts
 from bot.texts import safety as texts
 from bot.texts import session as session_texts
 from bot.texts.translation import current_language
@@ -36,19 +42,24 @@ async def read_words_during_session(update: Update, context: CoachContext) -> bo
     if user is None or message is None or message.text is None:
         return False
     services = context.services
-    stored = await services.live_sessions.get(user.id)
-    if stored is None:
+    own = await services.live_sessions.get(user.id)
+    club = None if own is not None else await services.clubs.running_group(user.id)
+    if own is None and club is None:
         return False
     reading = triage(message.text, current_language())
     kind, response = reading.triage, RESPONSES[reading.triage]
     if kind is not Triage.STOP:  # "stop" is a command, not a note
         await services.logs.add_live_note(user.id, message.text, services.now())
-    if kind is Triage.STOP:
+    if kind is Triage.STOP and club is not None:
+        await member_stops(context.application, club, user.id, MemberEnding.STOPPED)
+    elif kind is Triage.STOP:
         await control(STOP, user.id, context, message)
     elif response.stop:
         await _stop(context, user.id, kind, reading.pain)
     elif response.ask_how_bad:
         await message.reply_text(texts.HOW_BAD, reply_markup=_pain_buttons())
+    elif response.ask_which and club is not None:
+        await message.reply_text(club_texts.WHICH_QUESTION, reply_markup=which_buttons(LIVE))
     elif response.ask_which:
         await control(PAUSE, user.id, context, message)
         await message.reply_text(texts.WHICH_QUESTION, reply_markup=which_buttons(LIVE))
@@ -92,6 +103,9 @@ async def _which(tap: Tap, context: CoachContext, log_id: int, kind: Triage) -> 
             if not await _stop(context, tap.user_id, kind, None):
                 await tap.message.reply_text(session_texts.NO_SESSION)
             return
+        if await _club_session(context, tap.user_id) is not None:
+            await tap.message.reply_text(club_texts.CARRY_ON)
+            return
         await tap.message.reply_text(texts.RESUMED_AFTER_WHICH)
         await control(RESUME, tap.user_id, context, tap.message)
         return
@@ -122,13 +136,26 @@ async def _hurt(tap: Tap, context: CoachContext, log_id: int, *, hurt: bool) -> 
 
 
 async def _stop(context: CoachContext, user_id: int, kind: Triage, pain: int | None) -> bool:
-    """Stop the runner's session for a warning sign; False if it had already ended."""
+    """Stop the runner's session (their own, or their part of a club's) for a warning sign;
+    False if it had already ended."""
     services = context.services
     async with services.session_locks[user_id]:
         stored = await services.live_sessions.get(user_id)
-        if stored is None:
-            return False
-        return await stop_for_warning(context.application, stored, kind, pain) is not None
+        if stored is not None:
+            return await stop_for_warning(context.application, stored, kind, pain) is not None
+    club = await _club_session(context, user_id)
+    if club is None:
+        return False
+    ending = MemberEnding.WARNING
+    return await member_stops(context.application, club, user_id, ending, sign=kind, pain=pain)
+
+
+async def _club_session(context: CoachContext, user_id: int) -> int | None:
+    """The group whose running session the runner is in, when they have none of their own."""
+    services = context.services
+    if await services.live_sessions.get(user_id) is not None:
+        return None
+    return await services.clubs.running_group(user_id)
 
 
 def _calm_words(kind: Triage, pain: int | None) -> str:

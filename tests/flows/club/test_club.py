@@ -89,10 +89,12 @@ def status(coach: Coach) -> Json:
     return message
 
 
-async def join_and_check(coach: Coach, user_id: int, *, pain: str = "0") -> list[str]:
-    """The member taps Join in the group and answers their check in private; returns the
-    private texts they got."""
-    answer = await tap_join(coach, user_id)
+async def join_and_check(
+    coach: Coach, user_id: int, *, pain: str = "0", join: str = texts.BUTTON_JOIN
+) -> list[str]:
+    """The member taps Join (labelled `join` in the group's language) in the group and
+    answers their check in private; returns the private texts they got."""
+    answer = await tap_join(coach, user_id, join)
     assert answer == texts.CHECK_IN_PRIVATE
     private = in_private(coach, user_id)
     check = private.inbox()[-1]["text"]
@@ -110,9 +112,9 @@ async def join_and_check(coach: Coach, user_id: int, *, pain: str = "0") -> list
     return inbox
 
 
-async def tap_join(coach: Coach, user_id: int) -> str:
+async def tap_join(coach: Coach, user_id: int, join: str = texts.BUTTON_JOIN) -> str:
     """Tap Join on the status; the answer shown on the tapper's screen."""
-    await in_group(coach, user_id).tap(texts.BUTTON_JOIN, status(coach))
+    await in_group(coach, user_id).tap(join, status(coach))
     answers = [c for c in coach.emulator.calls if c.method == "answerCallbackQuery"]
     return str(answers[-1].params.get("text", ""))
 
