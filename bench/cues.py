@@ -50,7 +50,7 @@ from bench.wire import (
     Planned,
     Usage,
     bot_process,
-    loop_profile,
+    print_profile,
     profiled,
     ratio,
     run_reference,
@@ -285,10 +285,7 @@ async def run_over_http(args: argparse.Namespace) -> None:
         f"rss={ratio(usage.rss_mb, reference.usage.rss_mb)}"
     )
     if args.profile is not None:
-        hottest, by_package = loop_profile(args.profile)
-        print(f"profile: event loop busy time by package: {by_package}")
-        for frame, share in hottest:
-            print(f"profile: {share:.1%} {frame}")
+        print_profile(args.profile)
 
 
 def _settings(

@@ -2,7 +2,7 @@
 (parser, SQLite writes, a reply each) against a fake Bot API with latency.
 
     python -m bench.updates [--runners 500] [--replies 4] [--latency-ms 50] [--sequential]
-                            [--in-process]
+                            [--in-process] [--profile FILE]
 
 Every runner has a logged session waiting for notes; all their replies are queued at once,
 the way a burst of updates arrives from getUpdates. By default `python -m bot` runs as its
@@ -26,7 +26,7 @@ from telegram import Update
 
 from bench.cues import Summary, bench_profile
 from bench.setup import bench_settings
-from bench.wire import FakeBotApi, bot_process, seed_offline, usage_of
+from bench.wire import FakeBotApi, bot_process, print_profile, profiled, seed_offline, usage_of
 from bot.app import build_application
 from bot.emulator.botapi import ApiCall, BotApiEmulator, EmulatedRequest, Json
 from bot.emulator.user import EmulatedUser
@@ -46,6 +46,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--latency-ms", type=float, default=50.0)
     parser.add_argument("--sequential", action="store_true", help="concurrent updates off")
     parser.add_argument("--in-process", action="store_true", help="no HTTP: the emulator")
+    parser.add_argument(
+        "--profile",
+        type=Path,
+        help="over the wire: sample the bot process with py-spy into this file (collapsed)",
+    )
     args = parser.parse_args(argv)
     asyncio.run(run_in_process(args) if args.in_process else run_over_http(args))
 
@@ -68,9 +73,10 @@ async def run_over_http(args: argparse.Namespace) -> None:
                 await api.polled.wait()
                 before = usage_of(process.pid)
                 started = time.perf_counter()
-                for payload in _replies(api.emulator, args):
-                    api.queue_update(payload)
-                await asyncio.wait_for(done.wait(), timeout=600)
+                async with profiled(process.pid, args.profile):
+                    for payload in _replies(api.emulator, args):
+                        api.queue_update(payload)
+                    await asyncio.wait_for(done.wait(), timeout=600)
                 elapsed = time.perf_counter() - started
                 usage = usage_of(process.pid) - before
     delays = Summary.of([(moment - started) * 1000 for moment in answered])
@@ -78,6 +84,8 @@ async def run_over_http(args: argparse.Namespace) -> None:
         f"updates: wire=http {_figures(args, total, elapsed, delays)} cpu_s={usage.cpu_s:.1f} "
         f"cpu_ms_per_update={1000 * usage.cpu_s / total:.2f} rss_mb={usage.rss_mb:.0f}"
     )
+    if args.profile is not None:
+        print_profile(args.profile)
 
 
 def _replies(emulator: BotApiEmulator, args: argparse.Namespace) -> list[Json]:

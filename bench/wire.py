@@ -274,6 +274,14 @@ def loop_profile(collapsed: Path, count: int = 5) -> tuple[list[tuple[str, float
     return [(frame, hits / total) for frame, hits in frames.most_common(count)], by_package
 
 
+def print_profile(collapsed: Path) -> None:
+    """Print `loop_profile`'s figures: shares by package, then the hottest frames."""
+    hottest, by_package = loop_profile(collapsed)
+    print(f"profile: event loop busy time by package: {by_package}")
+    for frame, share in hottest:
+        print(f"profile: {share:.1%} {frame}")
+
+
 @dataclass(frozen=True)
 class Planned:
     """One message the reference sender sends: to whom, when (unix time), what."""

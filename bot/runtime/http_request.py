@@ -15,6 +15,7 @@ to PTB, which turns them into its exceptions.
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 import aiohttp
@@ -83,10 +84,9 @@ class AiohttpRequest(BaseRequest):
         write = _given(write_timeout, self._media_write_timeout if files else self._write_timeout)
         read = _given(read_timeout, self._read_timeout)
         # aiohttp has no separate write time-out: the answer's wait covers sending too.
-        timeout = aiohttp.ClientTimeout(
-            total=None,
-            connect=_given(connect_timeout, self._connect_timeout),
-            sock_read=None if read is None or write is None else read + write,
+        timeout = _timeout(
+            _given(connect_timeout, self._connect_timeout),
+            None if read is None or write is None else read + write,
         )
         body, headers = _encoded(request_data, files)
         try:
@@ -98,6 +98,12 @@ class AiohttpRequest(BaseRequest):
             raise TimedOut from error
         except aiohttp.ClientError as error:
             raise NetworkError(f"aiohttp.{type(error).__name__}: {error}") from error
+
+
+@functools.lru_cache(maxsize=64)
+def _timeout(connect: float | None, sock_read: float | None) -> aiohttp.ClientTimeout:
+    """The time-out of a request (a handful of combinations, made once each)."""
+    return aiohttp.ClientTimeout(total=None, connect=connect, sock_read=sock_read)
 
 
 def _given(value: Any, default: float | None) -> float | None:

@@ -10,6 +10,7 @@ from telegram import InlineKeyboardMarkup
 from telegram.error import Forbidden, TelegramError
 from telegram.ext import Application
 
+from bot.runtime.coach_bot import coach_bot
 from bot.runtime.delivery import Priority, delivery_args
 from bot.runtime.services import services_of
 
@@ -52,8 +53,8 @@ async def send_or_mark_unreachable(
     """Send `text` to a runner with `priority`; True if it went out. A blocked bot makes the
     runner unreachable; any other refusal is logged as `what` could not be sent."""
     try:
-        await application.bot.send_message(
-            chat_id, text, reply_markup=markup, rate_limit_args=delivery_args(priority)
+        await coach_bot(application.bot).send_text(
+            chat_id, text, markup=markup, rate_limit_args=delivery_args(priority)
         )
     except Forbidden:
         await runner_unreachable(application, chat_id)

@@ -51,7 +51,7 @@ async def stop_spinner(query: CallbackQuery, text: str | None = None) -> None:
     """Answer a tap's query. Only cosmetic: Telegram refuses queries that are too old (a tap
     made while the bot was down), and the tap is handled all the same."""
     try:
-        await query.answer(text)
+        await coach_bot(query.get_bot()).answer_tap(query.id, text)
     except BadRequest as error:
         logger.info("could not answer a button tap: %s", error)
 

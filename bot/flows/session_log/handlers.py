@@ -40,6 +40,7 @@ from bot.flows.plan.coaching import reason_text, review_plan
 from bot.flows.session_log import guided
 from bot.flows.session_log.checkin import MORNING, MORNING_PREFIX, morning_buttons, plan_checkin
 from bot.flows.spotter.session import red_flag_logged
+from bot.runtime.coach_bot import reply_unread
 from bot.runtime.delivery import Priority
 from bot.runtime.senders import sender_with_profile
 from bot.runtime.sending import send_or_mark_unreachable
@@ -91,7 +92,7 @@ async def tap_answer(update: Update, context: CoachContext) -> None:
     services = context.services
     entry = await services.logs.answer(tap.user_id, log_id, answers, services.now())
     if entry is None:
-        await tap.message.reply_text(texts.NOTHING_TO_LOG)
+        await reply_unread(tap.message, texts.NOTHING_TO_LOG)
         return
     skipped = value == SKIP
     await _continue(context, tap.message, entry, after=field, skipped=skipped)
@@ -105,11 +106,11 @@ async def tap_confirm(update: Update, context: CoachContext) -> None:
     services = context.services
     prompt = await services.logs.prompt(tap.user_id)
     if prompt is None or prompt.pending is None or str(prompt.log_id) != tap.data[1]:
-        await tap.message.reply_text(texts.NOTHING_TO_LOG)
+        await reply_unread(tap.message, texts.NOTHING_TO_LOG)
         return
     if tap.data[2] != "yes":
         await services.logs.ask(tap.user_id, prompt.log_id, prompt.step, services.now())
-        await tap.message.reply_text(texts.FIX_IT)
+        await reply_unread(tap.message, texts.FIX_IT)
         await _ask_step(tap.message, prompt.log_id, prompt.step)
         return
     answers = LogAnswers(**prompt.pending)  # type: ignore[arg-type]
@@ -142,11 +143,13 @@ async def _ask_which(context: CoachContext, message: Message, user_id: int, log_
     """Soreness is not joint pain: one tap (or word) says which, before anything changes."""
     services = context.services
     if await services.logs.get(user_id, log_id) is None:  # an old or forged button
-        await message.reply_text(texts.NOTHING_TO_LOG)
+        await reply_unread(message, texts.NOTHING_TO_LOG)
         return
     await services.logs.ask(user_id, log_id, WHICH, services.now())
-    await message.reply_text(
-        texts.MORNING_WHICH, reply_markup=morning_buttons(log_id, texts.MORNING_WHICH_LABELS)
+    await reply_unread(
+        message,
+        texts.MORNING_WHICH,
+        reply_markup=morning_buttons(log_id, texts.MORNING_WHICH_LABELS),
     )
 
 
@@ -169,7 +172,7 @@ async def reply_text(update: Update, context: CoachContext) -> None:
             return
     if prompt is None or profile is None:
         if await services.safety_checks.get(user.id) is not None:
-            await message.reply_text(session_texts.CHECK_USE_BUTTONS)
+            await reply_unread(message, session_texts.CHECK_USE_BUTTONS)
         else:
             await not_understood(update, context)
         return
@@ -183,14 +186,15 @@ async def reply_text(update: Update, context: CoachContext) -> None:
         return
     reply = parse_log_reply(message.text, profile.units, current_language())
     if not reply.usable:
-        await message.reply_text(texts.NOTHING_USABLE)
+        await reply_unread(message, texts.NOTHING_USABLE)
         await _ask_step(message, prompt.log_id, prompt.step)
         return
     answers = _reply_answers(reply)
     if reply.ambiguous:
         pending = {key: value for key, value in asdict(answers).items() if value is not None}
         await services.logs.ask(user.id, prompt.log_id, prompt.step, services.now(), pending)
-        await message.reply_text(
+        await reply_unread(
+            message,
             texts.CONFIRM.format(summary=_summary(reply, profile.units)),
             reply_markup=_confirm_buttons(prompt.log_id),
         )
@@ -201,8 +205,10 @@ async def reply_text(update: Update, context: CoachContext) -> None:
     if prompt.step == MORE and not reply.red_flags:
         # Pain mentioned only now still earns a morning check-in.
         await plan_checkin(context.application, profile, entry)
-        await message.reply_text(
-            guided.echo_text(entry, profile.units), reply_markup=guided.fix_keyboard(entry.id)
+        await reply_unread(
+            message,
+            guided.echo_text(entry, profile.units),
+            reply_markup=guided.fix_keyboard(entry.id),
         )
         return
     await _continue(context, message, entry, after=prompt.step, skipped=False)
@@ -215,12 +221,12 @@ async def _typed_morning(
     if step == WHICH:
         morning = parse_sore_or_joint(message.text or "", current_language())
         if morning is None:
-            await message.reply_text(texts.MORNING_WHICH_NOT_UNDERSTOOD)
+            await reply_unread(message, texts.MORNING_WHICH_NOT_UNDERSTOOD)
             return
     else:
         morning = parse_morning_answer(message.text or "", current_language())
         if morning is None:
-            await message.reply_text(texts.MORNING_NOT_UNDERSTOOD)
+            await reply_unread(message, texts.MORNING_NOT_UNDERSTOOD)
             return
         if morning is MorningAfter.WORSE:
             await _ask_which(context, message, user_id, log_id)
@@ -256,7 +262,7 @@ async def log_command(update: Update, context: CoachContext) -> None:
     today = profile.local_time(services.now()).date()
     parsed = parse_manual_log(arguments, today, profile.units, current_language())
     if not isinstance(parsed, ManualLog):
-        await message.reply_text(texts.LOG_PROBLEMS[parsed.value])
+        await reply_unread(message, texts.LOG_PROBLEMS[parsed.value])
         return
     answers = LogAnswers(
         effort=parsed.effort,
@@ -352,7 +358,7 @@ async def _complete(context: CoachContext, message: Message, entry: LogEntry) ->
     notes = " ".join(note.text for note in entry.notes)
     warning = warning_after_session(notes, entry.red_flag, entry.pain, current_language())
     if warning is not None:
-        await message.reply_text(safety_texts.AFTER_ADVICE[warning.value])
+        await reply_unread(message, safety_texts.AFTER_ADVICE[warning.value])
         await apply_class(context.application, profile, message.chat_id, warning, entry.place)
     if entry.red_flag:
         lines.append(texts.RED_FLAG_SEEN)
@@ -362,11 +368,11 @@ async def _complete(context: CoachContext, message: Message, entry: LogEntry) ->
     lines.append(texts.TAKEAWAYS[_takeaway(entry)])
     lines += await _next_line(services, profile, decision)
     lines.append(texts.ADD_MORE)
-    await message.reply_text("\n\n".join(lines), reply_markup=guided.fix_keyboard(entry.id))
+    await reply_unread(message, "\n\n".join(lines), reply_markup=guided.fix_keyboard(entry.id))
     if warning is not None and RESPONSES[warning].ask_which:
         # Unclear: one question decides what it means; it comes last, as the thing to answer.
-        await message.reply_text(
-            safety_texts.SOS_WHICH_QUESTION, reply_markup=which_buttons(entry.id)
+        await reply_unread(
+            message, safety_texts.SOS_WHICH_QUESTION, reply_markup=which_buttons(entry.id)
         )
 
 
@@ -379,13 +385,13 @@ async def _store_morning(
     )
     profile = await services.profiles.get(user_id)
     if entry is None or profile is None:
-        await message.reply_text(texts.NOTHING_TO_LOG)
+        await reply_unread(message, texts.NOTHING_TO_LOG)
         return
     await services.logs.close_prompt(user_id)
     _, decision = await review_plan(services, profile, services.now())
     first = _morning_reply(morning)
     lines = [first, *await _next_line(services, profile, decision)]
-    await message.reply_text("\n\n".join(lines))
+    await reply_unread(message, "\n\n".join(lines))
 
 
 async def _next_line(services: Services, profile: Profile, decision: Decision) -> list[str]:
@@ -408,13 +414,15 @@ def _morning_reply(morning: MorningAfter) -> str:
 
 async def _ask_step(message: Message, log_id: int, step: str) -> None:
     if step == EFFORT:
-        await message.reply_text(texts.EFFORT_QUESTION, reply_markup=_scale_buttons(log_id, EFFORT))
+        await reply_unread(
+            message, texts.EFFORT_QUESTION, reply_markup=_scale_buttons(log_id, EFFORT)
+        )
     elif step == PAIN:
-        await message.reply_text(texts.PAIN_QUESTION, reply_markup=_scale_buttons(log_id, PAIN))
+        await reply_unread(message, texts.PAIN_QUESTION, reply_markup=_scale_buttons(log_id, PAIN))
     elif step == SITE:
-        await message.reply_text(texts.PAIN_SITE_QUESTION, reply_markup=_site_buttons(log_id))
+        await reply_unread(message, texts.PAIN_SITE_QUESTION, reply_markup=_site_buttons(log_id))
     else:
-        await message.reply_text(texts.ADD_MORE)
+        await reply_unread(message, texts.ADD_MORE)
 
 
 def _scale_buttons(log_id: int, field: str) -> InlineKeyboardMarkup:
