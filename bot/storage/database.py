@@ -215,10 +215,11 @@ def _run_together(
         changed = 0
         for sql, params in statements:
             changed = raw.execute(sql, params).rowcount
+        raw.execute("COMMIT")  # can fail too (a deferred constraint): then roll back as well
     except BaseException:
-        raw.execute("ROLLBACK")
+        if raw.in_transaction:
+            raw.execute("ROLLBACK")
         raise
-    raw.execute("COMMIT")
     return changed
 
 

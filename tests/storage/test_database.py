@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import sqlite3
 import stat
 import sys
 from pathlib import Path
@@ -211,3 +212,21 @@ async def test_waiting_counts_the_statements_not_answered_yet(db: Database) -> N
         assert db.waiting == 1
         await tx.execute("INSERT INTO ptb_chat_data (chat_id, data) VALUES (11, 'l')")
     assert db.waiting == 0
+
+
+async def test_a_write_together_that_fails_at_commit_leaves_no_transaction_open(
+    db: Database, tmp_path: Path
+) -> None:
+    # A deferred foreign key is checked at COMMIT, so the statements run and COMMIT fails.
+    await db.execute("CREATE TABLE parents (id INTEGER PRIMARY KEY)")
+    await db.execute(
+        "CREATE TABLE children (parent INTEGER REFERENCES parents (id)"
+        " DEFERRABLE INITIALLY DEFERRED)"
+    )
+    with pytest.raises(IntegrityError):
+        await db.backend.execute_together([("INSERT INTO children (parent) VALUES (1)", ())])
+    await db.execute("INSERT INTO parents (id) VALUES (2)")
+
+    with sqlite3.connect(tmp_path / "t.sqlite3") as other:  # what another reader sees
+        assert other.execute("SELECT id FROM parents").fetchall() == [(2,)]
+        assert other.execute("SELECT parent FROM children").fetchall() == []
